@@ -1,0 +1,94 @@
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from app.models import Article, DatePrecision, MeetingStatus, TimelineKind
+from app.people.schemas import PersonRef
+
+_EXAMPLE = {
+    "id": "9420a19a4904a723",
+    "title": "Two leaders meet in Brussels",
+    "source": "Example Wire",
+    "author": "Example Wire news desk",
+    "url": "https://news.example/2024/03/14/leaders-meet",
+    "published_at": "2024-03-14",
+    "word_count": 281,
+    "content_sha256": "9420a19a4904a723" + "0" * 48,
+}
+
+
+class ArticleRead(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [_EXAMPLE]})
+
+    id: str
+    title: str | None
+    source: str | None
+    author: str | None
+    url: str | None
+    published_at: date
+    word_count: int
+    content_sha256: str
+
+    @classmethod
+    def of(cls, article: Article) -> "ArticleRead":
+        return cls.model_validate(article, from_attributes=True)
+
+
+class ParagraphRead(BaseModel):
+    kind: Literal["text", "caption"]
+    start: int
+    end: int
+
+
+class MeetingRef(BaseModel):
+    id: str
+    date: date
+    date_precision: DatePrecision
+    status: MeetingStatus
+    summary: str
+
+
+class TimelineEntryRef(BaseModel):
+    id: str
+    date: date
+    date_precision: DatePrecision
+    kind: TimelineKind
+    summary: str
+
+
+class EvidenceRead(BaseModel):
+    """One quoted sentence of this article and the fact it supports."""
+
+    fact_type: Literal["person", "role", "meeting", "timeline_entry"]
+    fact_id: str
+    quote: str
+    start: int
+    end: int
+
+
+class ArticleFacts(BaseModel):
+    people: list[PersonRef]
+    meetings: list[MeetingRef]
+    timeline: list[TimelineEntryRef]
+
+
+class ArticleDetail(ArticleRead):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                _EXAMPLE
+                | {
+                    "body": "Two leaders met in Brussels on Thursday.",
+                    "paragraphs": [{"kind": "text", "start": 0, "end": 40}],
+                    "facts": {"people": [], "meetings": [], "timeline": []},
+                    "evidence": [],
+                }
+            ]
+        }
+    )
+
+    body: str
+    paragraphs: list[ParagraphRead]
+    facts: ArticleFacts
+    evidence: list[EvidenceRead]

@@ -1,0 +1,146 @@
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import ColumnElement, and_, false, literal_column, or_, text
+from sqlmodel import Session, select
+
+from app.articles.schemas import (
+    ArticleDetail,
+    ArticleFacts,
+    ArticleRead,
+    EvidenceRead,
+    MeetingRef,
+    ParagraphRead,
+    TimelineEntryRef,
+)
+from app.errors import NotFoundError
+from app.models import Article, Evidence, Meeting, Person, PersonRole, TimelineEntry
+from app.pagination import Keyset, paginate
+from app.people import service as people_service
+from app.people.schemas import PersonRef
+from app.text_filters import contains_ci, equals_ci
+
+_SEARCH_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class ArticleFilters:
+    q: str | None = None
+    source: str | None = None
+    published_from: date | None = None
+    published_to: date | None = None
+    person: str | None = None
+
+
+_KEYSET = Keyset(
+    scope="articles",
+    columns=(Article.published_at, Article.id),
+    key=lambda a: (a.published_at, a.id),
+    descending=True,
+)
+
+
+def matches_text(*, db_session: Session, query: str) -> ColumnElement[bool]:
+    """Match articles whose title or body contain every word of the query."""
+    tokens = _SEARCH_TOKEN.findall(query)
+    if not tokens:
+        return false()
+    if db_session.get_bind().dialect.name == "sqlite":
+        # Each word quoted, so FTS5 operators in user input are searched for, not obeyed.
+        fts_query = " ".join('"' + token.replace('"', "") + '"' for token in tokens)
+        return literal_column("article.rowid").in_(
+            text("SELECT rowid FROM article_fts WHERE article_fts MATCH :fts_query").bindparams(
+                fts_query=fts_query
+            )
+        )
+    # Other engines until they get their own index: every word, anywhere in title or body.
+    return and_(*[or_(contains_ci(Article.title, t), contains_ci(Article.body, t)) for t in tokens])
+
+
+def list_articles(
+    *, db_session: Session, filters: ArticleFilters, limit: int, cursor: str | None
+) -> tuple[list[Article], str | None]:
+    """List articles, newest first, by text, source, publication dates and person mentioned."""
+    statement = select(Article)
+    if filters.q:
+        statement = statement.where(matches_text(db_session=db_session, query=filters.q))
+    if filters.source:
+        statement = statement.where(equals_ci(Article.source, filters.source))
+    if filters.published_from:
+        statement = statement.where(Article.published_at >= filters.published_from)
+    if filters.published_to:
+        statement = statement.where(Article.published_at <= filters.published_to)
+    if filters.person:
+        mentioned = select(Evidence.article_id).where(
+            Evidence.person_id.in_(people_service.ids_matching(filters.person))
+        )
+        statement = statement.where(Article.id.in_(mentioned))
+    rows, next_cursor = paginate(
+        db_session=db_session, statement=statement, keyset=_KEYSET, limit=limit, cursor=cursor
+    )
+    return list(rows), next_cursor
+
+
+def get(*, db_session: Session, article_id: str) -> Article:
+    """Return one article, or raise NotFoundError."""
+    article = db_session.get(Article, article_id)
+    if article is None:
+        raise NotFoundError(f"no article with id {article_id!r}")
+    return article
+
+
+def get_detail(*, db_session: Session, article_id: str) -> ArticleDetail:
+    """Return an article with its body and every fact extracted from it."""
+    article = get(db_session=db_session, article_id=article_id)
+    evidence = db_session.exec(
+        select(Evidence).where(Evidence.article_id == article.id).order_by(Evidence.start_offset, Evidence.id)
+    ).all()
+    role_owner = dict(
+        db_session.exec(
+            select(PersonRole.id, PersonRole.person_id).where(
+                PersonRole.id.in_([e.role_id for e in evidence if e.role_id is not None])
+            )
+        ).all()
+    )
+    person_ids = {e.person_id for e in evidence if e.person_id} | set(role_owner.values())
+    people = db_session.exec(select(Person).where(Person.id.in_(person_ids)).order_by(Person.name)).all()
+    meetings = db_session.exec(
+        select(Meeting)
+        .where(Meeting.id.in_({e.meeting_id for e in evidence if e.meeting_id}))
+        .order_by(Meeting.date, Meeting.id)
+    ).all()
+    entries = db_session.exec(
+        select(TimelineEntry)
+        .where(TimelineEntry.id.in_({e.timeline_entry_id for e in evidence if e.timeline_entry_id}))
+        .order_by(TimelineEntry.date, TimelineEntry.id)
+    ).all()
+    return ArticleDetail(
+        **ArticleRead.of(article).model_dump(),
+        body=article.body,
+        paragraphs=[ParagraphRead.model_validate(span) for span in article.paragraphs],
+        facts=ArticleFacts(
+            people=[PersonRef(id=p.id, name=p.name) for p in people],
+            meetings=[MeetingRef.model_validate(m, from_attributes=True) for m in meetings],
+            timeline=[TimelineEntryRef.model_validate(t, from_attributes=True) for t in entries],
+        ),
+        evidence=[_evidence_read(e) for e in evidence],
+    )
+
+
+def _evidence_read(evidence: Evidence) -> EvidenceRead:
+    if evidence.meeting_id:
+        fact_type, fact_id = "meeting", evidence.meeting_id
+    elif evidence.timeline_entry_id:
+        fact_type, fact_id = "timeline_entry", evidence.timeline_entry_id
+    elif evidence.role_id is not None:
+        fact_type, fact_id = "role", str(evidence.role_id)
+    else:
+        fact_type, fact_id = "person", evidence.person_id
+    return EvidenceRead(
+        fact_type=fact_type,
+        fact_id=fact_id,
+        quote=evidence.quote,
+        start=evidence.start_offset,
+        end=evidence.end_offset,
+    )

@@ -1,0 +1,343 @@
+"""Turn a news article as it arrives (a page dump in the seed format, or JSON) into clean parts.
+
+Pure: text in, a ParsedArticle out; no database, no web framework.
+
+The seed format is one header line ` date YYYY-MM-DD <text>` followed by the page text as a
+browser or a wire feed left it: stray headlines, tag lines, bylines, captions with photo
+credits, audio notices and author boxes around the story. The rules below recognise those
+kinds of line by their shape, so they hold for other outlets' dumps too.
+"""
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Literal
+
+import dateparser
+
+ParagraphKind = Literal["text", "caption"]
+
+_HEADER_DATE = re.compile(r"^\s*date\s+(?P<date>\S+)[ \t]*(?P<rest>.*)$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_WIRE_TAG = re.compile(r"^\(MENAFN-\s*(?P<source>[^)]+?)\s*\)\s*")
+_DATELINE_AGENCY = re.compile(r"^[A-Z][A-Za-z .,'/-]{1,60}?\s*\((?P<source>[A-Z][\w .&'-]{1,40})\)\s*[-–—]")
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DATE_IN_LINE = re.compile(
+    rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+    r"|\d{1,2}/\d{1,2}/\d{4})",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(r"^by\s+(?P<rest>.+)$", re.IGNORECASE)
+_READING_TIME = re.compile(r"\b\d+\s*min(?:ute)?s?\s*read\b", re.IGNORECASE)
+_AUTHOR_LINE = re.compile(r"^(?:author|written by|reporting by)\s*:?\s+(?P<author>.+?)\.?$", re.IGNORECASE)
+_EDITING_TRAILER = re.compile(r"^\(?(?:reporting|writing|editing) by\b.*$", re.IGNORECASE)
+_COPYRIGHT = re.compile(
+    r"^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<owner>[^.]+?)\.?(?:\s+all rights.*)?$", re.I
+)
+_SOURCE_LINE = re.compile(r"^source\s*:\s*(?P<source>.+?)\.?$", re.IGNORECASE)
+_DESK_AUTHOR = re.compile(
+    r"^(?P<outlet>.+?)\s+(?:news desk|newsroom|news team|staff|editorial team|editorial board|desk)$",
+    re.IGNORECASE,
+)
+_CREDIT_ONLY = re.compile(
+    r"^(?:photo|photos|image|picture|video|illustration)(?:\s+credit)?\s*:\s*\S.*$", re.I
+)
+_TRAILING_CREDIT = re.compile(
+    r"\((?:(?:photo|image|picture|credit)\b[^()]*|[^()/]{1,60}(?:/[^()/]{1,60}){1,4})\)\s*\W?$", re.IGNORECASE
+)
+_FURNITURE = re.compile(
+    r"^(?:edit post|this audio is created with ai assistance|listen to (?:this )?(?:article|story).*"
+    r"|share(?: this)?(?: article| story| on \w+)?|tweet|email|print|copy link|advertisement|ad"
+    r"|subscribe(?: now)?|sign up .*newsletter.*|read more|read more:.*|related(?: articles| news)?:?"
+    r"|most read|skip to (?:main )?content|menu|home|support us.*|become a member.*|comments?"
+    r"|(?:published|updated|posted)\s*:?.*\d{4}.*|\d+\s*min(?:ute)?s?\s*read)$",
+    re.IGNORECASE,
+)
+_TERMINAL = re.compile(r"[.!?:;,\"”’')\]]$")
+_WHITESPACE = re.compile(r"\s+")
+
+
+class ArticleParseError(ValueError):
+    """The input is not an article we can store; `reason` says why in a few words."""
+
+    def __init__(self, reason: str, *, field: str | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.field = field
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    kind: ParagraphKind
+    text: str
+
+
+@dataclass(frozen=True)
+class ParsedArticle:
+    published_at: date
+    paragraphs: tuple[Paragraph, ...]
+    raw_text: str
+    title: str | None = None
+    source: str | None = None
+    author: str | None = None
+    url: str | None = None
+    origin: str | None = None
+    body: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        if not self.paragraphs:
+            raise ArticleParseError("no article text", field="body")
+        object.__setattr__(self, "body", "\n\n".join(p.text for p in self.paragraphs))
+
+    @property
+    def paragraph_spans(self) -> list[dict[str, object]]:
+        """The kind and body offsets of each paragraph."""
+        spans, start = [], 0
+        for paragraph in self.paragraphs:
+            end = start + len(paragraph.text)
+            spans.append({"kind": paragraph.kind, "start": start, "end": end})
+            start = end + 2
+        return spans
+
+    @property
+    def word_count(self) -> int:
+        return len(self.body.split())
+
+    @property
+    def content_sha256(self) -> str:
+        return content_sha256(self.body)
+
+
+def normalise_text(text: str) -> str:
+    """NFC-normalise and collapse every run of whitespace (no-break spaces too) to one space."""
+    return _WHITESPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def content_sha256(body: str) -> str:
+    """The identity of an article: SHA-256 of its normalised body, paragraph breaks ignored."""
+    return hashlib.sha256(normalise_text(body).encode("utf-8")).hexdigest()
+
+
+def parse_seed_text(raw: str, *, origin: str | None = None) -> ParsedArticle:
+    """Parse a page dump whose first line is ` date YYYY-MM-DD <text>`."""
+    text = raw.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise ArticleParseError("empty article", field="body")
+    lines = text.split("\n")
+    header = _HEADER_DATE.match(lines[0])
+    published: date | None = None
+    if header:
+        published = _parse_iso_date(header["date"], field="date")
+        lines[0] = header["rest"]
+    return _parse_page_lines(lines, published=published, raw_text=raw, origin=origin)
+
+
+def parse_json_article(
+    data: Mapping[str, object], *, raw_text: str, origin: str | None = None
+) -> ParsedArticle:
+    """Parse `{title, body, published_at, source, url, author}`; body and published_at required."""
+    if not isinstance(data, Mapping):
+        raise ArticleParseError("expected a JSON object", field="body")
+    body = data.get("body")
+    if not isinstance(body, str) or not body.strip():
+        raise ArticleParseError("body is missing or empty", field="body")
+    published_raw = data.get("published_at")
+    if not isinstance(published_raw, str) or not published_raw.strip():
+        raise ArticleParseError("published_at is missing", field="published_at")
+    published = _parse_iso_date(published_raw.strip(), field="published_at")
+    optional = {}
+    for key in ("title", "source", "url", "author"):
+        value = data.get(key)
+        if value is not None and not isinstance(value, str):
+            raise ArticleParseError(f"{key} must be a string", field=key)
+        optional[key] = normalise_text(value) or None if isinstance(value, str) else None
+    lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    paragraphs = _assemble_paragraphs([(_classify_body_line(line), line) for line in lines])
+    return ParsedArticle(
+        published_at=published, paragraphs=paragraphs, raw_text=raw_text, origin=origin, **optional
+    )
+
+
+def _parse_iso_date(value: str, *, field: str) -> date:
+    try:
+        if _ISO_DATE.match(value):
+            return date.fromisoformat(value)
+        return datetime.fromisoformat(value).date()
+    except ValueError:
+        raise ArticleParseError(f"{field} is not a valid ISO date: {value[:40]!r}", field=field) from None
+
+
+def _parse_page_lines(
+    lines: list[str], *, published: date | None, raw_text: str, origin: str | None
+) -> ParsedArticle:
+    lines = [line.strip() for line in lines]
+    source: str | None = None
+    author: str | None = None
+
+    first = next((i for i, line in enumerate(lines) if line), None)
+    if first is not None and (wire := _WIRE_TAG.match(lines[first])):
+        source = wire["source"]
+        lines[first] = lines[first][wire.end() :]
+
+    byline_at, byline_author, byline_date = _find_byline(lines)
+    if byline_at is not None:
+        author = byline_author
+        published = published or byline_date
+        title_at = _nearest_headline_above(lines, byline_at)
+        body_from = byline_at + 1
+    else:
+        title_at = _leading_headline(lines)
+        body_from = (title_at + 1) if title_at is not None else 0
+    title = normalise_text(lines[title_at]) if title_at is not None else None
+
+    classified: list[tuple[str, str]] = []
+    for line in lines[body_from:]:
+        if not line:
+            classified.append(("blank", line))
+            continue
+        if match := _AUTHOR_LINE.match(line):
+            author = author or match["author"]
+            continue
+        if match := _COPYRIGHT.match(line):
+            source = source or match["owner"]
+            continue
+        if match := _SOURCE_LINE.match(line):
+            source = source or match["source"]
+            continue
+        if _EDITING_TRAILER.match(line):
+            continue
+        classified.append((_classify_body_line(line), line))
+
+    if author:
+        classified = _drop_author_boxes(classified, author)
+    paragraphs = _assemble_paragraphs(classified)
+    if not paragraphs:
+        raise ArticleParseError("no article text", field="body")
+    if published is None:
+        raise ArticleParseError(
+            "no publication date (no ` date YYYY-MM-DD` header or dated byline)", field="date"
+        )
+
+    body_text = " ".join(p.text for p in paragraphs)
+    if source is None and (dateline := _DATELINE_AGENCY.match(paragraphs[0].text)):
+        source = dateline["source"]
+    if source is None and author and (desk := _DESK_AUTHOR.match(author)):
+        source = desk["outlet"]
+    return ParsedArticle(
+        published_at=published,
+        paragraphs=paragraphs,
+        raw_text=raw_text,
+        title=title,
+        source=_spelling_in_body(normalise_text(source), body_text) if source else None,
+        author=normalise_text(author) if author else None,
+        origin=origin,
+    )
+
+
+def _find_byline(lines: list[str]) -> tuple[int | None, str | None, date | None]:
+    for index, line in enumerate(lines[:40]):
+        match = _BYLINE.match(line)
+        if not match or len(line.split()) > 30:
+            continue
+        rest = _READING_TIME.sub("", match["rest"]).strip()
+        when = _DATE_IN_LINE.search(rest)
+        who = (rest[: when.start()] if when else rest).strip(" ,|–—-")
+        if not who or len(who.split()) > 10 or _TERMINAL.search(who):
+            continue
+        parsed_date = None
+        if when:
+            parsed = dateparser.parse(when.group(0), settings={"STRICT_PARSING": True})
+            parsed_date = parsed.date() if parsed else None
+        return index, who, parsed_date
+    return None, None, None
+
+
+def _is_headline(line: str) -> bool:
+    words = line.split()
+    return (
+        2 <= len(words) <= 25
+        and not _FURNITURE.match(line)
+        and not _is_tag_line(line)
+        and not _TRAILING_CREDIT.search(line)
+        and not re.search(r"[.:;,]$", line)
+    )
+
+
+def _is_tag_line(line: str) -> bool:
+    items = [item.strip() for item in line.split(",")]
+    return (
+        len(items) >= 3 and all(0 < len(item.split()) <= 5 for item in items) and not _TERMINAL.search(line)
+    )
+
+
+def _nearest_headline_above(lines: list[str], below: int) -> int | None:
+    for index in range(below - 1, -1, -1):
+        if lines[index] and _is_headline(lines[index]):
+            return index
+    return None
+
+
+def _leading_headline(lines: list[str]) -> int | None:
+    # Without a byline, a first short unpunctuated line followed by more text is the headline.
+    content = [i for i, line in enumerate(lines) if line and not _FURNITURE.match(line)]
+    if len(content) >= 2 and _is_headline(lines[content[0]]):
+        return content[0]
+    return None
+
+
+def _classify_body_line(line: str) -> str:
+    stripped = line.strip()
+    if not stripped:
+        return "blank"
+    if _FURNITURE.match(stripped):
+        return "furniture"
+    if _CREDIT_ONLY.match(stripped) or _TRAILING_CREDIT.search(stripped):
+        return "caption"
+    return "text"
+
+
+def _drop_author_boxes(classified: list[tuple[str, str]], author: str) -> list[tuple[str, str]]:
+    # Author boxes repeat the byline name, often glued to the outlet name ("OutletOutlet news desk").
+    limit = len(author.split()) + 6
+    needle = author.casefold()
+    return [
+        (kind, line)
+        for kind, line in classified
+        if not (kind == "text" and needle in line.casefold() and len(line.split()) <= limit)
+    ]
+
+
+def _assemble_paragraphs(classified: list[tuple[str, str]]) -> tuple[Paragraph, ...]:
+    paragraphs: list[Paragraph] = []
+    pending: list[str] = []
+
+    def flush() -> None:
+        if pending:
+            paragraphs.append(Paragraph("text", normalise_text(" ".join(pending))))
+            pending.clear()
+
+    for kind, line in classified:
+        if kind in ("blank", "furniture"):
+            flush()
+        elif kind == "caption":
+            flush()
+            paragraphs.append(Paragraph("caption", normalise_text(line)))
+        else:
+            # A line that stops mid-sentence was hard-wrapped: join it to the next one.
+            if pending and _TERMINAL.search(pending[-1].rstrip()):
+                flush()
+            pending.append(line.strip())
+    flush()
+    return tuple(p for p in paragraphs if p.text)
+
+
+def _spelling_in_body(name: str, body: str) -> str:
+    """Prefer the body's own spelling of a name the header gives in other case ("UkrinForm")."""
+    match = re.search(re.escape(name), body, re.IGNORECASE)
+    return match.group(0) if match else name

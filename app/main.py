@@ -1,0 +1,109 @@
+import asyncio
+import threading
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+
+import structlog
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from sqlalchemy import Engine
+
+from app.articles.router import router as articles_router
+from app.config import Settings, load_settings
+from app.db import make_engine, upgrade_schema
+from app.errors import Problem, install_problem_handlers
+from app.health import StartupState
+from app.health import router as health_router
+from app.ingest.service import IngestReport, ingest_paths
+from app.logs import configure_logging
+from app.meetings.router import router as meetings_router
+from app.people.router import router as people_router
+from app.timeline.router import router as timeline_router
+
+log = structlog.get_logger(__name__)
+
+StartupIngest = Callable[[Engine, Settings, threading.Event], IngestReport | None]
+
+
+def ingest_seeds(engine: Engine, settings: Settings, stop: threading.Event) -> IngestReport | None:
+    """Ingest every article file in SEEDS_DIR; a missing folder is logged, not fatal."""
+    if not settings.seeds_dir.is_dir():
+        log.warning("ingest.no_seeds_dir", seeds_dir=str(settings.seeds_dir))
+        return None
+    return ingest_paths(engine=engine, paths=[settings.seeds_dir], stop=stop)
+
+
+def _run_startup_ingest(app: FastAPI, startup_ingest: StartupIngest) -> None:
+    state: StartupState = app.state.startup
+    try:
+        startup_ingest(app.state.engine, app.state.settings, state.stop)
+    except Exception as exc:
+        log.exception("ingest.startup_failed")
+        state.error = type(exc).__name__
+    finally:
+        state.finished.set()
+
+
+def create_app(settings: Settings | None = None, *, startup_ingest: StartupIngest = ingest_seeds) -> FastAPI:
+    """Build the service: settings, routers, error handlers and the startup sequence."""
+    settings = settings or load_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        configure_logging(level=settings.log_level, fmt=settings.log_format)
+        engine = make_engine(settings.database_url)
+        app.state.engine = engine
+        app.state.startup = StartupState()
+        await asyncio.to_thread(upgrade_schema, engine)
+        log.info("schema.upgraded", database=engine.url.render_as_string(hide_password=True))
+        ingest_task = None
+        if settings.ingest_on_startup:
+            # Serve /healthz and /readyz (503) while the seeds are ingested in a worker thread.
+            ingest_task = asyncio.create_task(asyncio.to_thread(_run_startup_ingest, app, startup_ingest))
+        else:
+            app.state.startup.finished.set()
+        try:
+            yield
+        finally:
+            app.state.startup.stop.set()
+            if ingest_task is not None:
+                await ingest_task
+            engine.dispose()
+
+    app = FastAPI(
+        title="newsevents",
+        version="1.0.0",
+        summary="People, meetings and NATO-accession timeline entries extracted from news articles.",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.startup = StartupState()
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "DELETE", "OPTIONS"],
+            allow_headers=["Authorization", "Content-Type", "Idempotency-Key"],
+            expose_headers=["Link", "Location"],
+        )
+    install_problem_handlers(app)
+    for router in (health_router, articles_router, people_router, meetings_router, timeline_router):
+        app.include_router(router)
+    _register_problem_schema(app)
+    return app
+
+
+def _register_problem_schema(app: FastAPI) -> None:
+    openapi = app.openapi
+
+    def with_problem() -> dict:
+        schema = openapi()
+        schema.setdefault("components", {}).setdefault("schemas", {}).setdefault(
+            "Problem", Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+        )
+        return schema
+
+    app.openapi = with_problem
+
+
+app = create_app()

@@ -1,0 +1,25 @@
+"""Every table of the service; importing this package registers them on SQLModel.metadata."""
+
+from app.models.article import Article
+from app.models.enums import DatePrecision, MeetingStatus, TimelineKind
+from app.models.evidence import Evidence
+from app.models.meeting import Meeting, MeetingParticipant, MeetingParticipantGroup, MeetingTopic
+from app.models.person import Person, PersonAlias, PersonRole
+from app.models.timeline import TimelineActor, TimelineEntry
+
+__all__ = [
+    "Article",
+    "DatePrecision",
+    "Evidence",
+    "Meeting",
+    "MeetingParticipant",
+    "MeetingParticipantGroup",
+    "MeetingStatus",
+    "MeetingTopic",
+    "Person",
+    "PersonAlias",
+    "PersonRole",
+    "TimelineActor",
+    "TimelineEntry",
+    "TimelineKind",
+]

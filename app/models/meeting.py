@@ -1,0 +1,80 @@
+from datetime import date
+from typing import TYPE_CHECKING
+
+import sqlalchemy as sa
+from sqlmodel import Field, Relationship, SQLModel
+
+from app.models.enums import DatePrecision, MeetingStatus, enum_column_type
+
+if TYPE_CHECKING:
+    from app.models.evidence import Evidence
+    from app.models.person import Person
+
+
+class Meeting(SQLModel, table=True):
+    """One encounter between named people, held or planned."""
+
+    __tablename__ = "meeting"
+    __table_args__ = (sa.Index("ix_meeting_date_id", "date", "id"),)
+
+    id: str = Field(primary_key=True, max_length=32)
+    date: date
+    date_precision: DatePrecision = Field(sa_type=enum_column_type(DatePrecision))
+    status: MeetingStatus = Field(sa_type=enum_column_type(MeetingStatus), index=True)
+    location_name: str | None = Field(default=None, max_length=200)
+    location_city: str | None = Field(default=None, max_length=100)
+    location_country: str | None = Field(default=None, max_length=100)
+    summary: str = Field(sa_type=sa.Text)
+
+    participants: list["MeetingParticipant"] = Relationship(
+        back_populates="meeting",
+        sa_relationship_kwargs={"cascade": "all, delete-orphan", "order_by": "MeetingParticipant.position"},
+    )
+    participant_groups: list["MeetingParticipantGroup"] = Relationship(
+        sa_relationship_kwargs={"cascade": "all, delete-orphan", "order_by": "MeetingParticipantGroup.id"}
+    )
+    topics: list["MeetingTopic"] = Relationship(
+        sa_relationship_kwargs={"cascade": "all, delete-orphan", "order_by": "MeetingTopic.id"}
+    )
+    evidence: list["Evidence"] = Relationship(
+        back_populates="meeting",
+        sa_relationship_kwargs={"cascade": "all, delete-orphan", "order_by": "Evidence.id"},
+    )
+
+
+class MeetingParticipant(SQLModel, table=True):
+    """A person at a meeting, with the role they held at the time."""
+
+    __tablename__ = "meeting_participant"
+
+    meeting_id: str = Field(foreign_key="meeting.id", ondelete="CASCADE", primary_key=True, max_length=32)
+    person_id: str = Field(
+        foreign_key="person.id", ondelete="CASCADE", primary_key=True, max_length=120, index=True
+    )
+    role: str | None = Field(default=None, max_length=300)
+    position: int = 0
+
+    meeting: Meeting = Relationship(back_populates="participants")
+    person: "Person" = Relationship(back_populates="participations")
+
+
+class MeetingParticipantGroup(SQLModel, table=True):
+    """An unnamed group at a meeting ("officers", "heads of delegations")."""
+
+    __tablename__ = "meeting_participant_group"
+    __table_args__ = (sa.UniqueConstraint("meeting_id", "name", name="uq_meeting_participant_group"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: str = Field(foreign_key="meeting.id", ondelete="CASCADE", max_length=32, index=True)
+    name: str = Field(max_length=200)
+
+
+class MeetingTopic(SQLModel, table=True):
+    """A short normalised phrase for what a meeting was about ("air defense")."""
+
+    __tablename__ = "meeting_topic"
+    __table_args__ = (sa.UniqueConstraint("meeting_id", "topic", name="uq_meeting_topic"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: str = Field(foreign_key="meeting.id", ondelete="CASCADE", max_length=32, index=True)
+    topic: str = Field(max_length=200, index=True)

@@ -1,0 +1,71 @@
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from sqlalchemy import exists
+from sqlalchemy.orm import selectinload
+from sqlmodel import Session, select
+
+from app.errors import NotFoundError
+from app.models import TimelineActor, TimelineEntry, TimelineKind
+from app.pagination import Keyset, paginate
+from app.people import service as people_service
+
+Order = Literal["asc", "desc"]
+
+
+@dataclass(frozen=True)
+class TimelineFilters:
+    date_from: date | None = None
+    date_to: date | None = None
+    kind: TimelineKind | None = None
+    actor: str | None = None
+
+
+_KEYSETS = {
+    order: Keyset(
+        scope=f"timeline:{order}",
+        columns=(TimelineEntry.date, TimelineEntry.id),
+        key=lambda entry: (entry.date, entry.id),
+        descending=order == "desc",
+    )
+    for order in ("asc", "desc")
+}
+
+
+def _with_details():
+    return select(TimelineEntry).options(
+        selectinload(TimelineEntry.actors), selectinload(TimelineEntry.evidence)
+    )
+
+
+def list_entries(
+    *, db_session: Session, filters: TimelineFilters, order: Order, limit: int, cursor: str | None
+) -> tuple[list[TimelineEntry], str | None]:
+    """List timeline entries in date order, by date range, kind and actor."""
+    statement = _with_details()
+    if filters.date_from:
+        statement = statement.where(TimelineEntry.date >= filters.date_from)
+    if filters.date_to:
+        statement = statement.where(TimelineEntry.date <= filters.date_to)
+    if filters.kind:
+        statement = statement.where(TimelineEntry.kind == filters.kind)
+    if filters.actor:
+        statement = statement.where(
+            exists().where(
+                TimelineActor.entry_id == TimelineEntry.id,
+                TimelineActor.person_id.in_(people_service.ids_matching(filters.actor)),
+            )
+        )
+    rows, next_cursor = paginate(
+        db_session=db_session, statement=statement, keyset=_KEYSETS[order], limit=limit, cursor=cursor
+    )
+    return list(rows), next_cursor
+
+
+def get(*, db_session: Session, entry_id: str) -> TimelineEntry:
+    """Return one timeline entry with its actors and sources, or raise NotFoundError."""
+    entry = db_session.exec(_with_details().where(TimelineEntry.id == entry_id)).first()
+    if entry is None:
+        raise NotFoundError(f"no timeline entry with id {entry_id!r}")
+    return entry
