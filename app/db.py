@@ -49,6 +49,15 @@ def make_engine(database_url: str) -> Engine:
     return create_engine(database_url, pool_pre_ping=True)
 
 
+# Tables the models do not describe: SQLite's FTS5 index and its shadow tables.
+_UNMODELLED_TABLE_PREFIXES = ("article_fts",)
+
+
+def include_in_migrations(obj, name, type_, reflected, compare_to) -> bool:
+    """Tell Alembic's comparison to ignore tables that the migrations manage by hand."""
+    return not (type_ == "table" and name and name.startswith(_UNMODELLED_TABLE_PREFIXES))
+
+
 def alembic_config(engine: Engine) -> Config:
     """Build an Alembic config that runs the migrations on this engine."""
     config = Config()

@@ -3,6 +3,8 @@ import sys
 
 import structlog
 
+_HANDLER_NAME = "newsevents"
+
 
 def configure_logging(*, level: str, fmt: str = "json") -> None:
     """Route structlog and the standard library through one structured renderer on stderr."""
@@ -33,6 +35,8 @@ def configure_logging(*, level: str, fmt: str = "json") -> None:
             foreign_pre_chain=[*shared, structlog.stdlib.add_logger_name],
         )
     )
+    handler.set_name(_HANDLER_NAME)
     root = logging.getLogger()
-    root.handlers[:] = [handler]
+    # Replace only our own handler, so a host's handlers (pytest's capture, say) stay.
+    root.handlers[:] = [h for h in root.handlers if h.get_name() != _HANDLER_NAME] + [handler]
     root.setLevel(level)

@@ -11,7 +11,7 @@ from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Query, Request, Response
 from pydantic import BaseModel
-from sqlalchemy import Select, tuple_
+from sqlalchemy import Date, Integer, Select, String, TypeDecorator, tuple_
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session
 
@@ -86,10 +86,16 @@ def decode_cursor(keyset: Keyset, token: str) -> tuple[Any, ...]:
 
 
 def _typed(column: ColumnElement[Any], value: Any) -> Any:
-    python_type = column.type.python_type
-    if python_type is date and isinstance(value, str):
-        return date.fromisoformat(value)
-    if python_type in (str, int) and isinstance(value, python_type) and not isinstance(value, bool):
+    sql_type = column.type
+    if isinstance(sql_type, TypeDecorator):
+        sql_type = sql_type.impl_instance
+    if isinstance(sql_type, Date):
+        if isinstance(value, str):
+            return date.fromisoformat(value)
+    elif isinstance(sql_type, Integer):
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+    elif isinstance(sql_type, String) and isinstance(value, str):
         return value
     raise TypeError(f"cursor value of the wrong type for {column}")
 

@@ -3,14 +3,9 @@ from sqlalchemy import text
 from sqlmodel import SQLModel
 
 import app.models  # noqa: F401  (registers every table on the metadata)
+from app.db import include_in_migrations
 
-# Tables the models do not describe: SQLite's FTS5 index and its shadow tables.
-_UNMODELLED_TABLE_PREFIXES = ("article_fts",)
 _MIGRATION_LOCK_KEY = 7_224_016_201
-
-
-def include_object(obj, name, type_, reflected, compare_to):
-    return not (type_ == "table" and name and name.startswith(_UNMODELLED_TABLE_PREFIXES))
 
 
 def run_migrations_online() -> None:
@@ -23,7 +18,7 @@ def run_migrations_online() -> None:
             context.configure(
                 connection=connection,
                 target_metadata=SQLModel.metadata,
-                include_object=include_object,
+                include_object=include_in_migrations,
                 render_as_batch=connection.dialect.name == "sqlite",
                 compare_type=True,
             )

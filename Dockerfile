@@ -1,0 +1,34 @@
+# newsevents: the API service. Build: docker build -t newsevents .  Run: docker run -p 8000:8000 newsevents
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    DATABASE_URL=sqlite:////data/newsevents.db \
+    SEEDS_DIR=/app/seeds
+
+WORKDIR /app
+
+# Dependencies first, in their own layer: it is rebuilt only when pyproject.toml changes.
+COPY pyproject.toml README.md ./
+RUN mkdir app && touch app/__init__.py \
+    && pip install . \
+    && pip uninstall -y newsevents \
+    && rm -rf app
+
+COPY app ./app
+COPY migrations ./migrations
+COPY seeds ./seeds
+
+RUN useradd --system --uid 10001 --home-dir /app newsevents \
+    && mkdir -p /data && chown newsevents /data
+USER newsevents
+
+VOLUME ["/data"]
+EXPOSE 8000
+
+HEALTHCHECK --interval=30s --timeout=3s --start-period=20s --retries=3 \
+    CMD python -c "import urllib.request, sys; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=2).status != 200)"
+
+CMD ["python", "-m", "uvicorn", "app.main:app", "--host", "0.0.0.0", "--port", "8000", "--proxy-headers"]

@@ -1,0 +1,58 @@
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlmodel import Session
+
+from app.config import Settings
+from app.main import create_app
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SEEDS_DIR = PROJECT_ROOT / "seeds"
+GOLD_FILE = PROJECT_ROOT.parent / "shared" / "gold" / "seeds.gold.json"
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Settings for a fresh SQLite file and an empty seeds folder, no startup ingest."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    return Settings(
+        database_url=f"sqlite:///{tmp_path / 'db' / 'test.db'}",
+        seeds_dir=seeds,
+        ingest_on_startup=False,
+        log_format="console",
+    )
+
+
+@pytest.fixture
+def client(settings: Settings) -> Iterator[TestClient]:
+    with TestClient(create_app(settings), raise_server_exceptions=False) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def db_session(client: TestClient) -> Iterator[Session]:
+    """A session on the same database file the app under test uses."""
+    with Session(client.app.state.engine, expire_on_commit=False) as session:
+        yield session
+
+
+def walk(client: TestClient, url: str, **params: object) -> list[dict]:
+    """Follow `next` links one item at a time to the end and return every item seen."""
+    items: list[dict] = []
+    response = client.get(url, params={**params, "limit": 1})
+    for _ in range(10_000):
+        assert response.status_code == 200, response.text
+        body = response.json()
+        items.extend(body["items"])
+        assert len(body["items"]) <= 1
+        if body["next_cursor"] is None:
+            assert "link" not in response.headers
+            return items
+        link = response.headers["link"]
+        assert link.endswith('>; rel="next"')
+        assert f"cursor={body['next_cursor']}" in link
+        response = client.get(link[1 : link.index(">")])
+    raise AssertionError("pagination did not end")

@@ -1,0 +1,33 @@
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import inspect
+from sqlmodel import SQLModel
+
+from app.db import alembic_config, include_in_migrations, make_engine, upgrade_schema
+
+
+def _differences(engine) -> list:
+    with engine.connect() as connection:
+        context = MigrationContext.configure(
+            connection, opts={"include_object": include_in_migrations, "compare_type": True}
+        )
+        return compare_metadata(context, SQLModel.metadata)
+
+
+def test_upgrade_head_on_an_empty_database_equals_the_models(tmp_path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'm.db'}")
+    upgrade_schema(engine)
+
+    assert _differences(engine) == []
+    assert "article_fts" in inspect(engine).get_table_names()
+
+
+def test_downgrade_to_base_and_upgrade_again_round_trips(tmp_path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'm.db'}")
+    upgrade_schema(engine)
+    command.downgrade(alembic_config(engine), "base")
+    assert set(inspect(engine).get_table_names()) == {"alembic_version"}
+
+    upgrade_schema(engine)
+    assert _differences(engine) == []

@@ -1,0 +1,32 @@
+def test_openapi_documents_every_v1_route_with_examples_and_problem_errors(client):
+    response = client.get("/openapi.json")
+    assert response.status_code == 200
+    spec = response.json()
+
+    assert set(spec["paths"]) >= {
+        "/v1/articles",
+        "/v1/articles/{article_id}",
+        "/v1/people",
+        "/v1/people/{person_id}",
+        "/v1/people/{person_id}/meetings",
+        "/v1/people/{person_id}/timeline",
+        "/v1/meetings",
+        "/v1/meetings/{meeting_id}",
+        "/v1/timeline",
+        "/v1/timeline/{entry_id}",
+        "/healthz",
+        "/readyz",
+    }
+    schemas = spec["components"]["schemas"]
+    for name in ("ArticleRead", "ArticleDetail", "PersonRead", "MeetingRead", "TimelineEntryRead", "Problem"):
+        assert schemas[name].get("examples"), name
+    not_found = spec["paths"]["/v1/meetings/{meeting_id}"]["get"]["responses"]["404"]
+    assert "application/problem+json" in not_found["content"]
+    invalid = spec["paths"]["/v1/meetings"]["get"]["responses"]["422"]
+    assert "application/problem+json" in invalid["content"]
+
+
+def test_interactive_docs_are_served(client):
+    response = client.get("/docs")
+    assert response.status_code == 200
+    assert "swagger" in response.text.lower()
