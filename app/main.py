@@ -12,6 +12,7 @@ from app.articles.router import router as articles_router
 from app.config import Settings, load_settings
 from app.db import make_engine, upgrade_schema
 from app.errors import Problem, install_problem_handlers
+from app.extraction import Extractor, load_pipeline
 from app.health import StartupState
 from app.health import router as health_router
 from app.ingest.service import IngestReport, ingest_paths
@@ -22,21 +23,27 @@ from app.timeline.router import router as timeline_router
 
 log = structlog.get_logger(__name__)
 
-StartupIngest = Callable[[Engine, Settings, threading.Event], IngestReport | None]
+StartupIngest = Callable[[Engine, Settings, Extractor, threading.Event], IngestReport | None]
 
 
-def ingest_seeds(engine: Engine, settings: Settings, stop: threading.Event) -> IngestReport | None:
+def ingest_seeds(
+    engine: Engine, settings: Settings, extractor: Extractor, stop: threading.Event
+) -> IngestReport | None:
     """Ingest every article file in SEEDS_DIR; a missing folder is logged, not fatal."""
     if not settings.seeds_dir.is_dir():
         log.warning("ingest.no_seeds_dir", seeds_dir=str(settings.seeds_dir))
         return None
-    return ingest_paths(engine=engine, paths=[settings.seeds_dir], stop=stop)
+    return ingest_paths(engine=engine, paths=[settings.seeds_dir], extractor=extractor, stop=stop)
 
 
-def _run_startup_ingest(app: FastAPI, startup_ingest: StartupIngest) -> None:
+def _run_startup(app: FastAPI, startup_ingest: StartupIngest, *, ingest: bool) -> None:
     state: StartupState = app.state.startup
+    settings: Settings = app.state.settings
     try:
-        startup_ingest(app.state.engine, app.state.settings, state.stop)
+        app.state.extractor = Extractor(load_pipeline(settings.spacy_model))
+        log.info("extractor.loaded", model=settings.spacy_model, version=app.state.extractor.version)
+        if ingest:
+            startup_ingest(app.state.engine, settings, app.state.extractor, state.stop)
     except Exception as exc:
         log.exception("ingest.startup_failed")
         state.error = type(exc).__name__
@@ -56,18 +63,15 @@ def create_app(settings: Settings | None = None, *, startup_ingest: StartupInges
         app.state.startup = StartupState()
         await asyncio.to_thread(upgrade_schema, engine)
         log.info("schema.upgraded", database=engine.url.render_as_string(hide_password=True))
-        ingest_task = None
-        if settings.ingest_on_startup:
-            # Serve /healthz and /readyz (503) while the seeds are ingested in a worker thread.
-            ingest_task = asyncio.create_task(asyncio.to_thread(_run_startup_ingest, app, startup_ingest))
-        else:
-            app.state.startup.finished.set()
+        # Serve /healthz and /readyz (503) while the model loads and the seeds are ingested.
+        startup_task = asyncio.create_task(
+            asyncio.to_thread(_run_startup, app, startup_ingest, ingest=settings.ingest_on_startup)
+        )
         try:
             yield
         finally:
             app.state.startup.stop.set()
-            if ingest_task is not None:
-                await ingest_task
+            await startup_task
             engine.dispose()
 
     app = FastAPI(

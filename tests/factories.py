@@ -5,6 +5,7 @@ from datetime import date
 
 from sqlmodel import Session
 
+from app.extraction.people import name_key
 from app.ingest.parsing import Paragraph, ParsedArticle
 from app.ingest.service import add_article
 from app.models import (
@@ -25,6 +26,13 @@ from app.models import (
 )
 
 _sequence = itertools.count(1)
+
+
+def name_key_of(name: str) -> str:
+    words = name.split()
+    return f"{name_key(words[-1])}|{name_key(words[0])[:1]}"
+
+
 EXTRACTOR_VERSION = "test"
 
 
@@ -70,7 +78,7 @@ def make_person(
     mentioned_in: tuple[Article, ...] = (),
 ) -> Person:
     person_id = name.lower().replace(" ", "-")
-    person = Person(id=person_id, name=name)
+    person = Person(id=person_id, name=name, match_key=name_key_of(name))
     person.aliases = [PersonAlias(alias=alias) for alias in aliases]
     person.roles = [PersonRole(**role) for role in roles]
     db_session.add(person)

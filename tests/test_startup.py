@@ -26,7 +26,7 @@ def test_startup_ingests_the_seeds_and_then_reports_ready_with_counts(settings):
     assert response.status_code == 200
     assert response.json() == {
         "status": "ready",
-        "counts": {"articles": 2, "people": 0, "meetings": 0, "timeline_entries": 0},
+        "counts": {"articles": 2, "people": 5, "meetings": 4, "timeline_entries": 8},
     }
     assert {a["published_at"] for a in articles} == {"2024-04-30", "2024-09-25"}
 
@@ -35,10 +35,10 @@ def test_readiness_is_503_until_the_startup_ingest_finishes_and_liveness_is_200_
     settings = settings.model_copy(update={"ingest_on_startup": True})
     started, release = threading.Event(), threading.Event()
 
-    def gated_ingest(engine, settings, stop):
+    def gated_ingest(engine, settings, extractor, stop):
         started.set()
         release.wait(timeout=60)
-        return ingest_seeds(engine, settings, stop)
+        return ingest_seeds(engine, settings, extractor, stop)
 
     with TestClient(create_app(settings, startup_ingest=gated_ingest)) as client:
         assert started.wait(timeout=60)
@@ -60,7 +60,7 @@ def test_readiness_is_503_until_the_startup_ingest_finishes_and_liveness_is_200_
 def test_a_failed_startup_ingest_keeps_readiness_at_503_with_the_reason(settings):
     settings = settings.model_copy(update={"ingest_on_startup": True})
 
-    def broken_ingest(engine, settings, stop):
+    def broken_ingest(engine, settings, extractor, stop):
         raise RuntimeError("disk gone")
 
     with TestClient(create_app(settings, startup_ingest=broken_ingest)) as client:
@@ -103,9 +103,9 @@ def test_two_instances_starting_together_store_each_seed_once(settings):
     settings = _with_seeds(settings, *SEED_NAMES)
     barrier = threading.Barrier(2)
 
-    def synchronised_ingest(engine, settings, stop):
+    def synchronised_ingest(engine, settings, extractor, stop):
         barrier.wait(timeout=60)
-        return ingest_seeds(engine, settings, stop)
+        return ingest_seeds(engine, settings, extractor, stop)
 
     first, second = (create_app(settings, startup_ingest=synchronised_ingest) for _ in range(2))
     with TestClient(first) as one, TestClient(second) as two:

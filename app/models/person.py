@@ -15,6 +15,8 @@ class Person(SQLModel, table=True):
 
     id: str = Field(primary_key=True, max_length=120)
     name: str = Field(max_length=200, index=True)
+    # Spelling-folded surname and first initial ("zelenski|v"): how later mentions find this person.
+    match_key: str = Field(max_length=120, index=True)
 
     aliases: list["PersonAlias"] = Relationship(
         back_populates="person", sa_relationship_kwargs={"cascade": "all, delete-orphan"}

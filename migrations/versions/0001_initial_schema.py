@@ -60,9 +60,11 @@ def upgrade() -> None:
     op.create_table('person',
     sa.Column('id', sqlmodel.sql.sqltypes.AutoString(length=120), nullable=False),
     sa.Column('name', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
+    sa.Column('match_key', sqlmodel.sql.sqltypes.AutoString(length=120), nullable=False),
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('person', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_person_match_key'), ['match_key'], unique=False)
         batch_op.create_index(batch_op.f('ix_person_name'), ['name'], unique=False)
 
     op.create_table('timeline_entry',
@@ -247,6 +249,7 @@ def downgrade() -> None:
     op.drop_table('timeline_entry')
     with op.batch_alter_table('person', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_person_name'))
+        batch_op.drop_index(batch_op.f('ix_person_match_key'))
 
     op.drop_table('person')
     with op.batch_alter_table('meeting', schema=None) as batch_op:

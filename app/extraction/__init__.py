@@ -1,0 +1,20 @@
+"""Pure extraction: article text and publication date in, plain dataclasses out.
+
+No database and no web framework here; app/ingest stores what this returns.
+"""
+
+from app.extraction.pipeline import EXTRACTOR_VERSION, ArticleText, Extractor, load_pipeline
+from app.extraction.records import Evidence, Extraction, MeetingFact, PersonFact, RoleFact, TimelineFact
+
+__all__ = [
+    "EXTRACTOR_VERSION",
+    "ArticleText",
+    "Evidence",
+    "Extraction",
+    "Extractor",
+    "MeetingFact",
+    "PersonFact",
+    "RoleFact",
+    "TimelineFact",
+    "load_pipeline",
+]

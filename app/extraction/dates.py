@@ -1,0 +1,97 @@
+"""Resolve date expressions ("on Sept. 25", "next month", "in September 2022") against a base date."""
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Literal
+
+import dateparser
+
+Precision = Literal["day", "month", "year"]
+Preference = Literal["past", "future"]
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    value: date
+    precision: Precision
+
+
+_MONTH_NAMES = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_RANGE = re.compile(rf"\b((?:{_MONTH_NAMES})\.?\s+\d{{1,2}})\s*[-–]\s*\d{{1,2}}\b", re.I)
+_DAY_RANGE_FIRST = re.compile(rf"\b(\d{{1,2}})\s*[-–]\s*\d{{1,2}}\s+((?:{_MONTH_NAMES})\.?)", re.I)
+_HAS_DAY = re.compile(
+    rf"\b(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_NAMES})\b"
+    r"|\b(?:today|yesterday|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"|\b\d{4}-\d{2}-\d{2}\b|\b(?:next|last|this) week\b|\bdays? (?:ago|later)\b",
+    re.I,
+)
+_HAS_MONTH = re.compile(rf"\b(?:{_MONTH_NAMES})\b|\b(?:next|last|this|previous|coming) month\b", re.I)
+_HAS_YEAR_ONLY = re.compile(r"^\s*(?:in\s+)?(?:\d{4}|(?:next|last|this) year)\s*$", re.I)
+_VAGUE = re.compile(
+    r"^(?:this|that|the) (?:week|time|moment)$|\b(?:decades?|years|months|weeks|centur\w+|era|period|"
+    r"season|anniversary|half|quarter|daily|annual\w*|every)\b|^\d+$|^(?:recently|soon|now)$",
+    re.I,
+)
+_HAS_NAMED_MONTH = re.compile(rf"\b(?:{_MONTH_NAMES})\b", re.I)
+_HAS_YEAR = re.compile(r"\b\d{4}\b")
+_FUTURE_HINT = re.compile(r"\b(?:next|coming|tomorrow|upcoming|later)\b", re.I)
+_PAST_HINT = re.compile(r"\b(?:last|previous|yesterday|ago|earlier)\b", re.I)
+
+
+def resolve(expression: str, *, base: date, prefer: Preference = "past") -> ResolvedDate | None:
+    """Resolve a date expression written on `base`; None when it names no calendar date."""
+    text = expression.strip().strip(".,")
+    text = re.sub(r"^(?:on|in|by|since|from|until|at|during|the)\s+", "", text, flags=re.I)
+    if not text or (_VAGUE.search(text) and not _HAS_YEAR_ONLY.match(text)):
+        return None
+    text = _RANGE.sub(r"\1", text)
+    text = _DAY_RANGE_FIRST.sub(r"\1 \2", text)
+    text = re.sub(r"\b(sept)\.", r"Sep", text, flags=re.I)
+    if _PAST_HINT.search(text):
+        prefer = "past"
+    elif _FUTURE_HINT.search(text):
+        prefer = "future"
+    if _HAS_DAY.search(text):
+        precision: Precision = "day"
+    elif _HAS_MONTH.search(text):
+        precision = "month"
+    elif _HAS_YEAR_ONLY.match(text):
+        precision = "year"
+    else:
+        return None
+    parsed = dateparser.parse(
+        text,
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": datetime(base.year, base.month, base.day, 12),
+            "PREFER_DATES_FROM": prefer,
+            "PREFER_DAY_OF_MONTH": "first",
+            "RETURN_AS_TIMEZONE_AWARE": False,
+        },
+    )
+    if parsed is None or not 1900 <= parsed.year <= 2100:
+        return None
+    value = parsed.date()
+    if _HAS_NAMED_MONTH.search(text) and not _HAS_YEAR.search(text):
+        value = _nearest_year(value, base)
+    if precision == "month":
+        value = value.replace(day=1)
+    elif precision == "year":
+        value = value.replace(month=1, day=1)
+    return ResolvedDate(value, precision)
+
+
+def _nearest_year(value: date, base: date) -> date:
+    # "On Sept. 26" in a Sept. 25 story is tomorrow, "April 29" in an April 30 story yesterday:
+    # a month named without a year is the occurrence nearest the publication date.
+    candidates = []
+    for year in (base.year - 1, base.year, base.year + 1):
+        try:
+            candidates.append(value.replace(year=year))
+        except ValueError:  # 29 February
+            continue
+    return min(candidates, key=lambda candidate: abs((candidate - base).days))

@@ -1,0 +1,448 @@
+"""Meetings and NATO-accession timeline entries, sentence by sentence, then merged per article."""
+
+import re
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from app.extraction.dates import ResolvedDate
+from app.extraction.people import current_role, role_in_sentence
+from app.extraction.records import Evidence, MeetingFact, PersonFact, TimelineFact
+from app.extraction.sentences import Sentence, dates_in
+from app.extraction.vocabulary import (
+    APPLICATION,
+    BACK_REFERENCE,
+    CITY_COUNTRIES,
+    COUNCIL,
+    COUNTRY_NAMES,
+    FORUM,
+    INVITATION,
+    LEADERSHIP_CHANGE,
+    MEETING_NOUNS,
+    MEETING_VERBS,
+    MEMBERSHIP,
+    NATO_CONTEXT,
+    PLAN,
+    PLANNING_HEADS,
+    PLURAL_GROUPS,
+    PRESENT_VERBS,
+    SPEECH_VERBS,
+    SUMMIT,
+    TITLE_WORDS,
+    TOPICS,
+)
+
+_PLANNED = re.compile(
+    r"\b(?:will|shall|is to|are to|(?:is|are) (?:expected|set|scheduled|due|planning|going) to|plans? to"
+    r"|intends? to|hopes? to|would)\b",
+    re.I,
+)
+_MEETING_BACK_REFERENCE = re.compile(
+    r"\b(?:the|their|this) (?:meeting|talks|encounter|conversation|visit)\b[^.]*?\b"
+    r"(?:took place|was held|were held|happened|was hosted|took part)\b",
+    re.I,
+)
+_DISCUSSION = re.compile(
+    r"\b(?:discuss\w*|talk\w* about|focus\w* on|agreed|spoke about|exchanged views)\b", re.I
+)
+_DISCUSSION_SUBJECT = re.compile(
+    r"\b(?:we|they|participants|the pair|the two|both|the sides|the leaders|the officials|the ministers)\b",
+    re.I,
+)
+_ROLE_TITLE_PHRASE = re.compile(
+    r"\bNATO(?:'s|’s)? (?:Secretary[- ]General|Deputy Secretary General|Supreme Allied Commander Europe)"
+    r"|\b(?:Secretary[- ]General|Permanent Representative|Ambassador|Representative)[^.,]{0,30}? (?:of|to) NATO\b"
+)
+_QUOTE_OPEN = re.compile(r"^[\"“‘']")
+
+
+# ---------------------------------------------------------------- meetings
+
+
+def _is_person_token(sentence: Sentence, token: Token) -> bool:
+    offset = sentence.body_offset(token.idx)
+    return any(m.start <= offset < m.end and not m.pronoun for m in sentence.mentions)
+
+
+def _subtree_has_person(sentence: Sentence, token: Token) -> bool:
+    return any(_is_person_token(sentence, t) for t in token.subtree)
+
+
+def _meeting_trigger(sentence: Sentence) -> Token | None:
+    for token in sentence.span:
+        lemma = token.lemma_.lower()
+        if token.pos_ in {"VERB", "AUX"} and lemma in MEETING_VERBS:
+            if lemma == "meet" or any(
+                child.dep_ in {"dobj", "nsubjpass"} and _subtree_has_person(sentence, child)
+                for child in token.children
+            ):
+                return token
+        if lemma == "talk" and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
+            return token
+        if (
+            token.pos_ == "NOUN"
+            and lemma in MEETING_NOUNS
+            and (
+                token.head.lemma_ in {"hold", "have", "conduct"}
+                or any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in token.children)
+            )
+        ):
+            return token
+        if lemma in PRESENT_VERBS and any(
+            c.dep_ in {"prep", "dative"} and c.lower_ == "to" and _subtree_has_person(sentence, c)
+            for c in token.children
+        ):
+            return token
+    if re.search(r"\bjoint (?:press conference|statement|news conference)\b", sentence.text, re.I):
+        return sentence.span[0]
+    return None
+
+
+def _is_planned(sentence: Sentence, trigger: Token, when: ResolvedDate | None, published: date) -> bool:
+    if when is not None and when.value > published:
+        return True
+    head = trigger
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll"} for c in head.children):
+            return True
+        if head.lemma_.lower() in PLANNING_HEADS and head is not trigger:
+            return True
+        if head.head is head:
+            break
+        head = head.head
+    before = sentence.text[: trigger.idx - sentence.span.start_char]
+    return bool(_PLANNED.search(before[-60:]))
+
+
+_IN_PLACE = re.compile(r"\bin (?:the )?([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2})")
+
+
+def _qualifies_something(ent: Span) -> bool:
+    # "Ukraine's President", "U.S. President", "President of Ukraine": a place naming an office, not a venue.
+    doc = ent.doc
+    following = doc[ent.end] if ent.end < len(doc) else None
+    if following is not None and (following.tag_ == "POS" or following.lower_ in TITLE_WORDS):
+        return True
+    before = doc[max(ent.start - 3, 0) : ent.start].text.lower()
+    return bool(re.search(r"\b(?:" + "|".join(TITLE_WORDS) + r") (?:of|to)(?: the)?$", before))
+
+
+def _location(sentence: Sentence, after: int = 0) -> tuple[str | None, str | None, str | None]:
+    venue = city = country = None
+    for ent in sentence.span.ents:
+        if ent.label_ not in {"GPE", "LOC"} and ent.start_char < after:
+            continue
+        if _qualifies_something(ent):
+            continue
+        text = re.sub(r"^the\s+", "", ent.text, flags=re.I).strip()
+        lowered = text.lower()
+        previous = sentence.span.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        if ent.label_ in {"FAC", "ORG"} and previous == "at" and venue is None:
+            if lowered in COUNTRY_NAMES or lowered in CITY_COUNTRIES:
+                continue
+            venue = text
+        elif ent.label_ in {"GPE", "LOC"}:
+            if lowered in COUNTRY_NAMES:
+                country = country or COUNTRY_NAMES[lowered]
+            elif lowered in CITY_COUNTRIES:
+                city = city or text
+                country = country or CITY_COUNTRIES[lowered]
+            elif previous in {"in", "at"} and city is None:
+                city = text
+    # Places the model did not tag, found in the gazetteer ("in Kyiv").
+    for match in _IN_PLACE.finditer(sentence.text):
+        name = match.group(1) if match.group(1).lower() in COUNTRY_NAMES else match.group(1).rstrip(".")
+        lowered = name.lower()
+        if lowered in CITY_COUNTRIES and city is None:
+            city, country = name, country or CITY_COUNTRIES[lowered]
+        elif lowered in COUNTRY_NAMES and country is None:
+            country = COUNTRY_NAMES[lowered]
+    return venue, city, country
+
+
+def _topics(text: str) -> list[str]:
+    found = [topic for pattern, topic in TOPICS if pattern.search(text)]
+    return found
+
+
+def _forums(text: str) -> list[str]:
+    return [m.group(1).strip() for m in FORUM.finditer(text) if "NATO-Ukraine" not in m.group(1)]
+
+
+def _format_date(value: date, precision: str) -> str:
+    if precision == "year":
+        return f"in {value.year}"
+    if precision == "month":
+        return f"in {value:%B %Y}"
+    return f"on {value.day} {value:%B %Y}"
+
+
+def _join_names(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _meeting_summary(fact: MeetingFact, people: dict[str, PersonFact]) -> str:
+    names = [people[key].name for key, _ in fact.participants]
+    verb = "are expected to meet" if fact.status == "planned" else "met"
+    if len(names) == 1:
+        verb = "is expected to meet" if fact.status == "planned" else "met"
+    text = f"{_join_names(names)} {verb}"
+    if fact.groups:
+        text += " with " + _join_names(fact.groups)
+    if fact.location_name:
+        text += f" at {fact.location_name}"
+    place = fact.location_city or fact.location_country
+    if place:
+        text += f" in {place}"
+    text += " " + _format_date(fact.date, fact.date_precision)
+    if fact.topics:
+        text += " to discuss " + _join_names(fact.topics[:3])
+    return text + "."
+
+
+def find_meetings(
+    sentences: list[Sentence], people: dict[str, PersonFact], *, published: date
+) -> list[MeetingFact]:
+    """Find each encounter between named people; attach later location and discussion sentences."""
+    meetings: list[MeetingFact] = []
+    last: MeetingFact | None = None
+    last_at = -10
+    for sentence in sentences:
+        trigger = _meeting_trigger(sentence)
+        participants = [k for k in sentence.people() if k in people] if trigger is not None else []
+        groups = [m.group(1) for m in PLURAL_GROUPS.finditer(sentence.text)] if trigger is not None else []
+        if trigger is not None and (len(participants) >= 2 or (participants and groups)):
+            dates = dates_in(sentence, base=published, prefer="past")
+            when = dates[0][0] if dates else None
+            planned = _is_planned(sentence, trigger, when, published)
+            if planned and when is not None and when.value < published:
+                future = dates_in(sentence, base=published, prefer="future")
+                when = future[0][0] if future else when
+            when = when or ResolvedDate(published, "day")
+            venue, city, country = _location(sentence, after=trigger.idx)
+            fact = MeetingFact(
+                participants=[(k, _role_label(people[k], sentence, when.value)) for k in participants],
+                date=when.value,
+                date_precision=when.precision,
+                status="planned" if planned else "held",
+                summary="",
+                evidence=[sentence.evidence()],
+                groups=groups,
+                topics=_topics(sentence.text) + _forums(sentence.text),
+                location_name=venue,
+                location_city=city,
+                location_country=country,
+            )
+            meetings.append(fact)
+            last, last_at = fact, sentence.index
+            continue
+        if last is None or sentence.index - last_at > 8:
+            continue
+        if _MEETING_BACK_REFERENCE.search(sentence.text):
+            venue, city, country = _location(sentence)
+            last.location_name = last.location_name or venue
+            last.location_city = last.location_city or city
+            last.location_country = last.location_country or country
+            last.topics += [t for t in _topics(sentence.text) if t not in last.topics]
+        elif _DISCUSSION.search(sentence.text) and (
+            _DISCUSSION_SUBJECT.search(sentence.text)
+            or set(sentence.people()) & {k for k, _ in last.participants}
+        ):
+            last.topics += [t for t in _topics(sentence.text) if t not in last.topics]
+    merged = _merge_meetings(meetings)
+    for fact in merged:
+        fact.topics = list(dict.fromkeys(fact.topics))
+        fact.summary = _meeting_summary(fact, people)
+    return merged
+
+
+def _role_label(person: PersonFact, sentence: Sentence, on: date) -> str | None:
+    role = role_in_sentence(person, sentence) or current_role(person, on=on)
+    return role.label if role else None
+
+
+def _merge_meetings(meetings: list[MeetingFact]) -> list[MeetingFact]:
+    merged: list[MeetingFact] = []
+    for fact in meetings:
+        keys = {k for k, _ in fact.participants}
+        twin = next(
+            (m for m in merged if {k for k, _ in m.participants} == keys and m.date == fact.date),
+            None,
+        )
+        if twin is None:
+            merged.append(fact)
+            continue
+        twin.evidence += fact.evidence
+        twin.groups += [g for g in fact.groups if g not in twin.groups]
+        twin.topics += fact.topics
+        twin.location_name = twin.location_name or fact.location_name
+        twin.location_city = twin.location_city or fact.location_city
+        twin.location_country = twin.location_country or fact.location_country
+    return merged
+
+
+# ---------------------------------------------------------------- timeline
+
+
+def _speakers(sentence: Sentence, people: dict[str, PersonFact]) -> list[str]:
+    speakers: list[str] = []
+    for token in sentence.span:
+        if token.lemma_.lower() in SPEECH_VERBS and token.pos_ in {"VERB", "AUX"}:
+            for child in token.children:
+                if child.dep_ in {"nsubj", "nsubjpass"}:
+                    speakers += _keys_in(sentence, child, people)
+        if (
+            token.lower_ == "according" and token.nbor(1).lower_ == "to"
+            if token.i + 1 < len(token.doc)
+            else False
+        ):
+            speakers += _keys_in(sentence, token.nbor(1), people)
+    return list(dict.fromkeys(speakers))
+
+
+def _keys_in(sentence: Sentence, token: Token, people: dict[str, PersonFact]) -> list[str]:
+    keys = []
+    subtree: Span = token.doc[token.left_edge.i : token.right_edge.i + 1]
+    start, end = sentence.body_offset(subtree.start_char), sentence.body_offset(subtree.end_char)
+    for mention in sentence.mentions:
+        if start <= mention.start < end and mention.key in people:
+            keys.append(mention.key)
+    return keys[:1] if token.pos_ != "PROPN" or not keys else keys
+
+
+def _nato_related(text: str) -> bool:
+    """Whether a sentence is about NATO itself, not merely naming an official by a NATO title."""
+    return bool(NATO_CONTEXT.search(_ROLE_TITLE_PHRASE.sub("", text)))
+
+
+def _entry_date(
+    sentence: Sentence, published: date, *, prefer: str = "past", day_only: bool = False
+) -> ResolvedDate:
+    for resolved, ent in dates_in(sentence, base=published, prefer=prefer):
+        if day_only and resolved.precision != "day":
+            continue
+        if day_only and ent.start > 0 and sentence.span.doc[ent.start - 1].lower_ not in {"on", "since"}:
+            if ent.text.lower() not in {"today", "yesterday"}:
+                continue
+        return resolved
+    return ResolvedDate(published, "day")
+
+
+def _summary(sentence: Sentence) -> str:
+    text = re.sub(r"^(?:As reported,|Earlier,|Meanwhile,|However,)\s*", "", sentence.text).strip()
+    text = text.strip('"“”')
+    return text[0].upper() + text[1:] if text else sentence.text
+
+
+def find_timeline(
+    sentences: list[Sentence], people: dict[str, PersonFact], *, published: date
+) -> list[TimelineFact]:
+    """Find dated steps on Ukraine's path to NATO membership."""
+    entries: list[TimelineFact] = []
+    used: set[int] = set()
+    paragraph_speaker: dict[int, list[str]] = {}
+    for sentence in sentences:
+        speakers = _speakers(sentence, people)
+        if speakers:
+            paragraph_speaker.setdefault(sentence.paragraph, speakers)
+    for position, sentence in enumerate(sentences):
+        if sentence.index in used:
+            continue
+        text = sentence.text
+        nato = _nato_related(text)
+        named_nato = bool(NATO_CONTEXT.search(text))
+        if named_nato and LEADERSHIP_CHANGE.search(text):
+            actors = [k for k in sentence.people() if k in people]
+            evidence = [sentence.evidence()]
+            when = _entry_date(sentence, published, prefer="future")
+            following = sentences[position + 1] if position + 1 < len(sentences) else None
+            if following is not None and BACK_REFERENCE.search(following.text):
+                actors += [k for k in following.people() if k in people and k not in actors]
+                evidence.append(following.evidence())
+                used.add(following.index)
+                if when.value == published:
+                    when = _entry_date(following, published, prefer="future")
+            if actors:
+                entries.append(
+                    TimelineFact(
+                        "leadership_change", when.value, when.precision, _summary(sentence), evidence, actors
+                    )
+                )
+                continue
+        if not nato:
+            continue
+        speakers = _speakers(sentence, people)
+        if not speakers and _QUOTE_OPEN.match(text):
+            speakers = paragraph_speaker.get(sentence.paragraph, [])
+        if APPLICATION.search(text):
+            when = _entry_date(sentence, published)
+            entries.append(
+                TimelineFact(
+                    "application", when.value, when.precision, _summary(sentence), [sentence.evidence()], []
+                )
+            )
+        elif SUMMIT.search(text):
+            when = _entry_date(sentence, published)
+            entries.append(
+                TimelineFact(
+                    "summit", when.value, when.precision, _summary(sentence), [sentence.evidence()], []
+                )
+            )
+        elif COUNCIL.search(text):
+            when = _entry_date(sentence, published)
+            entries.append(
+                TimelineFact(
+                    "council", when.value, when.precision, _summary(sentence), [sentence.evidence()], speakers
+                )
+            )
+        elif speakers and MEMBERSHIP.search(text):
+            when = _entry_date(sentence, published, day_only=True)
+            summary = _summary(sentence)
+            speaker = people[speakers[0]]
+            if not any(name in text for name in (speaker.name, *speaker.aliases)):
+                summary = f"{speaker.name}: {summary}"
+            entries.append(
+                TimelineFact(
+                    "statement", when.value, when.precision, summary, [sentence.evidence()], speakers[:1]
+                )
+            )
+        elif INVITATION.search(text):
+            when = _entry_date(sentence, published)
+            entries.append(
+                TimelineFact(
+                    "invitation", when.value, when.precision, _summary(sentence), [sentence.evidence()], []
+                )
+            )
+        elif PLAN.search(text) and MEMBERSHIP.search(text):
+            when = _entry_date(sentence, published)
+            entries.append(
+                TimelineFact(
+                    "plan", when.value, when.precision, _summary(sentence), [sentence.evidence()], []
+                )
+            )
+    return _merge_entries(entries)
+
+
+def _merge_entries(entries: list[TimelineFact]) -> list[TimelineFact]:
+    merged: list[TimelineFact] = []
+    for entry in entries:
+        twin = next(
+            (
+                e
+                for e in merged
+                if e.kind == entry.kind
+                and e.date == entry.date
+                and (set(e.actors) == set(entry.actors) or e.kind != "statement")
+                and (e.actors == [] or entry.actors == [] or set(e.actors) & set(entry.actors))
+            ),
+            None,
+        )
+        if twin is None:
+            merged.append(entry)
+            continue
+        twin.evidence += [ev for ev in entry.evidence if ev not in twin.evidence]
+        twin.actors += [a for a in entry.actors if a not in twin.actors]
+    return merged
+
+
+__all__ = ["Evidence", "find_meetings", "find_timeline"]

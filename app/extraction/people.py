@@ -1,0 +1,363 @@
+"""Find the people an article names, their spelling variants, surnames and roles."""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from app.extraction.records import PersonFact, RoleFact
+from app.extraction.sentences import Mention, Paragraph, Sentence, dates_in
+from app.extraction.vocabulary import (
+    BACK_REFERENCE,
+    CITY_COUNTRIES,
+    COUNTRY_NAMES,
+    MONTHS,
+    ORGANIZATIONS,
+    TITLE_WORDS,
+    TITLES,
+)
+
+_TITLE_ALT = "|".join(re.escape(title).replace(r"\ ", r"[\s-]+") for title in TITLES)
+_CAP = r"[A-Z][\w.'’-]*"
+_PHRASE = rf"(?:the\s+)?{_CAP}(?:\s+(?:of\s+|and\s+|for\s+|the\s+)?{_CAP}){{0,5}}"
+_ROLE = (
+    rf"(?P<former>(?i:former|ex-|then-)\s*)?"
+    rf"(?P<qual>(?:{_CAP}\s+){{0,3}}?)"
+    rf"(?P<title>(?i:{_TITLE_ALT}))"
+    rf"(?:\s+(?:of|for)\s+(?P<of>{_PHRASE}))??"
+    rf"(?:\s+to\s+(?P<to>{_PHRASE}))?"
+)
+_ROLE_BEFORE = re.compile(rf"(?:^|[\s(,])(?:the\s+|a\s+)?{_ROLE}\s*,?\s*(?:\([^)]{{0,12}}\)\s*)?$")
+_ROLE_AFTER = re.compile(
+    rf"^\s*(?:\([^)]{{0,12}}\)\s*)?,\s*(?:the\s+|a\s+|who is\s+)?{_ROLE}\s*(?:,|\.|;|$|\s+(?:who|and|said|has|is|was))"
+)
+_STEP_DOWN = re.compile(
+    rf"\b(?:step\w*\s+down|resign\w*|leav\w+|left)\s+(?:office\s+)?as\s+(?:the\s+)?{_ROLE}", re.I
+)
+_TAKE_OFFICE = re.compile(
+    rf"\b(?:took office|take office|takes office|sworn in|appointed|elected|became|named|takes over|took over)"
+    rf"\s+(?:as\s+)?(?:the\s+)?(?:new\s+)?{_ROLE}"
+)
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "madam", "lord", "lady", "prof", "gen"})
+_WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
+_NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’-]*$")
+
+
+def name_key(name: str) -> str:
+    """A key under which spelling variants of a name meet: Zelensky, Zelenskyy and Zelenskiy agree."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    letters = re.sub(r"[^a-z ]", "", ascii_name).replace("y", "i").replace("j", "i")
+    return re.sub(r"(.)\1+", r"\1", letters).strip()
+
+
+def _is_name_word(text: str) -> bool:
+    word = re.sub(r"['’]s$", "", text)
+    lowered = word.lower().rstrip(".")
+    return (
+        bool(_NAME_TOKEN.match(word))
+        and word[0].isupper()
+        and any(c.islower() for c in word)
+        and lowered not in TITLE_WORDS
+        and lowered not in MONTHS
+        and lowered not in _WEEKDAYS
+        and lowered not in _HONORIFICS
+        and lowered not in COUNTRY_NAMES
+        and lowered not in ORGANIZATIONS
+        and lowered not in CITY_COUNTRIES
+        and lowered not in {"the", "a", "an", "and", "of", "president's", "office"}
+    )
+
+
+@dataclass
+class _Candidate:
+    tokens: list[Token]
+    sentence: Sentence
+
+    @property
+    def start(self) -> int:
+        return self.sentence.body_offset(self.tokens[0].idx)
+
+    @property
+    def end(self) -> int:
+        last = self.tokens[-1]
+        return self.sentence.body_offset(last.idx + len(last.text))
+
+    @property
+    def text(self) -> str:
+        return self.sentence.span.doc.text[
+            self.tokens[0].idx : self.tokens[-1].idx + len(self.tokens[-1].text)
+        ]
+
+
+def _trimmed(tokens: list[Token]) -> list[Token]:
+    while tokens and not _is_name_word(tokens[0].text):
+        tokens = tokens[1:]
+    while tokens and not _is_name_word(tokens[-1].text):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _excluded(sentence: Sentence, paragraph: Paragraph, token: Token) -> bool:
+    region = paragraph.excluded
+    return region is not None and region[0] <= token.idx < region[1]
+
+
+def _title_before(sentence: Sentence, token: Token) -> bool:
+    before = sentence.span.doc.text[sentence.span.start_char : token.idx]
+    return bool(_ROLE_BEFORE.search(before))
+
+
+def _full_name_candidates(sentence: Sentence, paragraph: Paragraph) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    for ent in sentence.span.ents:
+        if _excluded(sentence, paragraph, ent[0]):
+            continue
+        tokens = _trimmed(list(ent))
+        if not 2 <= len(tokens) <= 4 or not all(_is_name_word(t.text) for t in tokens):
+            continue
+        if ent.label_ == "PERSON" or (
+            ent.label_ in {"NORP", "ORG", "GPE", "FAC", "LOC"}
+            and all(t.pos_ == "PROPN" for t in tokens)
+            and tokens[0] != ent[0]
+            and _title_before(sentence, tokens[0])
+        ):
+            found.append(_Candidate(tokens, sentence))
+    taken = {t.i for c in found for t in c.tokens}
+    # Names the model missed: a run of proper nouns right after a title ("Minister Karl Tamm").
+    run: list[Token] = []
+    for token in [*sentence.span, None]:
+        if token is not None and token.pos_ == "PROPN" and _is_name_word(token.text) and token.i not in taken:
+            run.append(token)
+            continue
+        if (
+            2 <= len(run) <= 4
+            and not _excluded(sentence, paragraph, run[0])
+            and _title_before(sentence, run[0])
+        ):
+            found.append(_Candidate(run, sentence))
+        run = []
+    return sorted(found, key=lambda c: c.tokens[0].i)
+
+
+@dataclass
+class PeopleFound:
+    people: dict[str, PersonFact]
+    unresolved: dict[str, PersonFact]  # surnames alone, for the caller to match against known people
+
+
+def find_people(sentences: list[Sentence], paragraphs: list[Paragraph], *, published: date) -> PeopleFound:
+    """Find every person named in the sentences; fill each sentence's mentions."""
+    people: dict[str, PersonFact] = {}
+    by_last: dict[str, str] = {}
+    for sentence in sentences:
+        for candidate in _full_name_candidates(sentence, paragraphs[sentence.paragraph]):
+            words = [re.sub(r"['’]s$", "", t.text) for t in candidate.tokens]
+            last, first = name_key(words[-1]), name_key(words[0])
+            key = next((k for k, p in people.items() if _same_person(p.name, words)), None)
+            if key is None:
+                key = f"{last}|{first[:1]}"
+                people[key] = PersonFact(key=key, name=" ".join(words), evidence=sentence.evidence())
+            person = people[key]
+            if " ".join(words) != person.name:
+                person.aliases.add(" ".join(words))
+            by_last.setdefault(last, key)
+            sentence.mentions.append(Mention(key, candidate.text, candidate.start, candidate.end, full=True))
+
+    unresolved: dict[str, PersonFact] = {}
+    last_seen: str | None = None
+    for sentence in sentences:
+        paragraph = paragraphs[sentence.paragraph]
+        covered = {(m.start, m.end) for m in sentence.mentions}
+        covered_chars = {i for m in sentence.mentions for i in range(m.start, m.end)}
+        for token in sentence.span:
+            offset = sentence.body_offset(token.idx)
+            if offset in covered_chars or _excluded(sentence, paragraph, token):
+                continue
+            if token.lower_ in _PRONOUNS and token.pos_ == "PRON":
+                earlier = [
+                    m for m in sentence.mentions if not m.pronoun and m.end <= offset and m.key in people
+                ]
+                referent = earlier[0].key if earlier else last_seen
+                if referent:
+                    sentence.mentions.append(
+                        Mention(
+                            referent, token.text, offset, offset + len(token.text), full=False, pronoun=True
+                        )
+                    )
+                continue
+            if not _is_name_word(token.text) or token.pos_ != "PROPN":
+                continue
+            key = by_last.get(name_key(token.text))
+            if key is not None:
+                people[key].aliases.add(token.text)
+                sentence.mentions.append(
+                    Mention(key, token.text, offset, offset + len(token.text), full=False)
+                )
+            elif (
+                token.ent_type_ == "PERSON"
+                and token.ent_iob_ == "B"
+                and (token.i + 1 >= len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
+            ):
+                surname_key = f"?{name_key(token.text)}"
+                unresolved.setdefault(
+                    surname_key,
+                    PersonFact(
+                        key=surname_key, name=token.text, evidence=sentence.evidence(), full_name_known=False
+                    ),
+                )
+                sentence.mentions.append(
+                    Mention(surname_key, token.text, offset, offset + len(token.text), full=False)
+                )
+        sentence.mentions.sort(key=lambda m: m.start)
+        named = [m for m in sentence.mentions if not m.pronoun and not m.key.startswith("?")]
+        if named:
+            last_seen = named[-1].key if not _is_subject_first(sentence, named) else named[0].key
+        del covered
+    for person in people.values():
+        person.aliases.discard(person.name)
+    _find_roles(sentences, people, published=published)
+    return PeopleFound(people, unresolved)
+
+
+def _is_subject_first(sentence: Sentence, named: list[Mention]) -> bool:
+    # "He" in the next sentence usually means the subject of this one, not the last name in it.
+    first = named[0]
+    for token in sentence.span:
+        if sentence.body_offset(token.idx) == first.start or (
+            first.start <= sentence.body_offset(token.idx) < first.end
+        ):
+            head = token
+            while head.dep_ == "compound" and head.head is not head:
+                head = head.head
+            return head.dep_ in {"nsubj", "nsubjpass"}
+    return False
+
+
+def _same_person(name: str, words: list[str]) -> bool:
+    known = name.split()
+    if name_key(known[-1]) != name_key(words[-1]):
+        return False
+    return name_key(known[0])[:1] == name_key(words[0])[:1]
+
+
+def _place_or_org(phrase: str | None) -> tuple[str | None, str | None]:
+    """Split a qualifier or of-phrase into (organization, country)."""
+    if not phrase:
+        return None, None
+    text = re.sub(r"^(?:the|a)\s+", "", phrase.strip(), flags=re.I)
+    text = re.sub(r"['’]s$", "", text).strip(" ,")
+    lowered = text.lower()
+    if lowered in COUNTRY_NAMES:
+        return None, COUNTRY_NAMES[lowered]
+    if lowered in ORGANIZATIONS:
+        return ORGANIZATIONS[lowered], None
+    organization = country = None
+    for word in re.findall(rf"{_CAP}", text):
+        bare = re.sub(r"['’]s$", "", word).lower()
+        if bare in COUNTRY_NAMES and country is None:
+            country = COUNTRY_NAMES[bare]
+        elif bare in ORGANIZATIONS and organization is None:
+            organization = ORGANIZATIONS[bare]
+    return organization, country
+
+
+def _canonical_title(text: str) -> str:
+    squashed = re.sub(r"[\s-]+", " ", text).lower()
+    for title in TITLES:
+        if re.sub(r"[\s-]+", " ", title).lower() == squashed:
+            return title
+    return text.title()
+
+
+def _role_from(match: re.Match[str], sentence: Sentence, published: date) -> RoleFact:
+    title = _canonical_title(match["title"])
+    organization, country = _place_or_org(match["qual"])
+    of_org, of_country = _place_or_org(match["of"])
+    to_org, to_country = _place_or_org(match["to"])
+    if match["of"] and not of_org and not of_country:
+        of_org = re.sub(r"^the\s+", "", match["of"].strip(), flags=re.I)
+    organization = to_org or of_org or organization
+    country = of_country or country or to_country
+    role = RoleFact(title=title, organization=organization, country=country, evidence=sentence.evidence())
+    if match["former"]:
+        role.valid_to = published
+    return role
+
+
+def _add_role(person: PersonFact, role: RoleFact) -> None:
+    for known in person.roles:
+        if known.same_office(role):
+            known.organization = known.organization or role.organization
+            known.country = known.country or role.country
+            known.valid_from = known.valid_from or role.valid_from
+            known.valid_to = known.valid_to or role.valid_to
+            return
+    person.roles.append(role)
+
+
+def _find_roles(sentences: list[Sentence], people: dict[str, PersonFact], *, published: date) -> None:
+    stepped_down: RoleFact | None = None
+    for sentence in sentences:
+        text, base = sentence.text, sentence.start
+        named = [m for m in sentence.mentions if not m.pronoun]
+        for position, mention in enumerate(named):
+            if mention.key not in people:
+                continue
+            person = people[mention.key]
+            # A role phrase belongs to the nearest name: never reach across another name.
+            previous_end = named[position - 1].end - base if position else 0
+            next_start = named[position + 1].start - base if position + 1 < len(named) else len(text)
+            before = text[previous_end : mention.start - base]
+            after = text[mention.end - base : next_start]
+            for match in (_ROLE_BEFORE.search(before), _ROLE_AFTER.match(after)):
+                if match:
+                    _add_role(person, _role_from(match, sentence, published))
+        subject = next((m.key for m in sentence.mentions if m.key in people and not m.pronoun), None)
+        if subject is None:
+            continue
+        dates = dates_in(sentence, base=published, prefer="future")
+        when = dates[0][0].value if dates else None
+        if match := _STEP_DOWN.search(text):
+            role = _role_from(match, sentence, published)
+            role.valid_to = when or published
+            _add_role(people[subject], role)
+            stepped_down = role
+        elif stepped_down is not None and BACK_REFERENCE.search(text):
+            # "X will take his place": the successor holds the office from when the other leaves.
+            successor = RoleFact(
+                title=stepped_down.title,
+                organization=stepped_down.organization,
+                country=stepped_down.country,
+                evidence=sentence.evidence(),
+                valid_from=stepped_down.valid_to,
+            )
+            _add_role(people[subject], successor)
+            stepped_down = None
+        elif match := _TAKE_OFFICE.search(text):
+            role = _role_from(match, sentence, published)
+            role.valid_from = when or published
+            _add_role(people[subject], role)
+
+
+def current_role(person: PersonFact, *, on: date) -> RoleFact | None:
+    """The role a person held on a date, as far as the article tells."""
+    for role in person.roles:
+        if (role.valid_from is None or role.valid_from <= on) and (
+            role.valid_to is None or role.valid_to > on
+        ):
+            return role
+    return None
+
+
+def role_in_sentence(person: PersonFact, sentence: Sentence) -> RoleFact | None:
+    """The role the sentence itself gives a person, if any."""
+    return next((r for r in person.roles if r.evidence.start == sentence.start), None)
+
+
+def mention_span(sentence: Sentence, mention: Mention) -> Span:
+    doc = sentence.span.doc
+    start = mention.start - sentence.start + sentence.span.start_char
+    return doc.char_span(start, start + len(mention.text), alignment_mode="expand")

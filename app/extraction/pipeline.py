@@ -1,0 +1,80 @@
+"""The extractor: article body and publication date in, people, meetings and timeline entries out."""
+
+import functools
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from itertools import islice
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from app.extraction.events import find_meetings, find_timeline
+from app.extraction.people import find_people
+from app.extraction.records import Extraction
+from app.extraction.sentences import Paragraph, split_sentences
+
+# Bump when a change to the rules or the model changes what is extracted; `reextract` uses it.
+EXTRACTOR_VERSION = "1.0.0"
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    """What the extractor reads of an article."""
+
+    body: str
+    paragraphs: Sequence[dict[str, Any]]  # [{"kind", "start", "end"}]
+    published: date
+
+    def paragraph_texts(self) -> list[str]:
+        return [self.body[p["start"] : p["end"]] for p in self.paragraphs]
+
+
+@functools.cache
+def load_pipeline(model: str) -> Language:
+    """Load the spaCy pipeline by package name, once per process (the one place it is loaded)."""
+    return spacy.load(model)
+
+
+class Extractor:
+    """Runs the spaCy pipeline over paragraphs and the rules over its output."""
+
+    def __init__(self, nlp: Language, *, batch_size: int = 64) -> None:
+        self.nlp = nlp
+        self.batch_size = batch_size
+
+    @property
+    def version(self) -> str:
+        return f"{EXTRACTOR_VERSION}+{self.nlp.meta.get('name', 'model')}-{self.nlp.meta.get('version', '?')}"
+
+    def extract(self, article: ArticleText) -> Extraction:
+        """Extract the facts of one article."""
+        return next(self.extract_many([article]))
+
+    def extract_many(self, articles: Iterable[ArticleText]) -> Iterator[Extraction]:
+        """Extract many articles, feeding all their paragraphs through one `nlp.pipe` stream."""
+        iterator = iter(articles)
+        while batch := list(islice(iterator, self.batch_size)):
+            texts = [text for article in batch for text in article.paragraph_texts()]
+            docs = iter(self.nlp.pipe(texts, batch_size=self.batch_size))
+            for article in batch:
+                article_docs = [next(docs) for _ in article.paragraphs]
+                yield self._extract(article, article_docs)
+
+    def _extract(self, article: ArticleText, docs: list[Doc]) -> Extraction:
+        paragraphs = [
+            Paragraph(kind=span["kind"], start=span["start"], doc=doc)
+            for span, doc in zip(article.paragraphs, docs, strict=True)
+        ]
+        sentences = split_sentences(paragraphs)
+        found = find_people(sentences, paragraphs, published=article.published)
+        meetings = find_meetings(sentences, found.people, published=article.published)
+        timeline = find_timeline(sentences, found.people, published=article.published)
+        return Extraction(
+            version=self.version,
+            people=[*found.people.values(), *found.unresolved.values()],
+            meetings=meetings,
+            timeline=timeline,
+        )

@@ -1,0 +1,124 @@
+"""Sentences of an article with their offsets in the body, from one spaCy doc per paragraph."""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from app.extraction.dates import Preference, ResolvedDate, resolve
+from app.extraction.records import Evidence
+
+# A photo credit closing a caption: "(Name / Agency)", "(Photo by Name/Getty Images)".
+_CREDIT = re.compile(
+    r"\((?:(?:photo|image|picture|credit)\b[^()]*|[^()/]{1,60}(?:/[^()/]{1,60}){1,4})\)\s*\W?$", re.I
+)
+_CREDIT_LINE = re.compile(r"^(?:photo|photos|image|picture|video|illustration)(?:\s+credit)?\s*:", re.I)
+
+
+@dataclass
+class Mention:
+    """A name (or pronoun) in a sentence resolved to a person key."""
+
+    key: str
+    text: str
+    start: int  # offsets in the body
+    end: int
+    full: bool
+    pronoun: bool = False
+
+
+@dataclass
+class Sentence:
+    index: int
+    paragraph: int
+    kind: str  # "text" | "caption"
+    span: Span
+    start: int  # offset of the sentence in the body
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.span.text)
+
+    def evidence(self) -> Evidence:
+        return Evidence(self.text, self.start, self.end)
+
+    def body_offset(self, char_in_doc: int) -> int:
+        """The body offset of a character offset in this sentence's paragraph doc."""
+        return self.start + char_in_doc - self.span.start_char
+
+    def local(self, body_offset: int) -> int:
+        """The offset within the sentence text of a body offset."""
+        return body_offset - self.start
+
+    def people(self) -> list[str]:
+        """Person keys named (not referred to by a pronoun), in order, each once."""
+        return list(dict.fromkeys(m.key for m in self.mentions if not m.pronoun))
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    kind: str
+    start: int
+    doc: Doc
+
+    @property
+    def excluded(self) -> tuple[int, int] | None:
+        """The doc character range of a photo credit, whose names are never people of the story."""
+        text = self.doc.text
+        if self.kind != "caption":
+            return None
+        if _CREDIT_LINE.match(text):
+            return (0, len(text))
+        match = _CREDIT.search(text)
+        return (match.start(), len(text)) if match else None
+
+
+def split_sentences(paragraphs: list[Paragraph]) -> list[Sentence]:
+    """List the sentences of every paragraph, trimmed of surrounding whitespace, with body offsets."""
+    sentences: list[Sentence] = []
+    for number, paragraph in enumerate(paragraphs):
+        for sent in paragraph.doc.sents:
+            trimmed = _trim(sent)
+            if trimmed is None:
+                continue
+            sentences.append(
+                Sentence(
+                    index=len(sentences),
+                    paragraph=number,
+                    kind=paragraph.kind,
+                    span=trimmed,
+                    start=paragraph.start + trimmed.start_char,
+                )
+            )
+    return sentences
+
+
+def _trim(sent: Span) -> Span | None:
+    tokens = [t for t in sent if not t.is_space]
+    if not tokens:
+        return None
+    span = sent.doc[tokens[0].i : tokens[-1].i + 1]
+    # A lone closing quote left over from the previous sentence starts no sentence of its own.
+    if len(span) == 1 and span[0].is_punct:
+        return None
+    return span
+
+
+def dates_in(
+    sentence: Sentence, *, base: date, prefer: Preference = "past"
+) -> list[tuple[ResolvedDate, Span]]:
+    """The calendar dates a sentence names (spaCy DATE entities), resolved against `base`."""
+    found = []
+    for ent in sentence.span.ents:
+        if ent.label_ != "DATE":
+            continue
+        resolved = resolve(ent.text, base=base, prefer=prefer)
+        if resolved is not None:
+            found.append((resolved, ent))
+    return found
