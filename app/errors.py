@@ -83,9 +83,7 @@ def problem_response(
     headers: dict[str, str] | None = None,
 ) -> JSONResponse:
     """Build a problem+json response for a status code."""
-    problem = Problem(
-        title=HTTPStatus(status).phrase, status=status, detail=detail, instance=instance, errors=errors
-    )
+    problem = Problem(title=HTTPStatus(status).phrase, status=status, detail=detail, instance=instance, errors=errors)
     return JSONResponse(
         problem.model_dump(exclude_none=True),
         status_code=status,

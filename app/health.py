@@ -54,9 +54,7 @@ def healthz() -> Health:
 def readyz(request: Request) -> Readiness | JSONResponse:
     state: StartupState = request.app.state.startup
     if not state.finished.is_set():
-        return problem_response(
-            503, "startup ingest in progress", instance="/readyz", headers={"Retry-After": "1"}
-        )
+        return problem_response(503, "startup ingest in progress", instance="/readyz", headers={"Retry-After": "1"})
     if state.error:
         return problem_response(503, f"startup ingest failed: {state.error}", instance="/readyz")
     with Session(request.app.state.engine) as db_session:

@@ -56,3 +56,14 @@ def walk(client: TestClient, url: str, **params: object) -> list[dict]:
         assert f"cursor={body['next_cursor']}" in link
         response = client.get(link[1 : link.index(">")])
     raise AssertionError("pagination did not end")
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print the extraction scores of the acceptance test, so every run reports its figures."""
+    from tests.extraction.test_gold import REPORTED
+
+    if REPORTED:
+        terminalreporter.section("extraction scores against gold annotations")
+        for name, scores in sorted(REPORTED.items()):
+            for score in scores.values():
+                terminalreporter.write_line(f"{name:6} {score.line()}")

@@ -113,8 +113,7 @@ def make_meeting(
         summary=summary,
     )
     meeting.participants = [
-        MeetingParticipant(person_id=person.id, role=role, position=i)
-        for i, (person, role) in enumerate(participants)
+        MeetingParticipant(person_id=person.id, role=role, position=i) for i, (person, role) in enumerate(participants)
     ]
     meeting.topics = [MeetingTopic(topic=topic) for topic in topics]
     meeting.participant_groups = [MeetingParticipantGroup(name=group) for group in groups]
@@ -136,9 +135,7 @@ def make_timeline_entry(
     summary: str = "A statement on membership.",
     source: Article | None = None,
 ) -> TimelineEntry:
-    entry = TimelineEntry(
-        id=f"t{next(_sequence):015d}", date=day, date_precision=precision, kind=kind, summary=summary
-    )
+    entry = TimelineEntry(id=f"t{next(_sequence):015d}", date=day, date_precision=precision, kind=kind, summary=summary)
     db_session.add(entry)
     db_session.flush()
     for position, person in enumerate(actors):

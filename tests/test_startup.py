@@ -89,9 +89,7 @@ def test_restart_does_not_duplicate_and_a_bad_seed_file_is_skipped(settings, cap
 
 
 def test_a_missing_seeds_folder_is_not_fatal(settings):
-    settings = settings.model_copy(
-        update={"ingest_on_startup": True, "seeds_dir": settings.seeds_dir / "nope"}
-    )
+    settings = settings.model_copy(update={"ingest_on_startup": True, "seeds_dir": settings.seeds_dir / "nope"})
     with TestClient(create_app(settings)) as client:
         client.app.state.startup.finished.wait(timeout=60)
         response = client.get("/readyz")

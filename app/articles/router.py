@@ -32,9 +32,7 @@ def list_articles(
     filters = service.ArticleFilters(
         q=q, source=source, published_from=published_from, published_to=published_to, person=person
     )
-    articles, next_cursor = service.list_articles(
-        db_session=db_session, filters=filters, limit=limit, cursor=cursor
-    )
+    articles, next_cursor = service.list_articles(db_session=db_session, filters=filters, limit=limit, cursor=cursor)
     return page_of(request, response, [ArticleRead.of(a) for a in articles], next_cursor)
 
 

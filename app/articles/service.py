@@ -50,9 +50,7 @@ def matches_text(*, db_session: Session, query: str) -> ColumnElement[bool]:
         # Each word quoted, so FTS5 operators in user input are searched for, not obeyed.
         fts_query = " ".join('"' + token.replace('"', "") + '"' for token in tokens)
         return literal_column("article.rowid").in_(
-            text("SELECT rowid FROM article_fts WHERE article_fts MATCH :fts_query").bindparams(
-                fts_query=fts_query
-            )
+            text("SELECT rowid FROM article_fts WHERE article_fts MATCH :fts_query").bindparams(fts_query=fts_query)
         )
     # Other engines until they get their own index: every word, anywhere in title or body.
     return and_(*[or_(contains_ci(Article.title, t), contains_ci(Article.body, t)) for t in tokens])
@@ -76,9 +74,7 @@ def list_articles(
             Evidence.person_id.in_(people_service.ids_matching(filters.person))
         )
         statement = statement.where(Article.id.in_(mentioned))
-    rows, next_cursor = paginate(
-        db_session=db_session, statement=statement, keyset=_KEYSET, limit=limit, cursor=cursor
-    )
+    rows, next_cursor = paginate(db_session=db_session, statement=statement, keyset=_KEYSET, limit=limit, cursor=cursor)
     return list(rows), next_cursor
 
 

@@ -2,7 +2,7 @@
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Literal
 
 import dateparser
@@ -38,6 +38,8 @@ _VAGUE = re.compile(
 )
 _HAS_NAMED_MONTH = re.compile(rf"\b(?:{_MONTH_NAMES})\b", re.I)
 _HAS_YEAR = re.compile(r"\b\d{4}\b")
+_WEEKDAY = re.compile(r"(?:(?:this|last|next)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)", re.I)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _FUTURE_HINT = re.compile(r"\b(?:next|coming|tomorrow|upcoming|later)\b", re.I)
 _PAST_HINT = re.compile(r"\b(?:last|previous|yesterday|ago|earlier)\b", re.I)
 
@@ -55,6 +57,8 @@ def resolve(expression: str, *, base: date, prefer: Preference = "past") -> Reso
         prefer = "past"
     elif _FUTURE_HINT.search(text):
         prefer = "future"
+    if weekday := _WEEKDAY.fullmatch(text.strip()):
+        return ResolvedDate(_weekday(weekday.group(1).lower(), base, prefer), "day")
     if _HAS_DAY.search(text):
         precision: Precision = "day"
     elif _HAS_MONTH.search(text):
@@ -95,3 +99,11 @@ def _nearest_year(value: date, base: date) -> date:
         except ValueError:  # 29 February
             continue
     return min(candidates, key=lambda candidate: abs((candidate - base).days))
+
+
+def _weekday(name: str, base: date, prefer: Preference) -> date:
+    # "On Tuesday" in a Tuesday story is that day; otherwise the nearest one in the direction asked.
+    offset = (_WEEKDAYS.index(name) - base.weekday()) % 7
+    if prefer == "future":
+        return base + timedelta(days=offset)
+    return base - timedelta(days=(7 - offset) % 7)

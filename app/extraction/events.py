@@ -10,17 +10,20 @@ from app.extraction.people import current_role, role_in_sentence
 from app.extraction.records import Evidence, MeetingFact, PersonFact, TimelineFact
 from app.extraction.sentences import Sentence, dates_in
 from app.extraction.vocabulary import (
+    ALSO_PRESENT,
     APPLICATION,
     BACK_REFERENCE,
     CITY_COUNTRIES,
     COUNCIL,
     COUNTRY_NAMES,
     FORUM,
+    GENERIC_TOPIC_HEADS,
     INVITATION,
     LEADERSHIP_CHANGE,
     MEETING_NOUNS,
     MEETING_VERBS,
     MEMBERSHIP,
+    NATO_BACK_REFERENCE,
     NATO_CONTEXT,
     PLAN,
     PLANNING_HEADS,
@@ -42,11 +45,10 @@ _MEETING_BACK_REFERENCE = re.compile(
     r"(?:took place|was held|were held|happened|was hosted|took part)\b",
     re.I,
 )
-_DISCUSSION = re.compile(
-    r"\b(?:discuss\w*|talk\w* about|focus\w* on|agreed|spoke about|exchanged views)\b", re.I
-)
+_DISCUSSION = re.compile(r"\b(?:discuss\w*|talk\w* about|focus\w* on|agreed|spoke about|exchanged views)\b", re.I)
 _DISCUSSION_SUBJECT = re.compile(
-    r"\b(?:we|they|participants|the pair|the two|both|the sides|the leaders|the officials|the ministers)\b",
+    r"\b(?:we|they|participants|the pair|both|the (?:two |three )?(?:sides?|leaders?|officials?|ministers?|"
+    r"presidents?|ambassadors?|delegations?|counterparts?|chancellor|secretary general|prime ministers?))\b",
     re.I,
 )
 _ROLE_TITLE_PHRASE = re.compile(
@@ -71,12 +73,16 @@ def _subtree_has_person(sentence: Sentence, token: Token) -> bool:
 def _meeting_trigger(sentence: Sentence) -> Token | None:
     for token in sentence.span:
         lemma = token.lemma_.lower()
-        if token.pos_ in {"VERB", "AUX"} and lemma in MEETING_VERBS:
-            if lemma == "meet" or any(
-                child.dep_ in {"dobj", "nsubjpass"} and _subtree_has_person(sentence, child)
-                for child in token.children
-            ):
-                return token
+        # "received X", "hosted X": a named person after the verb is its guest, however parsed.
+        if (
+            token.pos_ in {"VERB", "AUX"}
+            and lemma in MEETING_VERBS
+            and (
+                lemma == "meet"
+                or any(_is_person_token(sentence, t) for t in sentence.span[token.i - sentence.span.start + 1 :])
+            )
+        ):
+            return token
         if lemma == "talk" and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
             return token
         if (
@@ -161,8 +167,53 @@ def _location(sentence: Sentence, after: int = 0) -> tuple[str | None, str | Non
 
 
 def _topics(text: str) -> list[str]:
-    found = [topic for pattern, topic in TOPICS if pattern.search(text)]
-    return found
+    return [topic for pattern, topic in TOPICS if pattern.search(text)]
+
+
+def _phrase(head: Token) -> str | None:
+    # The object's own words, without its conjuncts, determiners or possessive pronouns.
+    skip = {t.i for conj in head.conjuncts for t in conj.subtree}
+    tokens = [t for t in head.subtree if t.i not in skip and t.dep_ not in {"cc", "punct"}]
+    while tokens and (tokens[0].dep_ in {"det", "predet"} or tokens[0].tag_ == "PRP$"):
+        tokens = tokens[1:]
+    if not tokens or head.pos_ == "PRON" or head.lemma_.lower() in GENERIC_TOPIC_HEADS:
+        return None
+    if len(tokens) > 6:
+        tokens = tokens[:6]
+        while tokens and tokens[-1].pos_ in {"ADP", "DET", "PART", "CCONJ"}:
+            tokens = tokens[:-1]
+    text = "".join(t.text_with_ws for t in tokens).strip()
+    return text if tokens[0].pos_ == "PROPN" else text[0].lower() + text[1:]
+
+
+def _discussed(sentence: Sentence) -> list[str]:
+    """What a sentence says was discussed: objects of "discuss", "talks on X", "agreement on X"."""
+    heads: list[Token] = []
+    for token in sentence.span:
+        lemma = token.lemma_.lower()
+        if lemma == "discuss":
+            heads += [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+        if lemma in {"talk", "agreement", "deal", "memorandum", "focus", "meeting", "hold", "conversation"}:
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ in {"on", "about", "over", "regarding"}:
+                    heads += [c for c in prep.children if c.dep_ == "pobj"]
+        if token.lower_ == "sidelines":
+            for prep in token.children:
+                if prep.lower_ == "of":
+                    heads += [c for c in prep.children if c.dep_ == "pobj"]
+    phrases = []
+    for head in heads:
+        for member in (head, *head.conjuncts):
+            phrase = _phrase(member)
+            if phrase and re.search(r"[a-z]", phrase):
+                phrases.append(phrase)
+    return phrases
+
+
+def _meeting_topics(sentence: Sentence) -> list[str]:
+    lexicon = _topics(sentence.text)
+    extra = [p for p in _discussed(sentence) if not _topics(p)]
+    return lexicon + extra + _forums(sentence.text)
 
 
 def _forums(text: str) -> list[str]:
@@ -200,9 +251,7 @@ def _meeting_summary(fact: MeetingFact, people: dict[str, PersonFact]) -> str:
     return text + "."
 
 
-def find_meetings(
-    sentences: list[Sentence], people: dict[str, PersonFact], *, published: date
-) -> list[MeetingFact]:
+def find_meetings(sentences: list[Sentence], people: dict[str, PersonFact], *, published: date) -> list[MeetingFact]:
     """Find each encounter between named people; attach later location and discussion sentences."""
     meetings: list[MeetingFact] = []
     last: MeetingFact | None = None
@@ -228,7 +277,7 @@ def find_meetings(
                 summary="",
                 evidence=[sentence.evidence()],
                 groups=groups,
-                topics=_topics(sentence.text) + _forums(sentence.text),
+                topics=_meeting_topics(sentence),
                 location_name=venue,
                 location_city=city,
                 location_country=country,
@@ -238,17 +287,23 @@ def find_meetings(
             continue
         if last is None or sentence.index - last_at > 8:
             continue
-        if _MEETING_BACK_REFERENCE.search(sentence.text):
+        if ALSO_PRESENT.search(sentence.text):
+            known = {k for k, _ in last.participants}
+            last.participants += [
+                (k, _role_label(people[k], sentence, last.date))
+                for k in sentence.people()
+                if k in people and k not in known
+            ]
+        elif _MEETING_BACK_REFERENCE.search(sentence.text):
             venue, city, country = _location(sentence)
             last.location_name = last.location_name or venue
             last.location_city = last.location_city or city
             last.location_country = last.location_country or country
-            last.topics += [t for t in _topics(sentence.text) if t not in last.topics]
+            last.topics += [t for t in _meeting_topics(sentence) if t not in last.topics]
         elif _DISCUSSION.search(sentence.text) and (
-            _DISCUSSION_SUBJECT.search(sentence.text)
-            or set(sentence.people()) & {k for k, _ in last.participants}
+            _DISCUSSION_SUBJECT.search(sentence.text) or set(sentence.people()) & {k for k, _ in last.participants}
         ):
-            last.topics += [t for t in _topics(sentence.text) if t not in last.topics]
+            last.topics += [t for t in _meeting_topics(sentence) if t not in last.topics]
     merged = _merge_meetings(meetings)
     for fact in merged:
         fact.topics = list(dict.fromkeys(fact.topics))
@@ -291,11 +346,7 @@ def _speakers(sentence: Sentence, people: dict[str, PersonFact]) -> list[str]:
             for child in token.children:
                 if child.dep_ in {"nsubj", "nsubjpass"}:
                     speakers += _keys_in(sentence, child, people)
-        if (
-            token.lower_ == "according" and token.nbor(1).lower_ == "to"
-            if token.i + 1 < len(token.doc)
-            else False
-        ):
+        if token.lower_ == "according" and token.nbor(1).lower_ == "to" if token.i + 1 < len(token.doc) else False:
             speakers += _keys_in(sentence, token.nbor(1), people)
     return list(dict.fromkeys(speakers))
 
@@ -310,20 +361,23 @@ def _keys_in(sentence: Sentence, token: Token, people: dict[str, PersonFact]) ->
     return keys[:1] if token.pos_ != "PROPN" or not keys else keys
 
 
-def _nato_related(text: str) -> bool:
+def _nato_related(text: str, *, nato_story: bool) -> bool:
     """Whether a sentence is about NATO itself, not merely naming an official by a NATO title."""
-    return bool(NATO_CONTEXT.search(_ROLE_TITLE_PHRASE.sub("", text)))
+    text = _ROLE_TITLE_PHRASE.sub("", text)
+    return bool(NATO_CONTEXT.search(text)) or (nato_story and bool(NATO_BACK_REFERENCE.search(text)))
 
 
-def _entry_date(
-    sentence: Sentence, published: date, *, prefer: str = "past", day_only: bool = False
-) -> ResolvedDate:
+def _entry_date(sentence: Sentence, published: date, *, prefer: str = "past", day_only: bool = False) -> ResolvedDate:
     for resolved, ent in dates_in(sentence, base=published, prefer=prefer):
         if day_only and resolved.precision != "day":
             continue
-        if day_only and ent.start > 0 and sentence.span.doc[ent.start - 1].lower_ not in {"on", "since"}:
-            if ent.text.lower() not in {"today", "yesterday"}:
-                continue
+        if (
+            day_only
+            and ent.start > 0
+            and sentence.span.doc[ent.start - 1].lower_ not in {"on", "since"}
+            and ent.text.lower() not in {"today", "yesterday"}
+        ):
+            continue
         return resolved
     return ResolvedDate(published, "day")
 
@@ -334,13 +388,12 @@ def _summary(sentence: Sentence) -> str:
     return text[0].upper() + text[1:] if text else sentence.text
 
 
-def find_timeline(
-    sentences: list[Sentence], people: dict[str, PersonFact], *, published: date
-) -> list[TimelineFact]:
+def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, published: date) -> list[TimelineFact]:
     """Find dated steps on Ukraine's path to NATO membership."""
     entries: list[TimelineFact] = []
     used: set[int] = set()
     paragraph_speaker: dict[int, list[str]] = {}
+    nato_story = any(_nato_related(s.text, nato_story=False) for s in sentences)
     for sentence in sentences:
         speakers = _speakers(sentence, people)
         if speakers:
@@ -349,7 +402,7 @@ def find_timeline(
         if sentence.index in used:
             continue
         text = sentence.text
-        nato = _nato_related(text)
+        nato = _nato_related(text, nato_story=nato_story)
         named_nato = bool(NATO_CONTEXT.search(text))
         if named_nato and LEADERSHIP_CHANGE.search(text):
             actors = [k for k in sentence.people() if k in people]
@@ -364,9 +417,7 @@ def find_timeline(
                     when = _entry_date(following, published, prefer="future")
             if actors:
                 entries.append(
-                    TimelineFact(
-                        "leadership_change", when.value, when.precision, _summary(sentence), evidence, actors
-                    )
+                    TimelineFact("leadership_change", when.value, when.precision, _summary(sentence), evidence, actors)
                 )
                 continue
         if not nato:
@@ -375,52 +426,27 @@ def find_timeline(
         if not speakers and _QUOTE_OPEN.match(text):
             speakers = paragraph_speaker.get(sentence.paragraph, [])
         if APPLICATION.search(text):
-            when = _entry_date(sentence, published)
-            entries.append(
-                TimelineFact(
-                    "application", when.value, when.precision, _summary(sentence), [sentence.evidence()], []
-                )
-            )
-        elif SUMMIT.search(text):
-            when = _entry_date(sentence, published)
-            entries.append(
-                TimelineFact(
-                    "summit", when.value, when.precision, _summary(sentence), [sentence.evidence()], []
-                )
-            )
-        elif COUNCIL.search(text):
-            when = _entry_date(sentence, published)
-            entries.append(
-                TimelineFact(
-                    "council", when.value, when.precision, _summary(sentence), [sentence.evidence()], speakers
-                )
-            )
-        elif speakers and MEMBERSHIP.search(text):
+            entries.append(_entry("application", sentence, _entry_date(sentence, published), []))
+        elif speakers:
             when = _entry_date(sentence, published, day_only=True)
-            summary = _summary(sentence)
+            entry = _entry("statement", sentence, when, speakers[:1])
             speaker = people[speakers[0]]
             if not any(name in text for name in (speaker.name, *speaker.aliases)):
-                summary = f"{speaker.name}: {summary}"
-            entries.append(
-                TimelineFact(
-                    "statement", when.value, when.precision, summary, [sentence.evidence()], speakers[:1]
-                )
-            )
+                entry.summary = f"{speaker.name}: {entry.summary}"
+            entries.append(entry)
+        elif SUMMIT.search(text):
+            entries.append(_entry("summit", sentence, _entry_date(sentence, published), []))
+        elif COUNCIL.search(text):
+            entries.append(_entry("council", sentence, _entry_date(sentence, published), speakers))
         elif INVITATION.search(text):
-            when = _entry_date(sentence, published)
-            entries.append(
-                TimelineFact(
-                    "invitation", when.value, when.precision, _summary(sentence), [sentence.evidence()], []
-                )
-            )
+            entries.append(_entry("invitation", sentence, _entry_date(sentence, published), []))
         elif PLAN.search(text) and MEMBERSHIP.search(text):
-            when = _entry_date(sentence, published)
-            entries.append(
-                TimelineFact(
-                    "plan", when.value, when.precision, _summary(sentence), [sentence.evidence()], []
-                )
-            )
+            entries.append(_entry("plan", sentence, _entry_date(sentence, published), []))
     return _merge_entries(entries)
+
+
+def _entry(kind: str, sentence: Sentence, when: ResolvedDate, actors: list[str]) -> TimelineFact:
+    return TimelineFact(kind, when.value, when.precision, _summary(sentence), [sentence.evidence()], actors)
 
 
 def _merge_entries(entries: list[TimelineFact]) -> list[TimelineFact]:

@@ -33,9 +33,7 @@ _ROLE_BEFORE = re.compile(rf"(?:^|[\s(,])(?:the\s+|a\s+)?{_ROLE}\s*,?\s*(?:\([^)
 _ROLE_AFTER = re.compile(
     rf"^\s*(?:\([^)]{{0,12}}\)\s*)?,\s*(?:the\s+|a\s+|who is\s+)?{_ROLE}\s*(?:,|\.|;|$|\s+(?:who|and|said|has|is|was))"
 )
-_STEP_DOWN = re.compile(
-    rf"\b(?:step\w*\s+down|resign\w*|leav\w+|left)\s+(?:office\s+)?as\s+(?:the\s+)?{_ROLE}", re.I
-)
+_STEP_DOWN = re.compile(rf"\b(?:step\w*\s+down|resign\w*|leav\w+|left)\s+(?:office\s+)?as\s+(?:the\s+)?{_ROLE}", re.I)
 _TAKE_OFFICE = re.compile(
     rf"\b(?:took office|take office|takes office|sworn in|appointed|elected|became|named|takes over|took over)"
     rf"\s+(?:as\s+)?(?:the\s+)?(?:new\s+)?{_ROLE}"
@@ -87,9 +85,7 @@ class _Candidate:
 
     @property
     def text(self) -> str:
-        return self.sentence.span.doc.text[
-            self.tokens[0].idx : self.tokens[-1].idx + len(self.tokens[-1].text)
-        ]
+        return self.sentence.span.doc.text[self.tokens[0].idx : self.tokens[-1].idx + len(self.tokens[-1].text)]
 
 
 def _trimmed(tokens: list[Token]) -> list[Token]:
@@ -132,11 +128,7 @@ def _full_name_candidates(sentence: Sentence, paragraph: Paragraph) -> list[_Can
         if token is not None and token.pos_ == "PROPN" and _is_name_word(token.text) and token.i not in taken:
             run.append(token)
             continue
-        if (
-            2 <= len(run) <= 4
-            and not _excluded(sentence, paragraph, run[0])
-            and _title_before(sentence, run[0])
-        ):
+        if 2 <= len(run) <= 4 and not _excluded(sentence, paragraph, run[0]) and _title_before(sentence, run[0]):
             found.append(_Candidate(run, sentence))
         run = []
     return sorted(found, key=lambda c: c.tokens[0].i)
@@ -177,15 +169,11 @@ def find_people(sentences: list[Sentence], paragraphs: list[Paragraph], *, publi
             if offset in covered_chars or _excluded(sentence, paragraph, token):
                 continue
             if token.lower_ in _PRONOUNS and token.pos_ == "PRON":
-                earlier = [
-                    m for m in sentence.mentions if not m.pronoun and m.end <= offset and m.key in people
-                ]
+                earlier = [m for m in sentence.mentions if not m.pronoun and m.end <= offset and m.key in people]
                 referent = earlier[0].key if earlier else last_seen
                 if referent:
                     sentence.mentions.append(
-                        Mention(
-                            referent, token.text, offset, offset + len(token.text), full=False, pronoun=True
-                        )
+                        Mention(referent, token.text, offset, offset + len(token.text), full=False, pronoun=True)
                     )
                 continue
             if not _is_name_word(token.text) or token.pos_ != "PROPN":
@@ -193,9 +181,7 @@ def find_people(sentences: list[Sentence], paragraphs: list[Paragraph], *, publi
             key = by_last.get(name_key(token.text))
             if key is not None:
                 people[key].aliases.add(token.text)
-                sentence.mentions.append(
-                    Mention(key, token.text, offset, offset + len(token.text), full=False)
-                )
+                sentence.mentions.append(Mention(key, token.text, offset, offset + len(token.text), full=False))
             elif (
                 token.ent_type_ == "PERSON"
                 and token.ent_iob_ == "B"
@@ -204,13 +190,9 @@ def find_people(sentences: list[Sentence], paragraphs: list[Paragraph], *, publi
                 surname_key = f"?{name_key(token.text)}"
                 unresolved.setdefault(
                     surname_key,
-                    PersonFact(
-                        key=surname_key, name=token.text, evidence=sentence.evidence(), full_name_known=False
-                    ),
+                    PersonFact(key=surname_key, name=token.text, evidence=sentence.evidence(), full_name_known=False),
                 )
-                sentence.mentions.append(
-                    Mention(surname_key, token.text, offset, offset + len(token.text), full=False)
-                )
+                sentence.mentions.append(Mention(surname_key, token.text, offset, offset + len(token.text), full=False))
         sentence.mentions.sort(key=lambda m: m.start)
         named = [m for m in sentence.mentions if not m.pronoun and not m.key.startswith("?")]
         if named:
@@ -345,9 +327,7 @@ def _find_roles(sentences: list[Sentence], people: dict[str, PersonFact], *, pub
 def current_role(person: PersonFact, *, on: date) -> RoleFact | None:
     """The role a person held on a date, as far as the article tells."""
     for role in person.roles:
-        if (role.valid_from is None or role.valid_from <= on) and (
-            role.valid_to is None or role.valid_to > on
-        ):
+        if (role.valid_from is None or role.valid_from <= on) and (role.valid_to is None or role.valid_to > on):
             return role
     return None
 

@@ -10,9 +10,7 @@ from app.extraction.dates import Preference, ResolvedDate, resolve
 from app.extraction.records import Evidence
 
 # A photo credit closing a caption: "(Name / Agency)", "(Photo by Name/Getty Images)".
-_CREDIT = re.compile(
-    r"\((?:(?:photo|image|picture|credit)\b[^()]*|[^()/]{1,60}(?:/[^()/]{1,60}){1,4})\)\s*\W?$", re.I
-)
+_CREDIT = re.compile(r"\((?:(?:photo|image|picture|credit)\b[^()]*|[^()/]{1,60}(?:/[^()/]{1,60}){1,4})\)\s*\W?$", re.I)
 _CREDIT_LINE = re.compile(r"^(?:photo|photos|image|picture|video|illustration)(?:\s+credit)?\s*:", re.I)
 
 
@@ -110,9 +108,7 @@ def _trim(sent: Span) -> Span | None:
     return span
 
 
-def dates_in(
-    sentence: Sentence, *, base: date, prefer: Preference = "past"
-) -> list[tuple[ResolvedDate, Span]]:
+def dates_in(sentence: Sentence, *, base: date, prefer: Preference = "past") -> list[tuple[ResolvedDate, Span]]:
     """The calendar dates a sentence names (spaCy DATE entities), resolved against `base`."""
     found = []
     for ent in sentence.span.ents:

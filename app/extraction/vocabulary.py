@@ -25,6 +25,12 @@ TITLES = sorted(
         "Justice Minister",
         "Minister",
         "Deputy Minister",
+        "Vice Minister",
+        "Deputy Foreign Minister",
+        "Deputy Defense Minister",
+        "Deputy Defence Minister",
+        "State Secretary",
+        "Vice Minister of Foreign Affairs",
         "Minister of Foreign Affairs",
         "Minister of Defense",
         "Minister of Defence",
@@ -363,11 +369,18 @@ LEADERSHIP_CHANGE = re.compile(
     r"successor|end of (?:his|her) (?:term|tenure))\b",
     re.IGNORECASE,
 )
-BACK_REFERENCE = re.compile(
-    r"\b(?:his|her) (?:place|post|job|seat)|succeed (?:him|her)|replace (?:him|her)\b", re.I
-)
+BACK_REFERENCE = re.compile(r"\b(?:his|her) (?:place|post|job|seat)|succeed (?:him|her)|replace (?:him|her)\b", re.I)
 
 NATO_CONTEXT = re.compile(r"\bNATO\b|\bNorth Atlantic\b|\bAlliance\b|\bAllies\b")
+# In a story that names NATO, these refer back to it.
+NATO_BACK_REFERENCE = re.compile(r"\b(?:the alliance|the summit|accession|invitation to join|membership)\b", re.I)
+ALSO_PRESENT = re.compile(
+    r"\b(?:also present were|were also present|also attended|also took part|also joined|joined the (?:talks|meeting))\b",
+    re.I,
+)
+GENERIC_TOPIC_HEADS = frozenset(
+    {"issue", "topic", "matter", "question", "thing", "prospect", "way", "situation", "development", "aspect"}
+)
 MEMBERSHIP = re.compile(r"\b(?:member(?:ship)?|join(?:s|ed|ing)?|accession|invit\w*|integrat\w*)\b", re.I)
 APPLICATION = re.compile(
     r"\b(?:appl(?:y|ied|ies|ying) (?:for|to join)|(?:submit\w*|fil\w*|sign\w*) (?:an?|its|the) "

@@ -143,8 +143,7 @@ def _store_meeting(
             summary=fact.summary,
         )
         meeting.participants = [
-            MeetingParticipant(person_id=pid, role=role, position=i)
-            for i, (pid, role) in enumerate(participants)
+            MeetingParticipant(person_id=pid, role=role, position=i) for i, (pid, role) in enumerate(participants)
         ]
         db_session.add(meeting)
     else:
@@ -169,9 +168,7 @@ def _store_meeting(
     return meeting_id
 
 
-def _store_entry(
-    db_session: Session, article: Article, fact: TimelineFact, ids: dict[str, str], version: str
-) -> str:
+def _store_entry(db_session: Session, article: Article, fact: TimelineFact, ids: dict[str, str], version: str) -> str:
     actors = list(dict.fromkeys(ids[key] for key in fact.actors if key in ids))
     entry_id = _short_hash("timeline", fact.kind, fact.date.isoformat(), *sorted(actors))
     entry = db_session.get(TimelineEntry, entry_id)
@@ -218,9 +215,7 @@ def remove_facts(*, db_session: Session, article_id: str) -> None:
     """Remove an article's evidence, and every fact that no other article supports."""
     db_session.execute(delete(Evidence).where(Evidence.article_id == article_id))
     db_session.execute(delete(Meeting).where(~exists().where(Evidence.meeting_id == Meeting.id)))
-    db_session.execute(
-        delete(TimelineEntry).where(~exists().where(Evidence.timeline_entry_id == TimelineEntry.id))
-    )
+    db_session.execute(delete(TimelineEntry).where(~exists().where(Evidence.timeline_entry_id == TimelineEntry.id)))
     db_session.execute(delete(PersonRole).where(~exists().where(Evidence.role_id == PersonRole.id)))
     db_session.execute(
         delete(Person).where(

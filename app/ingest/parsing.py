@@ -37,17 +37,13 @@ _BYLINE = re.compile(r"^by\s+(?P<rest>.+)$", re.IGNORECASE)
 _READING_TIME = re.compile(r"\b\d+\s*min(?:ute)?s?\s*read\b", re.IGNORECASE)
 _AUTHOR_LINE = re.compile(r"^(?:author|written by|reporting by)\s*:?\s+(?P<author>.+?)\.?$", re.IGNORECASE)
 _EDITING_TRAILER = re.compile(r"^\(?(?:reporting|writing|editing) by\b.*$", re.IGNORECASE)
-_COPYRIGHT = re.compile(
-    r"^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<owner>[^.]+?)\.?(?:\s+all rights.*)?$", re.I
-)
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<owner>[^.]+?)\.?(?:\s+all rights.*)?$", re.I)
 _SOURCE_LINE = re.compile(r"^source\s*:\s*(?P<source>.+?)\.?$", re.IGNORECASE)
 _DESK_AUTHOR = re.compile(
     r"^(?P<outlet>.+?)\s+(?:news desk|newsroom|news team|staff|editorial team|editorial board|desk)$",
     re.IGNORECASE,
 )
-_CREDIT_ONLY = re.compile(
-    r"^(?:photo|photos|image|picture|video|illustration)(?:\s+credit)?\s*:\s*\S.*$", re.I
-)
+_CREDIT_ONLY = re.compile(r"^(?:photo|photos|image|picture|video|illustration)(?:\s+credit)?\s*:\s*\S.*$", re.I)
 _TRAILING_CREDIT = re.compile(
     r"\((?:(?:photo|image|picture|credit)\b[^()]*|[^()/]{1,60}(?:/[^()/]{1,60}){1,4})\)\s*\W?$", re.IGNORECASE
 )
@@ -56,7 +52,9 @@ _FURNITURE = re.compile(
     r"|share(?: this)?(?: article| story| on \w+)?|tweet|email|print|copy link|advertisement|ad"
     r"|subscribe(?: now)?|sign up .*newsletter.*|read more|read more:.*|related(?: articles| news)?:?"
     r"|most read|skip to (?:main )?content|menu|home|support us.*|become a member.*|comments?"
-    r"|(?:published|updated|posted)\s*:?.*\d{4}.*|\d+\s*min(?:ute)?s?\s*read)$",
+    r"|(?:last )?(?:published|updated|posted)\s*:?.*\d{4}.*|\d+\s*min(?:ute)?s?\s*read"
+    r"|live|live updates|live blog|breaking|press release|news release"
+    r"|\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|UTC|CET|CEST|EET|EEST|BST|ET|EDT|EST))?)$",
     re.IGNORECASE,
 )
 _TERMINAL = re.compile(r"[.!?:;,\"”’')\]]$")
@@ -138,9 +136,7 @@ def parse_seed_text(raw: str, *, origin: str | None = None) -> ParsedArticle:
     return _parse_page_lines(lines, published=published, raw_text=raw, origin=origin)
 
 
-def parse_json_article(
-    data: Mapping[str, object], *, raw_text: str, origin: str | None = None
-) -> ParsedArticle:
+def parse_json_article(data: Mapping[str, object], *, raw_text: str, origin: str | None = None) -> ParsedArticle:
     """Parse `{title, body, published_at, source, url, author}`; body and published_at required."""
     if not isinstance(data, Mapping):
         raise ArticleParseError("expected a JSON object", field="body")
@@ -159,9 +155,7 @@ def parse_json_article(
         optional[key] = normalise_text(value) or None if isinstance(value, str) else None
     lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     paragraphs = _assemble_paragraphs([(_classify_body_line(line), line) for line in lines])
-    return ParsedArticle(
-        published_at=published, paragraphs=paragraphs, raw_text=raw_text, origin=origin, **optional
-    )
+    return ParsedArticle(published_at=published, paragraphs=paragraphs, raw_text=raw_text, origin=origin, **optional)
 
 
 def _parse_iso_date(value: str, *, field: str) -> date:
@@ -173,9 +167,7 @@ def _parse_iso_date(value: str, *, field: str) -> date:
         raise ArticleParseError(f"{field} is not a valid ISO date: {value[:40]!r}", field=field) from None
 
 
-def _parse_page_lines(
-    lines: list[str], *, published: date | None, raw_text: str, origin: str | None
-) -> ParsedArticle:
+def _parse_page_lines(lines: list[str], *, published: date | None, raw_text: str, origin: str | None) -> ParsedArticle:
     lines = [line.strip() for line in lines]
     source: str | None = None
     author: str | None = None
@@ -220,9 +212,7 @@ def _parse_page_lines(
     if not paragraphs:
         raise ArticleParseError("no article text", field="body")
     if published is None:
-        raise ArticleParseError(
-            "no publication date (no ` date YYYY-MM-DD` header or dated byline)", field="date"
-        )
+        raise ArticleParseError("no publication date (no ` date YYYY-MM-DD` header or dated byline)", field="date")
 
     body_text = " ".join(p.text for p in paragraphs)
     if source is None and (dateline := _DATELINE_AGENCY.match(paragraphs[0].text)):
@@ -242,6 +232,10 @@ def _parse_page_lines(
 
 def _find_byline(lines: list[str]) -> tuple[int | None, str | None, date | None]:
     for index, line in enumerate(lines[:40]):
+        if (dated := _DATE_IN_LINE.fullmatch(line.strip(" .,"))) and index > 0:
+            # A line that is only a date stands where a byline would: below the headline.
+            parsed = dateparser.parse(dated.group(0), settings={"STRICT_PARSING": True})
+            return index, None, parsed.date() if parsed else None
         match = _BYLINE.match(line)
         if not match or len(line.split()) > 30:
             continue
@@ -271,9 +265,7 @@ def _is_headline(line: str) -> bool:
 
 def _is_tag_line(line: str) -> bool:
     items = [item.strip() for item in line.split(",")]
-    return (
-        len(items) >= 3 and all(0 < len(item.split()) <= 5 for item in items) and not _TERMINAL.search(line)
-    )
+    return len(items) >= 3 and all(0 < len(item.split()) <= 5 for item in items) and not _TERMINAL.search(line)
 
 
 def _nearest_headline_above(lines: list[str], below: int) -> int | None:

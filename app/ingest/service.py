@@ -85,9 +85,7 @@ def add_article(*, db_session: Session, parsed: ParsedArticle) -> Article:
     return article
 
 
-def store_parsed(
-    *, engine: Engine, parsed: ParsedArticle, extraction: Extraction | None = None
-) -> IngestResult:
+def store_parsed(*, engine: Engine, parsed: ParsedArticle, extraction: Extraction | None = None) -> IngestResult:
     """Store one parsed article and its facts in one transaction; an existing copy is left unchanged."""
     origin = parsed.origin or "<unnamed>"
     digest = parsed.content_sha256
@@ -98,11 +96,7 @@ def store_parsed(
                 return IngestResult(origin, "unchanged", existing.id)
             try:
                 article = add_article(db_session=db_session, parsed=parsed)
-                facts = (
-                    add_facts(db_session=db_session, article=article, extraction=extraction)
-                    if extraction
-                    else None
-                )
+                facts = add_facts(db_session=db_session, article=article, extraction=extraction) if extraction else None
                 db_session.commit()
                 return IngestResult(origin, "new", article.id, facts=facts)
             except IntegrityError:
@@ -146,9 +140,7 @@ def ingest_paths(
             except ArticleParseError as exc:
                 _record(report, IngestResult(path.name, "failed", reason=exc.reason))
             except OSError as exc:
-                _record(
-                    report, IngestResult(path.name, "failed", reason=f"unreadable: {exc.strerror or exc}")
-                )
+                _record(report, IngestResult(path.name, "failed", reason=f"unreadable: {exc.strerror or exc}"))
         # Extract only what is not stored yet, all of the chunk in one nlp.pipe stream.
         fresh = [p for p in parsed if not _is_stored(engine, p)]
         extractions = extractor.extract_many(article_text(p) for p in fresh) if extractor else iter(())
@@ -156,9 +148,7 @@ def ingest_paths(
         for article in parsed:
             if stop is not None and stop.is_set():
                 break
-            _record(
-                report, store_parsed(engine=engine, parsed=article, extraction=extracted.get(id(article)))
-            )
+            _record(report, store_parsed(engine=engine, parsed=article, extraction=extracted.get(id(article))))
     counts = report.counts
     log.info("ingest.finished", new=counts["new"], unchanged=counts["unchanged"], failed=counts["failed"])
     return report

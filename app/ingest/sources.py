@@ -20,9 +20,7 @@ def decode_text(data: bytes) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ArticleParseError(
-            f"not UTF-8 text (invalid byte at offset {exc.start})", field="body"
-        ) from None
+        raise ArticleParseError(f"not UTF-8 text (invalid byte at offset {exc.start})", field="body") from None
     text = text.lstrip("\ufeff")
     if not text.strip():
         raise ArticleParseError("empty file", field="body")
@@ -51,9 +49,7 @@ def discover_files(paths: Iterable[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(
-                p for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
-            )
+            found.extend(p for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
         elif path.is_file():
             found.append(path)
     return found

@@ -23,9 +23,7 @@ def list_meetings(
     ] = None,
     date_from: date | None = None,
     date_to: date | None = None,
-    location: Annotated[
-        str | None, Query(max_length=200, description="Part of venue, city or country.")
-    ] = None,
+    location: Annotated[str | None, Query(max_length=200, description="Part of venue, city or country.")] = None,
     status: MeetingStatus | None = None,
     topic: Annotated[str | None, Query(max_length=200, description="Part of a topic.")] = None,
     limit: LimitQuery = DEFAULT_LIMIT,
@@ -39,9 +37,7 @@ def list_meetings(
         status=status,
         topic=topic,
     )
-    meetings, next_cursor = service.list_meetings(
-        db_session=db_session, filters=filters, limit=limit, cursor=cursor
-    )
+    meetings, next_cursor = service.list_meetings(db_session=db_session, filters=filters, limit=limit, cursor=cursor)
     return page_of(request, response, [MeetingRead.of(m) for m in meetings], next_cursor)
 
 

@@ -22,9 +22,7 @@ class MeetingFilters:
     topic: str | None = None
 
 
-_KEYSET = Keyset(
-    scope="meetings", columns=(Meeting.date, Meeting.id), key=lambda m: (m.date, m.id), descending=True
-)
+_KEYSET = Keyset(scope="meetings", columns=(Meeting.date, Meeting.id), key=lambda m: (m.date, m.id), descending=True)
 
 
 def _with_details():
@@ -64,13 +62,9 @@ def list_meetings(
         statement = statement.where(Meeting.status == filters.status)
     if filters.topic:
         statement = statement.where(
-            exists().where(
-                MeetingTopic.meeting_id == Meeting.id, contains_ci(MeetingTopic.topic, filters.topic)
-            )
+            exists().where(MeetingTopic.meeting_id == Meeting.id, contains_ci(MeetingTopic.topic, filters.topic))
         )
-    rows, next_cursor = paginate(
-        db_session=db_session, statement=statement, keyset=_KEYSET, limit=limit, cursor=cursor
-    )
+    rows, next_cursor = paginate(db_session=db_session, statement=statement, keyset=_KEYSET, limit=limit, cursor=cursor)
     return list(rows), next_cursor
 
 

@@ -22,9 +22,7 @@ class Evidence(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     article_id: str = Field(foreign_key="article.id", ondelete="CASCADE", max_length=32, index=True)
-    person_id: str | None = Field(
-        default=None, foreign_key="person.id", ondelete="CASCADE", max_length=120, index=True
-    )
+    person_id: str | None = Field(default=None, foreign_key="person.id", ondelete="CASCADE", max_length=120, index=True)
     role_id: int | None = Field(default=None, foreign_key="person_role.id", ondelete="CASCADE", index=True)
     meeting_id: str | None = Field(
         default=None, foreign_key="meeting.id", ondelete="CASCADE", max_length=32, index=True

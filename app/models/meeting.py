@@ -48,9 +48,7 @@ class MeetingParticipant(SQLModel, table=True):
     __tablename__ = "meeting_participant"
 
     meeting_id: str = Field(foreign_key="meeting.id", ondelete="CASCADE", primary_key=True, max_length=32)
-    person_id: str = Field(
-        foreign_key="person.id", ondelete="CASCADE", primary_key=True, max_length=120, index=True
-    )
+    person_id: str = Field(foreign_key="person.id", ondelete="CASCADE", primary_key=True, max_length=120, index=True)
     role: str | None = Field(default=None, max_length=300)
     position: int = 0
 

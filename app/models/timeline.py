@@ -16,12 +16,8 @@ class TimelineActor(SQLModel, table=True):
 
     __tablename__ = "timeline_actor"
 
-    entry_id: str = Field(
-        foreign_key="timeline_entry.id", ondelete="CASCADE", primary_key=True, max_length=32
-    )
-    person_id: str = Field(
-        foreign_key="person.id", ondelete="CASCADE", primary_key=True, max_length=120, index=True
-    )
+    entry_id: str = Field(foreign_key="timeline_entry.id", ondelete="CASCADE", primary_key=True, max_length=32)
+    person_id: str = Field(foreign_key="person.id", ondelete="CASCADE", primary_key=True, max_length=120, index=True)
     position: int = 0
 
 

@@ -48,9 +48,7 @@ def get_person(person_id: str, db_session: SessionDep) -> PersonRead:
     return _read(service.get(db_session=db_session, person_id=person_id))
 
 
-@router.get(
-    "/{person_id}/meetings", response_model=Page[MeetingRead], summary="Meetings a person took part in"
-)
+@router.get("/{person_id}/meetings", response_model=Page[MeetingRead], summary="Meetings a person took part in")
 def list_person_meetings(
     person_id: str,
     request: Request,

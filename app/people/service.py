@@ -27,16 +27,12 @@ class PersonWithCounts:
 def ids_matching(reference: str) -> Select:
     """Select the ids of people a reference names: their id, full name or an alias, any case."""
     alias_match = exists().where(PersonAlias.person_id == Person.id, equals_ci(PersonAlias.alias, reference))
-    return select(Person.id).where(
-        or_(Person.id == reference, equals_ci(Person.name, reference), alias_match)
-    )
+    return select(Person.id).where(or_(Person.id == reference, equals_ci(Person.name, reference), alias_match))
 
 
 def _with_counts() -> Select:
     article_count = (
-        select(func.count(func.distinct(Evidence.article_id)))
-        .where(Evidence.person_id == Person.id)
-        .scalar_subquery()
+        select(func.count(func.distinct(Evidence.article_id))).where(Evidence.person_id == Person.id).scalar_subquery()
     )
     meeting_count = select(func.count()).where(MeetingParticipant.person_id == Person.id).scalar_subquery()
     return select(Person, article_count, meeting_count).options(
@@ -53,17 +49,13 @@ def list_people(
     """List people by name, filtered by name or alias and by role title."""
     statement = _with_counts()
     if filters.q:
-        alias_match = exists().where(
-            PersonAlias.person_id == Person.id, contains_ci(PersonAlias.alias, filters.q)
-        )
+        alias_match = exists().where(PersonAlias.person_id == Person.id, contains_ci(PersonAlias.alias, filters.q))
         statement = statement.where(or_(contains_ci(Person.name, filters.q), alias_match))
     if filters.role:
         statement = statement.where(
             exists().where(PersonRole.person_id == Person.id, contains_ci(PersonRole.title, filters.role))
         )
-    rows, next_cursor = paginate(
-        db_session=db_session, statement=statement, keyset=_KEYSET, limit=limit, cursor=cursor
-    )
+    rows, next_cursor = paginate(db_session=db_session, statement=statement, keyset=_KEYSET, limit=limit, cursor=cursor)
     return _counted(rows), next_cursor
 
 
@@ -84,7 +76,4 @@ def require(*, db_session: Session, person_id: str) -> Person:
 
 
 def _counted(rows: Sequence) -> list[PersonWithCounts]:
-    return [
-        PersonWithCounts(person, article_count, meeting_count)
-        for person, article_count, meeting_count in rows
-    ]
+    return [PersonWithCounts(person, article_count, meeting_count) for person, article_count, meeting_count in rows]

@@ -21,9 +21,7 @@ def list_timeline(
     date_from: date | None = None,
     date_to: date | None = None,
     kind: TimelineKind | None = None,
-    actor: Annotated[
-        str | None, Query(max_length=200, description="Person id, full name or alias (any case).")
-    ] = None,
+    actor: Annotated[str | None, Query(max_length=200, description="Person id, full name or alias (any case).")] = None,
     order: service.Order = "asc",
     limit: LimitQuery = DEFAULT_LIMIT,
     cursor: CursorQuery = None,

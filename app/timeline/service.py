@@ -34,9 +34,7 @@ _KEYSETS = {
 
 
 def _with_details():
-    return select(TimelineEntry).options(
-        selectinload(TimelineEntry.actors), selectinload(TimelineEntry.evidence)
-    )
+    return select(TimelineEntry).options(selectinload(TimelineEntry.actors), selectinload(TimelineEntry.evidence))
 
 
 def list_entries(

@@ -11,9 +11,7 @@ from tests.factories import make_article, make_meeting, make_person, make_timeli
 @pytest.fixture
 def seeded(client):
     engine = client.app.state.engine
-    ids = [
-        store_parsed(engine=engine, parsed=parse_file(p)).article_id for p in sorted(SEEDS_DIR.glob("*.txt"))
-    ]
+    ids = [store_parsed(engine=engine, parsed=parse_file(p)).article_id for p in sorted(SEEDS_DIR.glob("*.txt"))]
     return dict(zip(("wire", "page"), ids, strict=True))
 
 
@@ -89,9 +87,7 @@ def test_detail_adds_the_body_paragraphs_and_the_facts_with_their_evidence(clien
     article = make_article(db_session, body="Jane Roe met John Doe in Oslo. They spoke of NATO.")
     jane = make_person(db_session, "Jane Roe", mentioned_in=(article,))
     john = make_person(db_session, "John Doe")
-    meeting = make_meeting(
-        db_session, participants=((jane, None), (john, None)), day=date(2024, 3, 1), source=article
-    )
+    meeting = make_meeting(db_session, participants=((jane, None), (john, None)), day=date(2024, 3, 1), source=article)
     entry = make_timeline_entry(db_session, day=date(2024, 3, 1), actors=(jane,), source=article)
     db_session.add(quote_evidence(article, "They spoke of NATO.", person_id=john.id))
     db_session.commit()

@@ -47,9 +47,7 @@ def test_page_dump_seed_drops_furniture_and_keeps_the_caption():
     assert caption.kind == "caption"
     assert caption.text.endswith("(Kin Cheung / Pool / AFP)")
     assert "\xa0" not in article.body
-    assert article.paragraphs[1].text.startswith(
-        "President Volodymyr Zelensky met with NATO Secretary General"
-    )
+    assert article.paragraphs[1].text.startswith("President Volodymyr Zelensky met with NATO Secretary General")
     assert article.paragraphs[-1].text.startswith("According to Zelensky, who has repeatedly called")
     assert all(p.kind == "text" for p in article.paragraphs[1:])
 

@@ -96,9 +96,7 @@ def test_list_filters(client, meetings, params, expected):
 
 
 def test_pagination_walks_every_meeting_exactly_once(client, meetings):
-    assert [m["id"] for m in walk(client, "/v1/meetings")] == [
-        meetings[k] for k in ("berlin", "oslo", "kyiv")
-    ]
+    assert [m["id"] for m in walk(client, "/v1/meetings")] == [meetings[k] for k in ("berlin", "oslo", "kyiv")]
     assert [m["id"] for m in walk(client, "/v1/meetings", participant="jane-roe")] == [
         meetings["oslo"],
         meetings["kyiv"],

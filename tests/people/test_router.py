@@ -18,9 +18,7 @@ def people(db_session):
     )
     john = make_person(db_session, "John Doe", aliases=("Doe",), roles=(PRESIDENT,), mentioned_in=(one,))
     ann = make_person(db_session, "Ann O_Hara")
-    make_meeting(
-        db_session, participants=((jane, "Secretary General"), (john, "President")), day=date(2024, 3, 1)
-    )
+    make_meeting(db_session, participants=((jane, "Secretary General"), (john, "President")), day=date(2024, 3, 1))
     make_meeting(db_session, participants=((jane, "Secretary General"),), day=date(2024, 4, 1))
     return {"jane": jane, "john": john, "ann": ann}
 

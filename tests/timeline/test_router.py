@@ -9,9 +9,7 @@ from tests.factories import make_article, make_person, make_timeline_entry
 
 @pytest.fixture
 def entries(db_session):
-    source = make_article(
-        db_session, body="Ukraine applied for NATO membership in September 2022. More text."
-    )
+    source = make_article(db_session, body="Ukraine applied for NATO membership in September 2022. More text.")
     jane = make_person(db_session, "Jane Roe", aliases=("Roe",))
     john = make_person(db_session, "John Doe")
     application = make_timeline_entry(

@@ -1,0 +1,94 @@
+"""Acceptance: ingest annotated articles through the app and score what the API serves."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app.ingest.sources import parse_file
+from app.main import create_app
+from tests.conftest import SEEDS_DIR, walk
+from tests.extraction.scoring import score_all
+
+HERE = Path(__file__).parent
+GOLD_SETS = {
+    "seeds": (HERE / "gold" / "seeds.gold.json", SEEDS_DIR),
+    "own": (HERE / "gold" / "own.gold.json", HERE / "articles"),
+}
+REPORTED: dict[str, dict] = {}
+
+
+@pytest.fixture(scope="module", params=sorted(GOLD_SETS))
+def served(request, tmp_path_factory):
+    gold_path, folder = GOLD_SETS[request.param]
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    tmp = tmp_path_factory.mktemp(request.param)
+    seeds = tmp / "seeds"
+    seeds.mkdir()
+    for article in gold["articles"]:
+        shutil.copy(folder / article["file"], seeds)
+    from app.config import Settings
+
+    settings = Settings(database_url=f"sqlite:///{tmp / 'gold.db'}", seeds_dir=seeds, log_format="console")
+    with TestClient(create_app(settings)) as client:
+        assert client.app.state.startup.finished.wait(timeout=120)
+        assert client.app.state.startup.error is None
+        article_ids = {a["file"]: parse_file(seeds / a["file"]).content_sha256[:16] for a in gold["articles"]}
+        yield {
+            "name": request.param,
+            "gold": gold,
+            "client": client,
+            "article_ids": article_ids,
+            "people": walk(client, "/v1/people"),
+            "meetings": walk(client, "/v1/meetings"),
+            "timeline": walk(client, "/v1/timeline"),
+        }
+
+
+def test_people_meetings_and_timeline_score_against_the_gold(served):
+    scores = score_all(
+        served["gold"],
+        people=served["people"],
+        meetings=served["meetings"],
+        timeline=served["timeline"],
+        article_ids=served["article_ids"],
+    )
+    REPORTED[served["name"]] = scores
+    report = "\n".join(f"{s.line()}  missed={s.missed} spurious={s.spurious}" for s in scores.values())
+    for score in scores.values():
+        assert score.recall == 1.0, report
+        assert score.precision >= 0.9, report
+
+
+def test_every_source_quote_sits_at_its_offsets_in_the_article_body(served):
+    client = served["client"]
+    bodies = {aid: client.get(f"/v1/articles/{aid}").json()["body"] for aid in served["article_ids"].values()}
+    sources = [s for item in served["meetings"] + served["timeline"] for s in item["sources"]]
+    assert sources
+    for source in sources:
+        assert bodies[source["article_id"]][source["start"] : source["end"]] == source["quote"]
+    for item in served["meetings"] + served["timeline"]:
+        assert item["sources"], item
+
+
+def test_article_metadata_matches_the_gold(served):
+    client = served["client"]
+    for gold in served["gold"]["articles"]:
+        article = client.get(f"/v1/articles/{served['article_ids'][gold['file']]}").json()
+        assert article["published_at"] == gold["published"]
+        for field, key in (("source", "source_any_of"), ("title", "title_any_of"), ("author", "author_any_of")):
+            if gold.get(key):
+                assert any(v.lower() in (article[field] or "").lower() for v in gold[key]), (gold["file"], field)
+
+
+def test_reextraction_keeps_every_id(served, tmp_path):
+    from app.ingest.service import reextract
+
+    client = served["client"]
+    before = {name: sorted(i["id"] for i in served[name]) for name in ("people", "meetings", "timeline")}
+    counts = reextract(engine=client.app.state.engine, extractor=client.app.state.extractor, force=True)
+    assert counts["reextracted"] == len(served["article_ids"])
+    after = {name: sorted(i["id"] for i in walk(client, f"/v1/{name}")) for name in ("people", "meetings", "timeline")}
+    assert after == before
