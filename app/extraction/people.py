@@ -45,7 +45,7 @@ _NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’-]*$")
 
 
 def name_key(name: str) -> str:
-    """A key under which spelling variants of a name meet: Zelensky, Zelenskyy and Zelenskiy agree."""
+    """A key under which spelling variants of a name meet: Kovalsky, Kovalskyy and Kovalskiy agree."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     letters = re.sub(r"[^a-z ]", "", ascii_name).replace("y", "i").replace("j", "i")
     return re.sub(r"(.)\1+", r"\1", letters).strip()

@@ -41,7 +41,7 @@ class StoredFacts:
 
 
 def slugify(name: str) -> str:
-    """A stable, readable id from a name: "Volodymyr Zelensky" -> "volodymyr-zelensky"."""
+    """A stable, readable id from a name: "Anna Kowalska" -> "anna-kowalska"."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-") or "person"
 

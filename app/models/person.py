@@ -15,7 +15,7 @@ class Person(SQLModel, table=True):
 
     id: str = Field(primary_key=True, max_length=120)
     name: str = Field(max_length=200, index=True)
-    # Spelling-folded surname and first initial ("zelenski|v"): how later mentions find this person.
+    # Spelling-folded surname and first initial ("kovalski|a"): how later mentions find this person.
     match_key: str = Field(max_length=120, index=True)
 
     aliases: list["PersonAlias"] = Relationship(
@@ -29,7 +29,7 @@ class Person(SQLModel, table=True):
 
 
 class PersonAlias(SQLModel, table=True):
-    """Another form of a person's name as articles use it ("Zelenskyy", a surname alone)."""
+    """Another form of a person's name as articles use it ("Kowalsky" for "Kowalski", a surname alone)."""
 
     __tablename__ = "person_alias"
     __table_args__ = (sa.UniqueConstraint("person_id", "alias", name="uq_person_alias"),)
