@@ -67,3 +67,12 @@ def pytest_terminal_summary(terminalreporter):
         for name, scores in sorted(REPORTED.items()):
             for score in scores.values():
                 terminalreporter.write_line(f"{name:6} {score.line()}")
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    """The real extractor with the real spaCy model, loaded once for the session."""
+    from app.config import Settings
+    from app.extraction import Extractor, load_pipeline
+
+    return Extractor(load_pipeline(Settings().spacy_model))

@@ -129,8 +129,10 @@ def _qualifies_something(ent: Span) -> bool:
     following = doc[ent.end] if ent.end < len(doc) else None
     if following is not None and (following.tag_ == "POS" or following.lower_ in TITLE_WORDS):
         return True
-    before = doc[max(ent.start - 3, 0) : ent.start].text.lower()
-    return bool(re.search(r"\b(?:" + "|".join(TITLE_WORDS) + r") (?:of|to)(?: the)?$", before))
+    before = doc[max(ent.start - 3, 0) : ent.start]
+    if len(before) >= 2 and before[-1].lower_ == "of" and before[-2].pos_ == "PROPN":
+        return True  # "Anna Koval of Ukraine"
+    return bool(re.search(r"\b(?:" + "|".join(TITLE_WORDS) + r") (?:of|to)(?: the)?$", before.text.lower()))
 
 
 def _location(sentence: Sentence, after: int = 0) -> tuple[str | None, str | None, str | None]:
@@ -160,9 +162,12 @@ def _location(sentence: Sentence, after: int = 0) -> tuple[str | None, str | Non
         name = match.group(1) if match.group(1).lower() in COUNTRY_NAMES else match.group(1).rstrip(".")
         lowered = name.lower()
         if lowered in CITY_COUNTRIES and city is None:
-            city, country = name, country or CITY_COUNTRIES[lowered]
+            city = name
         elif lowered in COUNTRY_NAMES and country is None:
             country = COUNTRY_NAMES[lowered]
+    # A city the gazetteer knows settles the country.
+    if city is not None and city.lower() in CITY_COUNTRIES:
+        country = CITY_COUNTRIES[city.lower()]
     return venue, city, country
 
 

@@ -15,6 +15,7 @@ from app.extraction.vocabulary import (
     COUNTRY_NAMES,
     MONTHS,
     ORGANIZATIONS,
+    SPEECH_VERBS,
     TITLE_WORDS,
     TITLES,
 )
@@ -38,6 +39,7 @@ _TAKE_OFFICE = re.compile(
     rf"\b(?:took office|take office|takes office|sworn in|appointed|elected|became|named|takes over|took over)"
     rf"\s+(?:as\s+)?(?:the\s+)?(?:new\s+)?{_ROLE}"
 )
+_OF_PLACE = re.compile(rf"^\s+of\s+((?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,2}})")
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "madam", "lord", "lady", "prof", "gen"})
 _WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 _PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
@@ -51,9 +53,11 @@ def name_key(name: str) -> str:
     return re.sub(r"(.)\1+", r"\1", letters).strip()
 
 
-def _is_name_word(text: str) -> bool:
+def _is_name_word(text: str, *, place_ok: bool = False) -> bool:
     word = re.sub(r"['’]s$", "", text)
     lowered = word.lower().rstrip(".")
+    if place_ok and (lowered in COUNTRY_NAMES or lowered in CITY_COUNTRIES) and word[:1].isupper():
+        return True
     return (
         bool(_NAME_TOKEN.match(word))
         and word[0].isupper()
@@ -88,10 +92,10 @@ class _Candidate:
         return self.sentence.span.doc.text[self.tokens[0].idx : self.tokens[-1].idx + len(self.tokens[-1].text)]
 
 
-def _trimmed(tokens: list[Token]) -> list[Token]:
+def _trimmed(tokens: list[Token], *, person: bool = False) -> list[Token]:
     while tokens and not _is_name_word(tokens[0].text):
         tokens = tokens[1:]
-    while tokens and not _is_name_word(tokens[-1].text):
+    while tokens and not _is_name_word(tokens[-1].text, place_ok=person and len(tokens) > 1):
         tokens = tokens[:-1]
     return tokens
 
@@ -106,19 +110,30 @@ def _title_before(sentence: Sentence, token: Token) -> bool:
     return bool(_ROLE_BEFORE.search(before))
 
 
+def _title_after(sentence: Sentence, token: Token) -> bool:
+    after = sentence.span.doc.text[token.idx + len(token.text) : sentence.span.end_char]
+    return bool(_ROLE_AFTER.match(after))
+
+
 def _full_name_candidates(sentence: Sentence, paragraph: Paragraph) -> list[_Candidate]:
     found: list[_Candidate] = []
     for ent in sentence.span.ents:
         if _excluded(sentence, paragraph, ent[0]):
             continue
-        tokens = _trimmed(list(ent))
-        if not 2 <= len(tokens) <= 4 or not all(_is_name_word(t.text) for t in tokens):
+        tokens = _trimmed(list(ent), person=ent.label_ == "PERSON")
+        # Within a person's name a place word is a name ("Luis Montenegro"); before it, a qualifier.
+        if not 2 <= len(tokens) <= 4 or not all(
+            _is_name_word(t.text, place_ok=ent.label_ == "PERSON" and i > 0) for i, t in enumerate(tokens)
+        ):
             continue
+        # The model mislabels some names (NORP "Ukraine <name>", ORG "<name>"): a title next to them decides.
         if ent.label_ == "PERSON" or (
             ent.label_ in {"NORP", "ORG", "GPE", "FAC", "LOC"}
             and all(t.pos_ == "PROPN" for t in tokens)
-            and tokens[0] != ent[0]
-            and _title_before(sentence, tokens[0])
+            and (
+                (tokens[0] != ent[0] and _title_before(sentence, tokens[0]))
+                or (tokens == list(ent) and _title_after(sentence, tokens[-1]))
+            )
         ):
             found.append(_Candidate(tokens, sentence))
     taken = {t.i for c in found for t in c.tokens}
@@ -162,7 +177,6 @@ def find_people(sentences: list[Sentence], paragraphs: list[Paragraph], *, publi
     last_seen: str | None = None
     for sentence in sentences:
         paragraph = paragraphs[sentence.paragraph]
-        covered = {(m.start, m.end) for m in sentence.mentions}
         covered_chars = {i for m in sentence.mentions for i in range(m.start, m.end)}
         for token in sentence.span:
             offset = sentence.body_offset(token.idx)
@@ -176,13 +190,13 @@ def find_people(sentences: list[Sentence], paragraphs: list[Paragraph], *, publi
                         Mention(referent, token.text, offset, offset + len(token.text), full=False, pronoun=True)
                     )
                 continue
-            if not _is_name_word(token.text) or token.pos_ != "PROPN":
+            if not _is_name_word(token.text) or (token.pos_ != "PROPN" and not _speaks(token)):
                 continue
             key = by_last.get(name_key(token.text))
             if key is not None:
                 people[key].aliases.add(token.text)
                 sentence.mentions.append(Mention(key, token.text, offset, offset + len(token.text), full=False))
-            elif (
+            elif _speaks(token) or (
                 token.ent_type_ == "PERSON"
                 and token.ent_iob_ == "B"
                 and (token.i + 1 >= len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
@@ -197,11 +211,20 @@ def find_people(sentences: list[Sentence], paragraphs: list[Paragraph], *, publi
         named = [m for m in sentence.mentions if not m.pronoun and not m.key.startswith("?")]
         if named:
             last_seen = named[-1].key if not _is_subject_first(sentence, named) else named[0].key
-        del covered
     for person in people.values():
         person.aliases.discard(person.name)
     _find_roles(sentences, people, published=published)
     return PeopleFound(people, unresolved)
+
+
+def _speaks(token: Token) -> bool:
+    # "Rinkevics said": a capitalised subject of a speech verb is someone's surname, whatever the tagger thinks.
+    return (
+        token.dep_ == "nsubj"
+        and token.head.lemma_.lower() in SPEECH_VERBS
+        and not token.ent_type_
+        and token.text[:1].isupper()
+    )
 
 
 def _is_subject_first(sentence: Sentence, named: list[Mention]) -> bool:
@@ -296,7 +319,11 @@ def _find_roles(sentences: list[Sentence], people: dict[str, PersonFact], *, pub
             after = text[mention.end - base : next_start]
             for match in (_ROLE_BEFORE.search(before), _ROLE_AFTER.match(after)):
                 if match:
-                    _add_role(person, _role_from(match, sentence, published))
+                    role = _role_from(match, sentence, published)
+                    # "President Anna Koval of Ukraine": the country follows the name.
+                    if (of := _OF_PLACE.match(after)) and role.country is None and role.organization is None:
+                        role.organization, role.country = _place_or_org(of.group(1))
+                    _add_role(person, role)
         subject = next((m.key for m in sentence.mentions if m.key in people and not m.pronoun), None)
         if subject is None:
             continue

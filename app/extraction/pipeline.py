@@ -70,8 +70,10 @@ class Extractor:
         ]
         sentences = split_sentences(paragraphs)
         found = find_people(sentences, paragraphs, published=article.published)
-        meetings = find_meetings(sentences, found.people, published=article.published)
-        timeline = find_timeline(sentences, found.people, published=article.published)
+        # Surnames not introduced in this article may still act; ingest keeps them if it knows who they are.
+        actors = {**found.people, **found.unresolved}
+        meetings = find_meetings(sentences, actors, published=article.published)
+        timeline = find_timeline(sentences, actors, published=article.published)
         return Extraction(
             version=self.version,
             people=[*found.people.values(), *found.unresolved.values()],

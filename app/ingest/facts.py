@@ -170,6 +170,8 @@ def _store_meeting(
 
 def _store_entry(db_session: Session, article: Article, fact: TimelineFact, ids: dict[str, str], version: str) -> str:
     actors = list(dict.fromkeys(ids[key] for key in fact.actors if key in ids))
+    if fact.kind == TimelineKind.statement and not actors:
+        return None  # a statement by someone we cannot identify is no fact
     entry_id = _short_hash("timeline", fact.kind, fact.date.isoformat(), *sorted(actors))
     entry = db_session.get(TimelineEntry, entry_id)
     if entry is None:
@@ -204,7 +206,9 @@ def add_facts(*, db_session: Session, article: Article, extraction: Extraction) 
         if meeting_id is not None:
             stored.meetings.append(meeting_id)
     for fact in extraction.timeline:
-        stored.timeline.append(_store_entry(db_session, article, fact, ids, extraction.version))
+        entry_id = _store_entry(db_session, article, fact, ids, extraction.version)
+        if entry_id is not None:
+            stored.timeline.append(entry_id)
     article.extractor_version = extraction.version
     db_session.flush()
     stored.people = list(dict.fromkeys(stored.people))

@@ -1,0 +1,94 @@
+from datetime import date
+
+from app.extraction import ArticleText
+from app.extraction.people import name_key
+
+
+def _extract(extractor, *paragraphs: str, published=date(2024, 3, 14), kinds=None):
+    body = "\n\n".join(paragraphs)
+    spans, start = [], 0
+    for i, text in enumerate(paragraphs):
+        spans.append({"kind": (kinds or {}).get(i, "text"), "start": start, "end": start + len(text)})
+        start += len(text) + 2
+    return extractor.extract(ArticleText(body, spans, published))
+
+
+def _roles(extraction, name):
+    person = next(p for p in extraction.people if p.name == name)
+    return [(r.title, r.organization, r.country, r.valid_from, r.valid_to) for r in person.roles]
+
+
+def test_titles_before_and_after_a_name_give_roles_with_organisation_and_country(extractor):
+    result = _extract(
+        extractor,
+        "Permanent Representative of Estonia to NATO Kristjan Prikk met Lithuanian Foreign Minister "
+        "Rasa Vaitkute in Brussels on Tuesday.",
+        "The talks were welcomed by Piotr Nowak, the Polish ambassador, who attended.",
+    )
+    assert _roles(result, "Kristjan Prikk") == [("Permanent Representative", "NATO", "Estonia", None, None)]
+    assert _roles(result, "Rasa Vaitkute") == [("Foreign Minister", None, "Lithuania", None, None)]
+    assert _roles(result, "Piotr Nowak") == [("Ambassador", None, "Poland", None, None)]
+
+
+def test_former_and_stepping_down_set_the_validity_of_a_role(extractor):
+    result = _extract(
+        extractor,
+        "Former Danish Prime Minister Lars Rasmussen spoke in Copenhagen.",
+        "Meanwhile Deputy Secretary General Mircea Geoana is stepping down as NATO Deputy Secretary General "
+        "next month.",
+        published=date(2024, 3, 14),
+    )
+    assert _roles(result, "Lars Rasmussen") == [("Prime Minister", None, "Denmark", None, date(2024, 3, 14))]
+    assert ("Deputy Secretary General", "NATO", None, None, date(2024, 4, 1)) in _roles(result, "Mircea Geoana")
+
+
+def test_surnames_and_spelling_variants_resolve_to_one_person(extractor):
+    result = _extract(
+        extractor,
+        "Ukrainian Foreign Minister Dmytro Kuleba met his Polish counterpart Radoslaw Sikorski in Warsaw.",
+        "Kuleba said the talks were useful. Dmitro Kuleba later left for Vilnius.",
+    )
+    kuleba = [p for p in result.people if name_key(p.name.split()[-1]) == name_key("Kuleba")]
+    assert len(kuleba) == 1
+    assert kuleba[0].name == "Dmytro Kuleba"
+    assert {"Kuleba", "Dmitro Kuleba"} <= kuleba[0].aliases
+
+
+def test_photo_credits_and_unknown_single_names_are_not_people(extractor):
+    result = _extract(
+        extractor,
+        "Two ministers shake hands in Riga on May 2, 2024. (Janis Berzins / AFP)",
+        "Defence Minister Andris Spruds welcomed the visit.",
+        kinds={0: "caption"},
+    )
+    names = {p.name for p in result.people if p.full_name_known}
+    assert names == {"Andris Spruds"}
+
+
+def test_every_evidence_quote_sits_at_its_offsets(extractor):
+    paragraphs = (
+        "Ukrainian President Anna Koval met NATO Secretary General Erik Lund in Kyiv on Monday.",
+        "Koval said Ukraine's place is in NATO.",
+    )
+    result = _extract(extractor, *paragraphs)
+    body = "\n\n".join(paragraphs)
+    facts = [*result.meetings, *result.timeline]
+    assert result.meetings
+    assert result.timeline
+    for fact in facts:
+        for evidence in fact.evidence:
+            assert body[evidence.start : evidence.end] == evidence.quote
+    for person in result.people:
+        assert body[person.evidence.start : person.evidence.end] == person.evidence.quote
+
+
+def test_an_article_without_nato_yields_no_timeline_entry(extractor):
+    result = _extract(
+        extractor,
+        "Spanish Prime Minister Pedro Sanchez met Portuguese Prime Minister Luis Montenegro in Madrid on Friday "
+        "to discuss water management and rail links.",
+        "Sanchez said the two countries would build a new high-speed line.",
+    )
+    assert len(result.meetings) == 1
+    assert result.meetings[0].topics
+    assert result.timeline == []
