@@ -45,6 +45,7 @@ test: lint
 	$(BIN)/python -m pytest
 
 bench: install-test
+	taskset -c 0 $(BIN)/python bench/extraction_speed.py
 	$(BIN)/python bench/read_latency.py
 
 clean:

@@ -1,5 +1,6 @@
 """Resolve date expressions ("on Sept. 25", "next month", "in September 2022") against a base date."""
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -44,6 +45,7 @@ _FUTURE_HINT = re.compile(r"\b(?:next|coming|tomorrow|upcoming|later)\b", re.I)
 _PAST_HINT = re.compile(r"\b(?:last|previous|yesterday|ago|earlier)\b", re.I)
 
 
+@functools.lru_cache(maxsize=4096)
 def resolve(expression: str, *, base: date, prefer: Preference = "past") -> ResolvedDate | None:
     """Resolve a date expression written on `base`; None when it names no calendar date."""
     text = expression.strip().strip(".,")
@@ -67,6 +69,10 @@ def resolve(expression: str, *, base: date, prefer: Preference = "past") -> Reso
         precision = "year"
     else:
         return None
+    fast = _common_form(text.lower(), base)
+    if fast is not None:
+        value = fast if _HAS_YEAR.search(text) or not _HAS_NAMED_MONTH.search(text) else _nearest_year(fast, base)
+        return _truncate(value, precision)
     parsed = dateparser.parse(
         text,
         languages=["en"],
@@ -82,11 +88,71 @@ def resolve(expression: str, *, base: date, prefer: Preference = "past") -> Reso
     value = parsed.date()
     if _HAS_NAMED_MONTH.search(text) and not _HAS_YEAR.search(text):
         value = _nearest_year(value, base)
+    return _truncate(value, precision)
+
+
+def _truncate(value: date, precision: Precision) -> ResolvedDate:
     if precision == "month":
         value = value.replace(day=1)
     elif precision == "year":
         value = value.replace(month=1, day=1)
     return ResolvedDate(value, precision)
+
+
+_MONTH_NUMBER = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_M = rf"({_MONTH_NAMES})\.?"
+_MONTH_DAY = re.compile(rf"{_M}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?")
+_DAY_MONTH = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_M}(?:,?\s+(\d{{4}}))?")
+_MONTH_YEAR = re.compile(rf"{_M}(?:,?\s+(\d{{4}}))?")
+_RELATIVE = re.compile(r"(next|last|this|previous|coming) (month|year)")
+
+
+def _common_form(text: str, base: date) -> date | None:
+    """The usual forms of news dates, parsed directly; None leaves the rest to dateparser."""
+    try:
+        if text in {"today", "tonight"}:
+            return base
+        if text == "yesterday":
+            return base - timedelta(days=1)
+        if text == "tomorrow":
+            return base + timedelta(days=1)
+        if match := _RELATIVE.fullmatch(text):
+            step = {"next": 1, "coming": 1, "last": -1, "previous": -1, "this": 0}[match[1]]
+            if match[2] == "year":
+                return date(base.year + step, 1, 1)
+            month = base.month - 1 + step
+            return date(base.year + month // 12, month % 12 + 1, 1)
+        if match := _MONTH_DAY.fullmatch(text):
+            return date(int(match[3] or base.year), _MONTH_NUMBER[match[1]], int(match[2]))
+        if match := _DAY_MONTH.fullmatch(text):
+            return date(int(match[3] or base.year), _MONTH_NUMBER[match[2]], int(match[1]))
+        if match := _MONTH_YEAR.fullmatch(text):
+            return date(int(match[2] or base.year), _MONTH_NUMBER[match[1]], 1)
+        if re.fullmatch(r"\d{4}", text):
+            return date(int(text), 1, 1)
+    except ValueError:  # "February 30"
+        return None
+    return None
 
 
 def _nearest_year(value: date, base: date) -> date:

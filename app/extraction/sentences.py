@@ -1,5 +1,6 @@
 """Sentences of an article with their offsets in the body, from one spaCy doc per paragraph."""
 
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -35,7 +36,7 @@ class Sentence:
     start: int  # offset of the sentence in the body
     mentions: list[Mention] = field(default_factory=list)
 
-    @property
+    @functools.cached_property
     def text(self) -> str:
         return self.span.text
 
@@ -65,7 +66,7 @@ class Paragraph:
     start: int
     doc: Doc
 
-    @property
+    @functools.cached_property
     def excluded(self) -> tuple[int, int] | None:
         """The doc character range of a photo credit, whose names are never people of the story."""
         text = self.doc.text

@@ -1,0 +1,79 @@
+"""Extraction speed: one ~500-word article, and batches through nlp.pipe.
+
+Run it pinned to one core (`make bench` does: taskset -c 0). It prints the latency of one
+500-word article built from the seed paragraphs (median and p95 over repeated runs), and
+articles per second of the whole pipeline against bare `nlp.pipe` on the same texts,
+measured side by side in one run.
+"""
+
+import os
+import statistics
+import time
+from pathlib import Path
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+from app.config import Settings
+from app.extraction import ArticleText, Extractor, load_pipeline
+from app.extraction.dates import resolve
+from app.ingest.sources import parse_file
+
+ROOT = Path(__file__).resolve().parent.parent
+RUNS = int(os.environ.get("BENCH_RUNS", "50"))
+
+
+def _article_of_words(paragraphs: list[tuple[str, str]], words: int, published) -> ArticleText:
+    chosen, count = [], 0
+    while count < words:
+        for kind, text in paragraphs:
+            chosen.append((kind, text))
+            count += len(text.split())
+            if count >= words:
+                break
+    body, spans, start = [], [], 0
+    for kind, text in chosen:
+        spans.append({"kind": kind, "start": start, "end": start + len(text)})
+        body.append(text)
+        start += len(text) + 2
+    return ArticleText("\n\n".join(body), spans, published)
+
+
+def main() -> None:
+    extractor = Extractor(load_pipeline(Settings().spacy_model))
+    seeds = [parse_file(p) for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    paragraphs = [(p.kind, p.text) for article in seeds for p in article.paragraphs]
+    article = _article_of_words(paragraphs, 500, seeds[0].published_at)
+    words = len(article.body.split())
+    extractor.extract(article)  # warm-up
+
+    timings = []
+    for _ in range(RUNS):
+        resolve.cache_clear()  # every run pays for its date parsing, as a new article would
+        t0 = time.perf_counter()
+        extractor.extract(article)
+        timings.append((time.perf_counter() - t0) * 1000)
+    timings.sort()
+    print(
+        f"one {words}-word article: median {statistics.median(timings):.1f} ms, "
+        f"p95 {timings[int(len(timings) * 0.95) - 1]:.1f} ms over {RUNS} runs (target < 100 ms)"
+    )
+
+    batch = [article] * 64
+    t0 = time.perf_counter()
+    for _ in extractor.extract_many(batch):
+        pass
+    pipeline_rate = len(batch) / (time.perf_counter() - t0)
+    texts = [t for a in batch for t in a.paragraph_texts()]
+    t0 = time.perf_counter()
+    for _ in extractor.nlp.pipe(texts, batch_size=64):
+        pass
+    bare_rate = len(batch) / (time.perf_counter() - t0)
+    print(
+        f"batch of {len(batch)}: pipeline {pipeline_rate:.1f} articles/s, bare nlp.pipe {bare_rate:.1f} "
+        f"articles/s, ratio {pipeline_rate / bare_rate:.2f}"
+    )
+
+
+if __name__ == "__main__":
+    main()
