@@ -16,7 +16,11 @@ HERE = Path(__file__).parent
 GOLD_SETS = {
     "seeds": (HERE / "gold" / "seeds.gold.json", SEEDS_DIR),
     "own": (HERE / "gold" / "own.gold.json", HERE / "articles"),
+    "holdout": (HERE / "gold" / "holdout.gold.json", HERE / "holdout"),
 }
+# Held-out articles are never used to tune the rules: their scores estimate unseen articles,
+# so they are held to a regression floor rather than to the acceptance bar.
+FLOORS = {"holdout": (0.3, 0.7)}
 REPORTED: dict[str, dict] = {}
 
 
@@ -57,9 +61,10 @@ def test_people_meetings_and_timeline_score_against_the_gold(served):
     )
     REPORTED[served["name"]] = scores
     report = "\n".join(f"{s.line()}  missed={s.missed} spurious={s.spurious}" for s in scores.values())
+    min_recall, min_precision = FLOORS.get(served["name"], (1.0, 0.9))
     for score in scores.values():
-        assert score.recall == 1.0, report
-        assert score.precision >= 0.9, report
+        assert score.recall >= min_recall, report
+        assert score.precision >= min_precision, report
 
 
 def test_every_source_quote_sits_at_its_offsets_in_the_article_body(served):
