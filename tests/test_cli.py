@@ -1,6 +1,7 @@
 import os
 import subprocess
 import sys
+import time
 
 from sqlalchemy import func, select
 from sqlmodel import Session
@@ -38,3 +39,93 @@ def test_reextract_fills_facts_for_articles_of_another_extractor_version_once(tm
         versions = set(session.scalars(select(Article.extractor_version)))
     assert len(versions) == 1
     assert versions.pop().startswith("1.")
+
+
+def _run(env, *args, timeout=300):
+    return subprocess.run(
+        [sys.executable, "-m", "app", *args], env=env, capture_output=True, text=True, timeout=timeout, check=False
+    )
+
+
+def _env(url):
+    return {**os.environ, "DATABASE_URL": url, "LOG_LEVEL": "WARNING", "PYTHONPATH": str(PROJECT_ROOT)}
+
+
+def test_ingest_reports_new_unchanged_and_failed_files_and_exits_1_on_failure(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for seed in SEEDS_DIR.glob("*.txt"):
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    (folder / "broken.txt").write_bytes(b"\x00\x01 binary")
+    env = _env(f"sqlite:///{tmp_path / 'cli.db'}")
+
+    first = _run(env, "ingest", str(folder))
+    second = _run(env, "ingest", str(SEEDS_DIR))
+
+    assert first.returncode == 1
+    assert "2 new, 0 unchanged, 1 failed (of 3 file(s))" in first.stderr
+    assert "broken.txt" in first.stderr
+    assert "binary content, not text" in first.stderr
+    assert second.returncode == 0
+    assert "0 new, 2 unchanged, 0 failed (of 2 file(s))" in second.stderr
+    with Session(make_engine(env["DATABASE_URL"])) as session:
+        assert session.scalar(select(func.count()).select_from(Article)) == 2
+        assert session.scalar(select(func.count()).select_from(Person)) == 5
+
+
+def test_ingest_of_a_missing_path_exits_2_and_stores_nothing(tmp_path):
+    result = _run(_env(f"sqlite:///{tmp_path / 'cli.db'}"), "ingest", str(tmp_path / "nope"))
+    assert result.returncode == 2
+    assert "no such file or folder" in result.stderr
+    assert not (tmp_path / "cli.db").exists()
+
+
+def test_check_fails_before_the_schema_exists_and_passes_after_and_stats_counts_rows(tmp_path):
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    env = _env(url)
+
+    before = _run(env, "check")
+    ingest_paths(engine=_upgraded(url), paths=[SEEDS_DIR])
+    after = _run(env, "check")
+    stats = _run(env, "stats")
+
+    assert before.returncode == 1
+    assert "newest is 0002" in before.stderr
+    assert after.returncode == 0
+    assert "schema up to date (revision 0002)" in after.stdout
+    assert stats.returncode == 0
+    rows = dict(line.strip("│ ").split("│")[:2] for line in stats.stdout.splitlines() if line.startswith("│"))
+    assert {name.strip(): count.strip() for name, count in rows.items()}["article"] == "2"
+
+
+def _upgraded(url):
+    engine = make_engine(url)
+    upgrade_schema(engine)
+    return engine
+
+
+def test_serve_starts_the_api_on_the_given_port(tmp_path):
+    import socket
+
+    import httpx
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {**_env(f"sqlite:///{tmp_path / 'serve.db'}"), "INGEST_ON_STARTUP": "false"}
+    process = subprocess.Popen([sys.executable, "-m", "app", "serve", "--port", str(port)], env=env, cwd=tmp_path)
+    try:
+        response = None
+        for _ in range(600):  # waiting for another process to start listening
+            try:
+                response = httpx.get(f"http://127.0.0.1:{port}/healthz")
+                break
+            except httpx.TransportError:
+                assert process.poll() is None
+                time.sleep(0.1)
+        assert response is not None
+        assert response.status_code == 200
+        assert response.json() == {"status": "ok"}
+    finally:
+        process.terminate()
+        process.wait(timeout=30)

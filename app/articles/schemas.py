@@ -92,3 +92,41 @@ class ArticleDetail(ArticleRead):
     paragraphs: list[ParagraphRead]
     facts: ArticleFacts
     evidence: list[EvidenceRead]
+
+
+class ArticleWritten(ArticleRead):
+    """An article stored (201) or found already stored (200), with the facts it produced or joined."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [_EXAMPLE | {"people": ["jane-doe"], "meetings": ["3f2a9c0d81b4e6a7"], "timeline": []}]
+        }
+    )
+
+    people: list[str]
+    meetings: list[str]
+    timeline: list[str]
+
+
+class ArticleCreate(BaseModel):
+    """The JSON form of a new article; the seed text format and HTML pages are accepted too."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "body": "Two foreign ministers met in Riga on Tuesday.",
+                    "published_at": "2024-03-14",
+                    "title": "Ministers meet in Riga",
+                    "source": "Example Wire",
+                }
+            ]
+        }
+    )
+
+    body: str
+    published_at: date
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    author: str | None = None

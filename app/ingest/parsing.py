@@ -131,7 +131,7 @@ def parse_seed_text(raw: str, *, origin: str | None = None) -> ParsedArticle:
     header = _HEADER_DATE.match(lines[0])
     published: date | None = None
     if header:
-        published = _parse_iso_date(header["date"], field="date")
+        published = parse_iso_date(header["date"], field="date")
         lines[0] = header["rest"]
     return _parse_page_lines(lines, published=published, raw_text=raw, origin=origin)
 
@@ -146,7 +146,7 @@ def parse_json_article(data: Mapping[str, object], *, raw_text: str, origin: str
     published_raw = data.get("published_at")
     if not isinstance(published_raw, str) or not published_raw.strip():
         raise ArticleParseError("published_at is missing", field="published_at")
-    published = _parse_iso_date(published_raw.strip(), field="published_at")
+    published = parse_iso_date(published_raw.strip(), field="published_at")
     optional = {}
     for key in ("title", "source", "url", "author"):
         value = data.get(key)
@@ -158,7 +158,8 @@ def parse_json_article(data: Mapping[str, object], *, raw_text: str, origin: str
     return ParsedArticle(published_at=published, paragraphs=paragraphs, raw_text=raw_text, origin=origin, **optional)
 
 
-def _parse_iso_date(value: str, *, field: str) -> date:
+def parse_iso_date(value: str, *, field: str) -> date:
+    """Parse an ISO date or datetime, naming the field when it is not one."""
     try:
         if _ISO_DATE.match(value):
             return date.fromisoformat(value)

@@ -2,7 +2,7 @@
 
 import threading
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -124,12 +124,14 @@ def ingest_paths(
     engine: Engine,
     paths: list[Path],
     extractor: Extractor | None = None,
+    files: list[Path] | None = None,
     stop: threading.Event | None = None,
     batch_size: int = 64,
+    on_result: Callable[[IngestResult], None] | None = None,
 ) -> IngestReport:
     """Ingest every article file under the given paths, logging what happened to each."""
     report = IngestReport()
-    for chunk in _chunks(discover_files(paths), batch_size):
+    for chunk in _chunks(files if files is not None else discover_files(paths), batch_size):
         if stop is not None and stop.is_set():
             log.info("ingest.stopped", remaining_from=chunk[0].name)
             break
@@ -138,9 +140,11 @@ def ingest_paths(
             try:
                 parsed.append(parse_file(path))
             except ArticleParseError as exc:
-                _record(report, IngestResult(path.name, "failed", reason=exc.reason))
+                _record(report, IngestResult(str(path), "failed", reason=exc.reason), on_result)
             except OSError as exc:
-                _record(report, IngestResult(path.name, "failed", reason=f"unreadable: {exc.strerror or exc}"))
+                _record(
+                    report, IngestResult(str(path), "failed", reason=f"unreadable: {exc.strerror or exc}"), on_result
+                )
         # Extract only what is not stored yet, all of the chunk in one nlp.pipe stream.
         fresh = [p for p in parsed if not _is_stored(engine, p)]
         extractions = extractor.extract_many(article_text(p) for p in fresh) if extractor else iter(())
@@ -148,13 +152,17 @@ def ingest_paths(
         for article in parsed:
             if stop is not None and stop.is_set():
                 break
-            _record(report, store_parsed(engine=engine, parsed=article, extraction=extracted.get(id(article))))
+            _record(
+                report, store_parsed(engine=engine, parsed=article, extraction=extracted.get(id(article))), on_result
+            )
     counts = report.counts
     log.info("ingest.finished", new=counts["new"], unchanged=counts["unchanged"], failed=counts["failed"])
     return report
 
 
-def _record(report: IngestReport, result: IngestResult) -> None:
+def _record(
+    report: IngestReport, result: IngestResult, on_result: Callable[[IngestResult], None] | None = None
+) -> None:
     if result.outcome == "failed":
         log.warning("article.skipped", file=result.origin, reason=result.reason)
     else:
@@ -169,6 +177,8 @@ def _record(report: IngestReport, result: IngestResult) -> None:
             timeline_entries=len(facts.timeline) if facts else 0,
         )
     report.results.append(result)
+    if on_result is not None:
+        on_result(result)
 
 
 def reextract(*, engine: Engine, extractor: Extractor, force: bool = False) -> Counter[str]:

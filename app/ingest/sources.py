@@ -4,9 +4,10 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
+from app.ingest.html import parse_html
 from app.ingest.parsing import ArticleParseError, ParsedArticle, parse_json_article, parse_seed_text
 
-SUPPORTED_SUFFIXES = frozenset({".txt", ".json"})
+SUPPORTED_SUFFIXES = frozenset({".txt", ".json", ".html", ".htm"})
 _CONTROL_BYTES = frozenset(range(0, 9)) | frozenset(range(14, 32))
 
 
@@ -35,12 +36,18 @@ def parse_bytes(data: bytes, *, suffix: str, origin: str | None = None) -> Parse
             document = json.loads(text)
         except json.JSONDecodeError as exc:
             raise ArticleParseError(f"invalid JSON: {exc.msg} at line {exc.lineno}", field="body") from None
+        except RecursionError:
+            raise ArticleParseError("invalid JSON: nested too deeply", field="body") from None
         return parse_json_article(document, raw_text=text, origin=origin)
+    if suffix in {".html", ".htm"}:
+        return parse_html(text, origin=origin)
     return parse_seed_text(text, origin=origin)
 
 
 def parse_file(path: Path) -> ParsedArticle:
     """Read and parse one article file."""
+    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        raise ArticleParseError(f"unsupported file type {path.suffix or '(none)'!r}; use .txt, .json or .html")
     return parse_bytes(path.read_bytes(), suffix=path.suffix.lower(), origin=path.name)
 
 
@@ -53,3 +60,11 @@ def discover_files(paths: Iterable[Path]) -> list[Path]:
         elif path.is_file():
             found.append(path)
     return found
+
+
+MEDIA_TYPE_SUFFIXES = {"application/json": ".json", "text/plain": ".txt", "text/html": ".html"}
+
+
+def parse_payload(data: bytes, *, media_type: str) -> ParsedArticle:
+    """Parse an article sent over HTTP as JSON, seed-format text or an HTML page."""
+    return parse_bytes(data, suffix=MEDIA_TYPE_SUFFIXES[media_type], origin="http")

@@ -3,6 +3,7 @@
 from app.models.article import Article
 from app.models.enums import DatePrecision, MeetingStatus, TimelineKind
 from app.models.evidence import Evidence
+from app.models.idempotency import IdempotencyKey
 from app.models.meeting import Meeting, MeetingParticipant, MeetingParticipantGroup, MeetingTopic
 from app.models.person import Person, PersonAlias, PersonRole
 from app.models.timeline import TimelineActor, TimelineEntry
@@ -11,6 +12,7 @@ __all__ = [
     "Article",
     "DatePrecision",
     "Evidence",
+    "IdempotencyKey",
     "Meeting",
     "MeetingParticipant",
     "MeetingParticipantGroup",

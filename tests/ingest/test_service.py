@@ -1,5 +1,6 @@
 import shutil
 import threading
+from pathlib import Path
 
 from sqlalchemy import func
 from sqlmodel import Session, select
@@ -52,7 +53,7 @@ def test_bad_files_are_skipped_with_their_reason_and_nothing_of_them_is_stored(t
     report = ingest_paths(engine=engine, paths=[folder])
 
     assert report.counts == {"new": 1, "failed": 4}
-    assert {(r.origin, r.reason.split(" (")[0]) for r in report.failed} == {
+    assert {(Path(r.origin).name, r.reason.split(" (")[0]) for r in report.failed} == {
         ("empty.txt", "empty file"),
         ("image.txt", "binary content, not text"),
         ("latin1.txt", "not UTF-8 text"),

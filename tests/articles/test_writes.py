@@ -1,0 +1,226 @@
+import json
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import func, select
+from sqlmodel import Session
+
+from app.main import create_app
+from app.models import Article, Evidence, IdempotencyKey, Meeting, Person, TimelineEntry
+from tests.conftest import SEEDS_DIR
+from tests.ingest.test_html import PAGES
+
+KEY, OTHER_KEY = "test-key-1", "test-key-2"
+AUTH = {"Authorization": f"Bearer {KEY}"}
+MEETING = {
+    "body": "Latvian Foreign Minister Baiba Braze met Swedish Foreign Minister Maria Stenergard in Riga on Monday "
+    "to discuss Baltic Sea security.\n\nBraze said Latvia backs Ukraine's membership in NATO.",
+    "published_at": "2024-11-18",
+    "title": "Ministers meet in Riga",
+    "source": "Example Wire",
+}
+
+
+@pytest.fixture
+def writer(settings):
+    with TestClient(
+        create_app(settings.model_copy(update={"api_keys": [KEY, OTHER_KEY], "max_article_bytes": 64 * 1024})),
+        raise_server_exceptions=False,
+    ) as client:
+        assert client.app.state.startup.finished.wait(timeout=120)
+        yield client
+
+
+def _post(client, payload, *, media_type="application/json", headers=None):
+    data = json.dumps(payload) if isinstance(payload, dict) else payload
+    return client.post("/v1/articles", content=data, headers={"Content-Type": media_type, **AUTH, **(headers or {})})
+
+
+def _counts(client) -> dict[str, int]:
+    with Session(client.app.state.engine) as session:
+        return {
+            model.__tablename__: session.scalar(select(func.count()).select_from(model))
+            for model in (Article, Person, Meeting, TimelineEntry, Evidence, IdempotencyKey)
+        }
+
+
+def test_posting_json_stores_the_article_and_its_facts(writer):
+    response = _post(writer, MEETING)
+
+    assert response.status_code == 201, response.text
+    body = response.json()
+    assert response.headers["location"] == f"/v1/articles/{body['id']}"
+    assert (body["title"], body["source"], body["published_at"]) == (
+        "Ministers meet in Riga",
+        "Example Wire",
+        "2024-11-18",
+    )
+    assert body["people"] == ["baiba-braze", "maria-stenergard"]
+    assert len(body["meetings"]) == 1
+    assert len(body["timeline"]) == 1
+    meeting = writer.get(f"/v1/meetings/{body['meetings'][0]}").json()
+    assert meeting["date"] == "2024-11-18"
+    assert meeting["location"]["city"] == "Riga"
+    assert writer.get(response.headers["location"]).json()["body"].startswith("Latvian Foreign Minister")
+    assert _counts(writer)["article"] == 1
+
+
+def test_posting_the_same_content_again_is_200_and_changes_nothing(writer):
+    first = _post(writer, MEETING)
+    before = _counts(writer)
+    again = _post(writer, {**MEETING, "title": "Another headline, same story"})
+
+    assert again.status_code == 200
+    assert "location" not in again.headers
+    assert again.json() == first.json()
+    assert _counts(writer) == before
+
+
+def test_seed_format_text_and_html_pages_are_accepted(writer):
+    text = (SEEDS_DIR / "003_09662cb815ed8d2c.txt").read_bytes()
+    page = (PAGES / "wire_page.html").read_bytes()
+
+    as_text = _post(writer, text, media_type="text/plain; charset=utf-8")
+    as_html = _post(writer, page, media_type="text/html")
+
+    assert as_text.status_code == 201
+    assert as_text.json()["title"] == "Zelensky meets with NATO's Stoltenberg in New York"
+    assert len(as_text.json()["meetings"]) == 3
+    assert as_html.status_code == 201
+    assert (as_html.json()["title"], as_html.json()["author"]) == ("Baltic ministers meet in Tallinn", "Mari Tamm")
+    assert "margus-tsahkna" in as_html.json()["people"]
+
+
+def test_an_idempotency_key_replays_the_first_response_and_refuses_another_body(writer):
+    headers = {"Idempotency-Key": "order-42"}
+    first = _post(writer, MEETING, headers=headers)
+    replay = _post(writer, MEETING, headers=headers)
+    conflict = _post(writer, {**MEETING, "body": "Something else entirely happened."}, headers=headers)
+    other_key_owner = writer.post(
+        "/v1/articles",
+        content=json.dumps({**MEETING, "body": "Something else entirely happened."}),
+        headers={"Content-Type": "application/json", "Authorization": f"Bearer {OTHER_KEY}", **headers},
+    )
+
+    assert first.status_code == 201
+    assert (replay.status_code, replay.json()) == (201, first.json())
+    assert replay.headers["idempotent-replayed"] == "true"
+    assert replay.headers["location"] == first.headers["location"]
+    assert conflict.status_code == 409
+    assert conflict.headers["content-type"] == "application/problem+json"
+    assert other_key_owner.status_code == 201  # keys are scoped to the API key that sent them
+    assert _counts(writer)["article"] == 2
+
+
+def test_delete_removes_the_article_and_only_the_facts_it_alone_supported(writer):
+    seed = _post(writer, (SEEDS_DIR / "003_09662cb815ed8d2c.txt").read_bytes(), media_type="text/plain").json()
+    other = _post(writer, (SEEDS_DIR / "000_0d754ff0f809e8c7.txt").read_bytes(), media_type="text/plain").json()
+
+    deleted = writer.delete(f"/v1/articles/{other['id']}", headers=AUTH)
+    again = writer.delete(f"/v1/articles/{other['id']}", headers=AUTH)
+
+    assert deleted.status_code == 204
+    assert deleted.content == b""
+    assert again.status_code == 404
+    assert writer.get(f"/v1/articles/{other['id']}").status_code == 404
+    people = {p["id"] for p in writer.get("/v1/people").json()["items"]}
+    assert "jens-stoltenberg" in people  # also reported by the remaining article
+    for meeting_id in other["meetings"]:
+        assert writer.get(f"/v1/meetings/{meeting_id}").status_code == 404
+    for meeting_id in seed["meetings"]:
+        assert writer.get(f"/v1/meetings/{meeting_id}").status_code == 200
+    with Session(writer.app.state.engine) as session:
+        assert session.scalar(select(func.count()).where(Evidence.article_id == other["id"])) == 0
+
+
+@pytest.mark.parametrize(
+    ("headers", "status"),
+    [
+        ({}, 401),
+        ({"Authorization": "Bearer wrong"}, 401),
+        ({"Authorization": f"Basic {KEY}"}, 401),
+        ({"Authorization": "Bearer "}, 401),
+    ],
+)
+def test_writes_without_a_valid_key_are_401_with_www_authenticate_and_change_nothing(writer, headers, status):
+    _post(writer, MEETING)
+    before = _counts(writer)
+    article_id = writer.get("/v1/articles").json()["items"][0]["id"]
+
+    responses = [
+        writer.post(
+            "/v1/articles", content=json.dumps(MEETING), headers={"Content-Type": "application/json", **headers}
+        ),
+        writer.delete(f"/v1/articles/{article_id}", headers=headers),
+    ]
+    for response in responses:
+        assert response.status_code == status
+        assert response.headers["www-authenticate"].startswith("Bearer")
+        assert response.headers["content-type"] == "application/problem+json"
+    assert _counts(writer) == before
+
+
+def test_with_no_api_keys_configured_writes_are_403_and_reads_stay_public(client):
+    post = client.post(
+        "/v1/articles", content=json.dumps(MEETING), headers={"Content-Type": "application/json", **AUTH}
+    )
+    delete = client.delete("/v1/articles/abc", headers=AUTH)
+
+    assert post.status_code == delete.status_code == 403
+    assert post.json()["detail"] == "writes are disabled: the server has no API_KEYS configured"
+    assert client.get("/v1/articles").status_code == 200
+
+
+def _chunks(total: int):
+    sent = 0
+    while sent < total:
+        yield b"a" * 8192
+        sent += 8192
+
+
+@pytest.mark.parametrize(
+    ("content", "media_type", "status", "field"),
+    [
+        (b"<a/>", "application/xml", 415, None),
+        (b"x", "", 415, None),
+        (b"a" * (64 * 1024 + 1), "text/plain", 413, None),
+        (b"", "application/json", 422, "body.body"),
+        (b"", "text/plain", 422, "body.body"),
+        (b"\x00\x01\x02\x03 binary", "text/plain", 422, "body.body"),
+        (" date 2024-01-01 Caf\xe9".encode("latin-1"), "text/plain", 422, "body.body"),
+        (b"A headline\n\nText without any date.", "text/plain", 422, "body.date"),
+        (b" date 2024-02-30 Ministers met.", "text/plain", 422, "body.date"),
+        (b'{"body": "Ministers met."}', "application/json", 422, "body.published_at"),
+        (b'{"published_at": "2024-01-01"}', "application/json", 422, "body.body"),
+        (b'{"body": "Ministers met.", "published_at": "2024-02-30"}', "application/json", 422, "body.published_at"),
+        (b'{"body": 5, "published_at": "2024-01-01"}', "application/json", 422, "body.body"),
+        (b'{"body": ', "application/json", 422, "body.body"),
+        (b"[" * 20_000 + b"]" * 20_000, "application/json", 422, "body.body"),
+        (b"[1, 2]", "application/json", 422, "body.body"),
+        (b"<html><body><p>No date here, and too short.</p></body></html>", "text/html", 422, None),
+    ],
+)
+def test_bad_articles_get_a_problem_naming_the_field_and_change_nothing(writer, content, media_type, status, field):
+    before = _counts(writer)
+    response = writer.post("/v1/articles", content=content, headers={"Content-Type": media_type, **AUTH})
+
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    if field:
+        assert response.json()["errors"][0]["loc"] == field
+    assert _counts(writer) == before
+
+
+def test_a_streamed_body_is_cut_off_at_the_limit(writer):
+    response = writer.post(
+        "/v1/articles", content=_chunks(10 * 1024 * 1024), headers={"Content-Type": "text/plain", **AUTH}
+    )
+    assert response.status_code == 413
+    assert _counts(writer)["article"] == 0
+
+
+def test_while_the_extractor_loads_writes_are_503(writer):
+    writer.app.state.extractor = None
+    response = _post(writer, MEETING)
+    assert response.status_code == 503
+    assert response.headers["retry-after"] == "5"

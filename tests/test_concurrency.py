@@ -1,0 +1,112 @@
+"""Concurrent writes against a real uvicorn process on a real SQLite file."""
+
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+
+import httpx
+import pytest
+
+from tests.conftest import PROJECT_ROOT
+
+KEY = "concurrency-key"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("server")
+    port = _free_port()
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp / 'server.db'}",
+        "API_KEYS": KEY,
+        "INGEST_ON_STARTUP": "false",
+        "LOG_LEVEL": "WARNING",
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "app.main:app", "--port", str(port), "--log-level", "warning"],
+        cwd=PROJECT_ROOT,
+        env=env,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    try:
+        with httpx.Client(base_url=base) as client:
+            # Waiting for another process to start serving; the tests themselves never sleep.
+            while True:
+                assert process.poll() is None, "the server exited"
+                assert time.monotonic() < deadline, "the server did not become ready"
+                try:
+                    if client.get("/readyz").status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                time.sleep(0.1)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def _article(n: int) -> dict:
+    return {
+        "body": f"Estonian Defence Minister Hanno Pevkur met Finnish Defence Minister Antti Hakkanen in Tallinn "
+        f"on Monday for round {n} of talks on air defense.",
+        "published_at": "2024-10-07",
+    }
+
+
+def _post_all(base: str, payloads: list[dict]) -> list[httpx.Response]:
+    barrier = threading.Barrier(len(payloads))
+    responses: list[httpx.Response | None] = [None] * len(payloads)
+
+    def post(index: int) -> None:
+        with httpx.Client(base_url=base, timeout=120) as client:
+            barrier.wait()
+            responses[index] = client.post(
+                "/v1/articles", json=payloads[index], headers={"Authorization": f"Bearer {KEY}"}
+            )
+
+    threads = [threading.Thread(target=post, args=(i,)) for i in range(len(payloads))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return responses
+
+
+def _article_count(base: str) -> int:
+    return httpx.get(f"{base}/readyz").json()["counts"]["articles"]
+
+
+def test_twenty_simultaneous_posts_of_one_article_store_it_once(server):
+    before = _article_count(server)
+    responses = _post_all(server, [_article(0)] * 20)
+
+    statuses = sorted(r.status_code for r in responses)
+    assert statuses == [200] * 19 + [201], [r.text for r in responses if r.status_code >= 300]
+    assert len({r.json()["id"] for r in responses}) == 1
+    assert _article_count(server) == before + 1
+    meetings = httpx.get(f"{server}/v1/meetings", params={"participant": "hanno-pevkur"}).json()["items"]
+    assert len(meetings) == 1
+
+
+def test_twenty_different_articles_posted_at_once_are_all_stored(server):
+    before = _article_count(server)
+    responses = _post_all(server, [_article(n) for n in range(1, 21)])
+
+    assert [r.status_code for r in responses] == [201] * 20, [r.text for r in responses if r.status_code != 201]
+    assert len({r.json()["id"] for r in responses}) == 20
+    assert _article_count(server) == before + 20
+    # Twenty reports of one encounter: still one meeting, now with every article as a source.
+    meeting = httpx.get(f"{server}/v1/meetings", params={"participant": "hanno-pevkur"}).json()["items"][0]
+    assert len({s["article_id"] for s in meeting["sources"]}) == 21
