@@ -18,26 +18,26 @@ class ResolvedDate:
     precision: Precision
 
 
-_MONTH_NAMES = (
+MONTH_NAMES = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
-_RANGE = re.compile(rf"\b((?:{_MONTH_NAMES})\.?\s+\d{{1,2}})\s*[-–]\s*\d{{1,2}}\b", re.I)
-_DAY_RANGE_FIRST = re.compile(rf"\b(\d{{1,2}})\s*[-–]\s*\d{{1,2}}\s+((?:{_MONTH_NAMES})\.?)", re.I)
+_RANGE = re.compile(rf"\b((?:{MONTH_NAMES})\.?\s+\d{{1,2}})\s*[-–]\s*\d{{1,2}}\b", re.I)
+_DAY_RANGE_FIRST = re.compile(rf"\b(\d{{1,2}})\s*[-–]\s*\d{{1,2}}\s+((?:{MONTH_NAMES})\.?)", re.I)
 _HAS_DAY = re.compile(
-    rf"\b(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_NAMES})\b"
+    rf"\b(?:{MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH_NAMES})\b"
     r"|\b(?:today|yesterday|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     r"|\b\d{4}-\d{2}-\d{2}\b|\b(?:next|last|this) week\b|\bdays? (?:ago|later)\b",
     re.I,
 )
-_HAS_MONTH = re.compile(rf"\b(?:{_MONTH_NAMES})\b|\b(?:next|last|this|previous|coming) month\b", re.I)
+_HAS_MONTH = re.compile(rf"\b(?:{MONTH_NAMES})\b|\b(?:next|last|this|previous|coming) month\b", re.I)
 _HAS_YEAR_ONLY = re.compile(r"^\s*(?:in\s+)?(?:\d{4}|(?:next|last|this) year)\s*$", re.I)
 _VAGUE = re.compile(
     r"^(?:this|that|the) (?:week|time|moment)$|\b(?:decades?|years|months|weeks|centur\w+|era|period|"
     r"season|anniversary|half|quarter|daily|annual\w*|every)\b|^\d+$|^(?:recently|soon|now)$",
     re.I,
 )
-_HAS_NAMED_MONTH = re.compile(rf"\b(?:{_MONTH_NAMES})\b", re.I)
+_HAS_NAMED_MONTH = re.compile(rf"\b(?:{MONTH_NAMES})\b", re.I)
 _HAS_YEAR = re.compile(r"\b\d{4}\b")
 _WEEKDAY = re.compile(r"(?:(?:this|last|next)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)", re.I)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -120,7 +120,7 @@ _MONTH_NUMBER = {
     )
     for name in names
 }
-_M = rf"({_MONTH_NAMES})\.?"
+_M = rf"({MONTH_NAMES})\.?"
 _MONTH_DAY = re.compile(rf"{_M}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?")
 _DAY_MONTH = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_M}(?:,?\s+(\d{{4}}))?")
 _MONTH_YEAR = re.compile(rf"{_M}(?:,?\s+(\d{{4}}))?")

@@ -7,7 +7,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from app.extraction.records import PersonFact, RoleFact
+from app.extraction.records import PersonFact, RoleFact, fill_office, same_office
 from app.extraction.sentences import Mention, Paragraph, Sentence, dates_in
 from app.extraction.vocabulary import (
     BACK_REFERENCE,
@@ -294,11 +294,8 @@ def _role_from(match: re.Match[str], sentence: Sentence, published: date) -> Rol
 
 def _add_role(person: PersonFact, role: RoleFact) -> None:
     for known in person.roles:
-        if known.same_office(role):
-            known.organization = known.organization or role.organization
-            known.country = known.country or role.country
-            known.valid_from = known.valid_from or role.valid_from
-            known.valid_to = known.valid_to or role.valid_to
+        if same_office(known, role):
+            fill_office(known, role)
             return
     person.roles.append(role)
 

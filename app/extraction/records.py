@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Protocol
 
 from app.extraction.dates import Precision
 
@@ -26,6 +27,31 @@ class Evidence:
     end: int
 
 
+class Office(Protocol):
+    """What a role found in an article and a stored role have in common."""
+
+    title: str
+    organization: str | None
+    country: str | None
+    valid_from: date | None
+    valid_to: date | None
+
+
+def same_office(a: Office, b: Office) -> bool:
+    """Whether two roles are one office: same title, and no organisation or country that disagree."""
+    return a.title.lower() == b.title.lower() and all(
+        x is None or y is None or x == y for x, y in ((a.organization, b.organization), (a.country, b.country))
+    )
+
+
+def fill_office(target: Office, source: Office) -> None:
+    """Complete what a role leaves unknown from another report of the same office."""
+    target.organization = target.organization or source.organization
+    target.country = target.country or source.country
+    target.valid_from = target.valid_from or source.valid_from
+    target.valid_to = target.valid_to or source.valid_to
+
+
 @dataclass
 class RoleFact:
     title: str
@@ -42,12 +68,6 @@ class RoleFact:
         if where in _TAKES_THE:
             where = f"the {where}"
         return f"{self.title} of {where}" if where else self.title
-
-    def same_office(self, other: "RoleFact") -> bool:
-        return self.title.lower() == other.title.lower() and all(
-            a is None or b is None or a == b
-            for a, b in ((self.organization, other.organization), (self.country, other.country))
-        )
 
 
 @dataclass

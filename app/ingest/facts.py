@@ -12,7 +12,15 @@ from sqlalchemy import delete, exists, or_, select
 from sqlmodel import Session
 
 from app.extraction.records import Evidence as EvidenceFact
-from app.extraction.records import Extraction, MeetingFact, PersonFact, RoleFact, TimelineFact
+from app.extraction.records import (
+    Extraction,
+    MeetingFact,
+    PersonFact,
+    RoleFact,
+    TimelineFact,
+    fill_office,
+    same_office,
+)
 from app.models import (
     Article,
     DatePrecision,
@@ -99,16 +107,8 @@ def _store_person(db_session: Session, article: Article, fact: PersonFact, versi
 
 def _store_role(db_session: Session, person: Person, fact: RoleFact) -> PersonRole:
     for role in person.roles:
-        same_title = role.title.lower() == fact.title.lower()
-        compatible = all(
-            a is None or b is None or a == b
-            for a, b in ((role.organization, fact.organization), (role.country, fact.country))
-        )
-        if same_title and compatible:
-            role.organization = role.organization or fact.organization
-            role.country = role.country or fact.country
-            role.valid_from = role.valid_from or fact.valid_from
-            role.valid_to = role.valid_to or fact.valid_to
+        if same_office(role, fact):
+            fill_office(role, fact)
             return role
     role = PersonRole(
         person_id=person.id,
