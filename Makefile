@@ -41,8 +41,11 @@ format: install-test
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# The whole suite on SQLite, then again on PostgreSQL (TEST_DATABASE_URL's server, or a throwaway
+# cluster when PostgreSQL's server binaries are installed; skipped, and said so, otherwise).
 test: lint
 	$(BIN)/python -m pytest
+	PYTEST="$(BIN)/python -m pytest" bash tests/postgres_pass.sh
 
 bench: install-test
 	taskset -c 0 $(BIN)/python bench/extraction_speed.py

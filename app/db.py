@@ -39,6 +39,15 @@ def _begin_immediate(connection) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+_WRITE_LOCK_KEY = 7_224_016_202
+
+
+def _lock_writes(connection) -> None:
+    # PostgreSQL's counterpart of BEGIN IMMEDIATE: one writing transaction at a time, across every
+    # instance, so two articles that create the same new people can neither deadlock nor collide.
+    connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_WRITE_LOCK_KEY})")
+
+
 def _leave_transactions_to_sqlalchemy(dbapi_connection, _record) -> None:
     # pysqlite must not begin transactions itself, or our BEGIN IMMEDIATE would not be the one.
     dbapi_connection.isolation_level = None
@@ -63,16 +72,23 @@ def make_engine(database_url: str, *, for_writes: bool = False) -> Engine:
             event.listen(engine, "connect", _leave_transactions_to_sqlalchemy)
             event.listen(engine, "begin", _begin_immediate)
         return engine
-    return create_engine(database_url, pool_pre_ping=True)
+    engine = create_engine(database_url, pool_pre_ping=True)
+    if for_writes:
+        event.listen(engine, "begin", _lock_writes)
+    return engine
 
 
 # Tables the models do not describe: SQLite's FTS5 index and its shadow tables.
 _UNMODELLED_TABLE_PREFIXES = ("article_fts",)
+# PostgreSQL's full-text column and index on article.
+_UNMODELLED_ARTICLE_PARTS = ("search_vector", "ix_article_search_vector")
 
 
 def include_in_migrations(obj, name, type_, reflected, compare_to) -> bool:
-    """Tell Alembic's comparison to ignore tables that the migrations manage by hand."""
-    return not (type_ == "table" and name and name.startswith(_UNMODELLED_TABLE_PREFIXES))
+    """Tell Alembic's comparison to ignore what the migrations manage by hand: full-text indexes."""
+    if type_ == "table" and name and name.startswith(_UNMODELLED_TABLE_PREFIXES):
+        return False
+    return not (type_ in {"column", "index"} and name in _UNMODELLED_ARTICLE_PARTS)
 
 
 def alembic_config(engine: Engine) -> Config:

@@ -7,6 +7,7 @@ from sqlmodel import Session
 
 from app.config import Settings
 from app.main import create_app
+from tests.databases import fresh_database
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = PROJECT_ROOT / "seeds"
@@ -14,12 +15,19 @@ GOLD_FILE = PROJECT_ROOT.parent / "shared" / "gold" / "seeds.gold.json"
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    """Settings for a fresh SQLite file and an empty seeds folder, no startup ingest."""
+def database_url(tmp_path: Path) -> Iterator[str]:
+    """An empty database for this test (SQLite, or PostgreSQL when TEST_DATABASE_URL is set)."""
+    with fresh_database(tmp_path) as url:
+        yield url
+
+
+@pytest.fixture
+def settings(tmp_path: Path, database_url: str) -> Settings:
+    """Settings for a fresh database and an empty seeds folder, no startup ingest."""
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     return Settings(
-        database_url=f"sqlite:///{tmp_path / 'db' / 'test.db'}",
+        database_url=database_url,
         seeds_dir=seeds,
         ingest_on_startup=False,
         log_format="console",

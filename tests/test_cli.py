@@ -12,8 +12,8 @@ from app.models import Article, Person
 from tests.conftest import PROJECT_ROOT, SEEDS_DIR
 
 
-def test_reextract_fills_facts_for_articles_of_another_extractor_version_once(tmp_path):
-    url = f"sqlite:///{tmp_path / 'cli.db'}"
+def test_reextract_fills_facts_for_articles_of_another_extractor_version_once(database_url):
+    url = database_url
     engine = make_engine(url)
     upgrade_schema(engine)
     ingest_paths(engine=engine, paths=[SEEDS_DIR])  # stored without extraction
@@ -51,13 +51,13 @@ def _env(url):
     return {**os.environ, "DATABASE_URL": url, "LOG_LEVEL": "WARNING", "PYTHONPATH": str(PROJECT_ROOT)}
 
 
-def test_ingest_reports_new_unchanged_and_failed_files_and_exits_1_on_failure(tmp_path):
+def test_ingest_reports_new_unchanged_and_failed_files_and_exits_1_on_failure(tmp_path, database_url):
     folder = tmp_path / "in"
     folder.mkdir()
     for seed in SEEDS_DIR.glob("*.txt"):
         (folder / seed.name).write_bytes(seed.read_bytes())
     (folder / "broken.txt").write_bytes(b"\x00\x01 binary")
-    env = _env(f"sqlite:///{tmp_path / 'cli.db'}")
+    env = _env(database_url)
 
     first = _run(env, "ingest", str(folder))
     second = _run(env, "ingest", str(SEEDS_DIR))
@@ -73,15 +73,15 @@ def test_ingest_reports_new_unchanged_and_failed_files_and_exits_1_on_failure(tm
         assert session.scalar(select(func.count()).select_from(Person)) == 5
 
 
-def test_ingest_of_a_missing_path_exits_2_and_stores_nothing(tmp_path):
-    result = _run(_env(f"sqlite:///{tmp_path / 'cli.db'}"), "ingest", str(tmp_path / "nope"))
+def test_ingest_of_a_missing_path_exits_2_and_stores_nothing(tmp_path, database_url):
+    result = _run(_env(database_url), "ingest", str(tmp_path / "nope"))
     assert result.returncode == 2
     assert "no such file or folder" in result.stderr
-    assert not (tmp_path / "cli.db").exists()
+    assert _run(_env(database_url), "check").returncode == 1  # it did not even create the schema
 
 
-def test_check_fails_before_the_schema_exists_and_passes_after_and_stats_counts_rows(tmp_path):
-    url = f"sqlite:///{tmp_path / 'cli.db'}"
+def test_check_fails_before_the_schema_exists_and_passes_after_and_stats_counts_rows(database_url):
+    url = database_url
     env = _env(url)
 
     before = _run(env, "check")
@@ -90,9 +90,9 @@ def test_check_fails_before_the_schema_exists_and_passes_after_and_stats_counts_
     stats = _run(env, "stats")
 
     assert before.returncode == 1
-    assert "newest is 0002" in before.stderr
+    assert "newest is 0003" in before.stderr
     assert after.returncode == 0
-    assert "schema up to date (revision 0002)" in after.stdout
+    assert "schema up to date (revision 0003)" in after.stdout
     assert stats.returncode == 0
     rows = dict(line.strip("│ ").split("│")[:2] for line in stats.stdout.splitlines() if line.startswith("│"))
     assert {name.strip(): count.strip() for name, count in rows.items()}["article"] == "2"
@@ -104,7 +104,7 @@ def _upgraded(url):
     return engine
 
 
-def test_serve_starts_the_api_on_the_given_port(tmp_path):
+def test_serve_starts_the_api_on_the_given_port(tmp_path, database_url):
     import socket
 
     import httpx
@@ -112,7 +112,7 @@ def test_serve_starts_the_api_on_the_given_port(tmp_path):
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    env = {**_env(f"sqlite:///{tmp_path / 'serve.db'}"), "INGEST_ON_STARTUP": "false"}
+    env = {**_env(database_url), "INGEST_ON_STARTUP": "false"}
     process = subprocess.Popen([sys.executable, "-m", "app", "serve", "--port", str(port)], env=env, cwd=tmp_path)
     try:
         response = None

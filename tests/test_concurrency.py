@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from tests.conftest import PROJECT_ROOT
+from tests.databases import fresh_database
 
 KEY = "concurrency-key"
 
@@ -23,38 +24,40 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("server")
-    port = _free_port()
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{tmp / 'server.db'}",
-        "API_KEYS": KEY,
-        "INGEST_ON_STARTUP": "false",
-        "LOG_LEVEL": "WARNING",
-    }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "app.main:app", "--port", str(port), "--log-level", "warning"],
-        cwd=PROJECT_ROOT,
-        env=env,
-    )
-    base = f"http://127.0.0.1:{port}"
+    with fresh_database(tmp_path_factory.mktemp("server")) as database_url:
+        port = _free_port()
+        env = {
+            **os.environ,
+            "DATABASE_URL": database_url,
+            "API_KEYS": KEY,
+            "INGEST_ON_STARTUP": "false",
+            "LOG_LEVEL": "WARNING",
+        }
+        process = subprocess.Popen(
+            [sys.executable, "-m", "uvicorn", "app.main:app", "--port", str(port), "--log-level", "warning"],
+            cwd=PROJECT_ROOT,
+            env=env,
+        )
+        try:
+            yield _wait_until_ready(process, f"http://127.0.0.1:{port}")
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+
+
+def _wait_until_ready(process: subprocess.Popen, base: str) -> str:
     deadline = time.monotonic() + 120
-    try:
-        with httpx.Client(base_url=base) as client:
-            # Waiting for another process to start serving; the tests themselves never sleep.
-            while True:
-                assert process.poll() is None, "the server exited"
-                assert time.monotonic() < deadline, "the server did not become ready"
-                try:
-                    if client.get("/readyz").status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                time.sleep(0.1)
-        yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+    with httpx.Client(base_url=base) as client:
+        # Waiting for another process to start serving; the tests themselves never sleep.
+        while True:
+            assert process.poll() is None, "the server exited"
+            assert time.monotonic() < deadline, "the server did not become ready"
+            try:
+                if client.get("/readyz").status_code == 200:
+                    return base
+            except httpx.TransportError:
+                pass
+            time.sleep(0.1)
 
 
 def _article(n: int) -> dict:

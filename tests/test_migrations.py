@@ -5,6 +5,7 @@ from sqlalchemy import inspect
 from sqlmodel import SQLModel
 
 from app.db import alembic_config, include_in_migrations, make_engine, upgrade_schema
+from tests.databases import ON_POSTGRES
 
 
 def _differences(engine) -> list:
@@ -15,19 +16,24 @@ def _differences(engine) -> list:
         return compare_metadata(context, SQLModel.metadata)
 
 
-def test_upgrade_head_on_an_empty_database_equals_the_models(tmp_path):
-    engine = make_engine(f"sqlite:///{tmp_path / 'm.db'}")
+def test_upgrade_head_on_an_empty_database_equals_the_models(database_url):
+    engine = make_engine(database_url)
     upgrade_schema(engine)
 
     assert _differences(engine) == []
-    assert "article_fts" in inspect(engine).get_table_names()
+    if ON_POSTGRES:
+        assert "search_vector" in {c["name"] for c in inspect(engine).get_columns("article")}
+    else:
+        assert "article_fts" in inspect(engine).get_table_names()
+    engine.dispose()
 
 
-def test_downgrade_to_base_and_upgrade_again_round_trips(tmp_path):
-    engine = make_engine(f"sqlite:///{tmp_path / 'm.db'}")
+def test_downgrade_to_base_and_upgrade_again_round_trips(database_url):
+    engine = make_engine(database_url)
     upgrade_schema(engine)
     command.downgrade(alembic_config(engine), "base")
     assert set(inspect(engine).get_table_names()) == {"alembic_version"}
 
     upgrade_schema(engine)
     assert _differences(engine) == []
+    engine.dispose()

@@ -2,7 +2,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, and_, false, literal_column, or_, text
+from sqlalchemy import ColumnElement, false, func, literal_column, text
 from sqlmodel import Session, select
 
 from app.articles.schemas import (
@@ -19,7 +19,7 @@ from app.models import Article, Evidence, Meeting, Person, PersonRole, TimelineE
 from app.pagination import Keyset, paginate
 from app.people import service as people_service
 from app.people.schemas import PersonRef
-from app.text_filters import contains_ci, equals_ci
+from app.text_filters import equals_ci
 
 _SEARCH_TOKEN = re.compile(r"\w+", re.UNICODE)
 
@@ -52,8 +52,8 @@ def matches_text(*, db_session: Session, query: str) -> ColumnElement[bool]:
         return literal_column("article.rowid").in_(
             text("SELECT rowid FROM article_fts WHERE article_fts MATCH :fts_query").bindparams(fts_query=fts_query)
         )
-    # Other engines until they get their own index: every word, anywhere in title or body.
-    return and_(*[or_(contains_ci(Article.title, t), contains_ci(Article.body, t)) for t in tokens])
+    # PostgreSQL: the generated tsvector (migration 0003); plainto_tsquery takes any text safely.
+    return literal_column("article.search_vector").op("@@")(func.plainto_tsquery("english", " ".join(tokens)))
 
 
 def list_articles(

@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 from app.ingest.sources import parse_file
 from app.main import create_app
 from tests.conftest import SEEDS_DIR, walk
+from tests.databases import fresh_database
 from tests.extraction.scoring import score_all
 
 HERE = Path(__file__).parent
@@ -35,8 +36,10 @@ def served(request, tmp_path_factory):
         shutil.copy(folder / article["file"], seeds)
     from app.config import Settings
 
-    settings = Settings(database_url=f"sqlite:///{tmp / 'gold.db'}", seeds_dir=seeds, log_format="console")
-    with TestClient(create_app(settings)) as client:
+    with (
+        fresh_database(tmp) as url,
+        TestClient(create_app(Settings(database_url=url, seeds_dir=seeds, log_format="console"))) as client,
+    ):
         assert client.app.state.startup.finished.wait(timeout=120)
         assert client.app.state.startup.error is None
         article_ids = {a["file"]: parse_file(seeds / a["file"]).content_sha256[:16] for a in gold["articles"]}

@@ -12,10 +12,11 @@ from app.models import Evidence, Meeting, Person, PersonAlias, TimelineEntry
 
 
 @pytest.fixture
-def engine(tmp_path):
-    engine = make_engine(f"sqlite:///{tmp_path / 'facts.db'}")
-    upgrade_schema(engine)
-    return engine
+def engine(database_url):
+    upgrade_schema(make_engine(database_url))
+    engine = make_engine(database_url, for_writes=True)
+    yield engine
+    engine.dispose()
 
 
 def _ingest(engine, extractor, text: str):

@@ -11,8 +11,8 @@ from app.models import Article
 from tests.conftest import SEEDS_DIR
 
 
-def _engine(tmp_path):
-    engine = make_engine(f"sqlite:///{tmp_path / 'ingest.db'}")
+def _engine(url):
+    engine = make_engine(url, for_writes=True)
     upgrade_schema(engine)
     return engine
 
@@ -22,8 +22,8 @@ def _article_count(engine) -> int:
         return session.exec(select(func.count()).select_from(Article)).one()
 
 
-def test_ingesting_twice_stores_each_article_once(tmp_path):
-    engine = _engine(tmp_path)
+def test_ingesting_twice_stores_each_article_once(tmp_path, database_url):
+    engine = _engine(database_url)
 
     first = ingest_paths(engine=engine, paths=[SEEDS_DIR])
     second = ingest_paths(engine=engine, paths=[SEEDS_DIR])
@@ -40,8 +40,8 @@ def test_ingesting_twice_stores_each_article_once(tmp_path):
     assert stored.id == stored.content_sha256[:16]
 
 
-def test_bad_files_are_skipped_with_their_reason_and_nothing_of_them_is_stored(tmp_path):
-    engine = _engine(tmp_path)
+def test_bad_files_are_skipped_with_their_reason_and_nothing_of_them_is_stored(tmp_path, database_url):
+    engine = _engine(database_url)
     folder = tmp_path / "in"
     folder.mkdir()
     shutil.copy(SEEDS_DIR / "000_0d754ff0f809e8c7.txt", folder)
@@ -62,13 +62,13 @@ def test_bad_files_are_skipped_with_their_reason_and_nothing_of_them_is_stored(t
     assert _article_count(engine) == 1
 
 
-def test_two_concurrent_ingests_of_one_folder_store_each_article_once(tmp_path):
-    engine = _engine(tmp_path)
+def test_two_concurrent_ingests_of_one_folder_store_each_article_once(tmp_path, database_url):
+    engine = _engine(database_url)
     folder = tmp_path / "many"
     folder.mkdir()
     for i in range(30):
         (folder / f"{i:03}.txt").write_text(f" date 2024-01-01 Ministers met for round {i} of talks.\n")
-    other_engine = make_engine(f"sqlite:///{tmp_path / 'ingest.db'}")
+    other_engine = make_engine(database_url, for_writes=True)
     barrier = threading.Barrier(2)
     reports = []
 
@@ -87,8 +87,8 @@ def test_two_concurrent_ingests_of_one_folder_store_each_article_once(tmp_path):
     assert all(report.counts["failed"] == 0 for report in reports)
 
 
-def test_a_stop_request_ends_the_ingest_between_articles(tmp_path):
-    engine = _engine(tmp_path)
+def test_a_stop_request_ends_the_ingest_between_articles(tmp_path, database_url):
+    engine = _engine(database_url)
     stop = threading.Event()
     stop.set()
 
