@@ -1,8 +1,8 @@
 import os
 import subprocess
 import sys
-import time
 
+import httpx
 from sqlalchemy import func, select
 from sqlmodel import Session
 
@@ -10,6 +10,7 @@ from app.db import make_engine, upgrade_schema
 from app.ingest.service import ingest_paths
 from app.models import Article, Person
 from tests.conftest import PROJECT_ROOT, SEEDS_DIR
+from tests.servers import running_server
 
 
 def test_reextract_fills_facts_for_articles_of_another_extractor_version_once(database_url):
@@ -104,28 +105,11 @@ def _upgraded(url):
     return engine
 
 
-def test_serve_starts_the_api_on_the_given_port(tmp_path, database_url):
-    import socket
+def test_serve_starts_the_api_on_the_given_port(database_url):
+    def serve(port: int) -> list[str]:
+        return [sys.executable, "-m", "app", "serve", "--port", str(port)]
 
-    import httpx
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    env = {**_env(database_url), "INGEST_ON_STARTUP": "false"}
-    process = subprocess.Popen([sys.executable, "-m", "app", "serve", "--port", str(port)], env=env, cwd=tmp_path)
-    try:
-        response = None
-        for _ in range(600):  # waiting for another process to start listening
-            try:
-                response = httpx.get(f"http://127.0.0.1:{port}/healthz")
-                break
-            except httpx.TransportError:
-                assert process.poll() is None
-                time.sleep(0.1)
-        assert response is not None
-        assert response.status_code == 200
-        assert response.json() == {"status": "ok"}
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+    with running_server(database_url, command=serve, ready_path="/healthz") as base:
+        response = httpx.get(f"{base}/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}

@@ -1,63 +1,23 @@
 """Concurrent writes against a real uvicorn process on a real SQLite file."""
 
-import os
-import socket
-import subprocess
-import sys
 import threading
-import time
 
 import httpx
 import pytest
 
-from tests.conftest import PROJECT_ROOT
 from tests.databases import fresh_database
+from tests.servers import running_server
 
 KEY = "concurrency-key"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    with fresh_database(tmp_path_factory.mktemp("server")) as database_url:
-        port = _free_port()
-        env = {
-            **os.environ,
-            "DATABASE_URL": database_url,
-            "API_KEYS": KEY,
-            "INGEST_ON_STARTUP": "false",
-            "LOG_LEVEL": "WARNING",
-        }
-        process = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "app.main:app", "--port", str(port), "--log-level", "warning"],
-            cwd=PROJECT_ROOT,
-            env=env,
-        )
-        try:
-            yield _wait_until_ready(process, f"http://127.0.0.1:{port}")
-        finally:
-            process.terminate()
-            process.wait(timeout=30)
-
-
-def _wait_until_ready(process: subprocess.Popen, base: str) -> str:
-    deadline = time.monotonic() + 120
-    with httpx.Client(base_url=base) as client:
-        # Waiting for another process to start serving; the tests themselves never sleep.
-        while True:
-            assert process.poll() is None, "the server exited"
-            assert time.monotonic() < deadline, "the server did not become ready"
-            try:
-                if client.get("/readyz").status_code == 200:
-                    return base
-            except httpx.TransportError:
-                pass
-            time.sleep(0.1)
+    with (
+        fresh_database(tmp_path_factory.mktemp("server")) as database_url,
+        running_server(database_url, API_KEYS=KEY) as base,
+    ):
+        yield base
 
 
 def _article(n: int) -> dict:
@@ -113,3 +73,20 @@ def test_twenty_different_articles_posted_at_once_are_all_stored(server):
     # Twenty reports of one encounter: still one meeting, now with every article as a source.
     meeting = httpx.get(f"{server}/v1/meetings", params={"participant": "hanno-pevkur"}).json()["items"][0]
     assert len({s["article_id"] for s in meeting["sources"]}) == 21
+
+
+def test_an_article_posted_to_one_instance_is_read_from_another(tmp_path):
+    with (
+        fresh_database(tmp_path) as database_url,
+        running_server(database_url, API_KEYS=KEY) as first,
+        running_server(database_url, API_KEYS=KEY) as second,
+    ):
+        posted = httpx.post(f"{first}/v1/articles", json=_article(99), headers={"Authorization": f"Bearer {KEY}"})
+        assert posted.status_code == 201
+        article_id = posted.json()["id"]
+        read = httpx.get(f"{second}/v1/articles/{article_id}")
+        meetings = httpx.get(f"{second}/v1/meetings", params={"participant": "Hanno Pevkur"}).json()["items"]
+
+    assert read.status_code == 200
+    assert read.json()["body"] == _article(99)["body"]
+    assert [m["sources"][0]["article_id"] for m in meetings] == [article_id]
