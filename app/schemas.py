@@ -1,5 +1,9 @@
-"""Read schemas shared by several domains."""
+"""Read schemas and query types shared by several domains."""
 
+from datetime import date
+from typing import Annotated
+
+from fastapi import Query
 from pydantic import BaseModel
 
 from app.models import Evidence
@@ -21,3 +25,13 @@ class SourceRead(BaseModel):
             start=evidence.start_offset,
             end=evidence.end_offset,
         )
+
+
+EARLIEST_DATE = date(1900, 1, 1)
+# A date filter: ISO format, from 1900 on; anything else is a 422 naming the parameter.
+DateQuery = Annotated[date | None, Query(ge=EARLIEST_DATE, description="ISO date, 1900-01-01 or later.")]
+
+
+def text_query(description: str) -> object:
+    """A text filter: at most 200 characters and no control characters (422 otherwise)."""
+    return Query(max_length=200, pattern=r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$", description=description)

@@ -1,7 +1,6 @@
-from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Query, Request, Response
+from fastapi import APIRouter, Header, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
@@ -20,10 +19,9 @@ from app.errors import (
 from app.ingest.parsing import ArticleParseError
 from app.ingest.sources import MEDIA_TYPE_SUFFIXES, parse_payload
 from app.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, Page, page_of
+from app.schemas import DateQuery, text_query
 
 router = APIRouter(prefix="/v1/articles", tags=["articles"], responses=PROBLEM_RESPONSES)
-
-TextQuery = Annotated[str | None, Query(max_length=200)]
 
 
 @router.get("", response_model=Page[ArticleRead], summary="List articles, newest first")
@@ -31,13 +29,11 @@ def list_articles(
     request: Request,
     response: Response,
     db_session: SessionDep,
-    q: Annotated[str | None, Query(max_length=200, description="Words that title or body contain.")] = None,
-    source: Annotated[str | None, Query(max_length=200, description="Outlet, any case.")] = None,
-    published_from: date | None = None,
-    published_to: date | None = None,
-    person: Annotated[
-        str | None, Query(max_length=200, description="Person id, name or alias mentioned in the article.")
-    ] = None,
+    q: Annotated[str | None, text_query("Words that title or body contain.")] = None,
+    source: Annotated[str | None, text_query("Outlet, any case.")] = None,
+    published_from: DateQuery = None,
+    published_to: DateQuery = None,
+    person: Annotated[str | None, text_query("Person id, name or alias mentioned in the article.")] = None,
     limit: LimitQuery = DEFAULT_LIMIT,
     cursor: CursorQuery = None,
 ) -> Page[ArticleRead]:

@@ -23,6 +23,7 @@ from app.extraction.dates import MONTH_NAMES
 ParagraphKind = Literal["text", "caption"]
 
 _HEADER_DATE = re.compile(r"^\s*date\s+(?P<date>\S+)[ \t]*(?P<rest>.*)$")
+_EARLIEST_YEAR = 1900
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _WIRE_TAG = re.compile(r"^\(MENAFN-\s*(?P<source>[^)]+?)\s*\)\s*")
 _DATELINE_AGENCY = re.compile(r"^[A-Z][A-Za-z .,'/-]{1,60}?\s*\((?P<source>[A-Z][\w .&'-]{1,40})\)\s*[-–—]")
@@ -58,6 +59,7 @@ _FURNITURE = re.compile(
 )
 _TERMINAL = re.compile(r"[.!?:;,\"”’')\]]$")
 _WHITESPACE = re.compile(r"\s+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class ArticleParseError(ValueError):
@@ -112,8 +114,8 @@ class ParsedArticle:
 
 
 def normalise_text(text: str) -> str:
-    """NFC-normalise and collapse every run of whitespace (no-break spaces too) to one space."""
-    return _WHITESPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    """NFC-normalise, drop control characters, and collapse whitespace runs (no-break spaces too) to one space."""
+    return _WHITESPACE.sub(" ", _CONTROL.sub("", unicodedata.normalize("NFC", text))).strip()
 
 
 def content_sha256(body: str) -> str:
@@ -160,11 +162,12 @@ def parse_json_article(data: Mapping[str, object], *, raw_text: str, origin: str
 def parse_iso_date(value: str, *, field: str) -> date:
     """Parse an ISO date or datetime, naming the field when it is not one."""
     try:
-        if _ISO_DATE.match(value):
-            return date.fromisoformat(value)
-        return datetime.fromisoformat(value).date()
+        parsed = date.fromisoformat(value) if _ISO_DATE.match(value) else datetime.fromisoformat(value).date()
     except ValueError:
         raise ArticleParseError(f"{field} is not a valid ISO date: {value[:40]!r}", field=field) from None
+    if parsed.year < _EARLIEST_YEAR:
+        raise ArticleParseError(f"{field} is before {_EARLIEST_YEAR}: {value[:40]!r}", field=field)
+    return parsed
 
 
 def _parse_page_lines(lines: list[str], *, published: date | None, raw_text: str, origin: str | None) -> ParsedArticle:

@@ -1,7 +1,6 @@
-from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Request, Response
 
 from app.db import SessionDep
 from app.errors import PROBLEM_RESPONSES
@@ -9,6 +8,7 @@ from app.meetings import service
 from app.meetings.schemas import MeetingRead
 from app.models import MeetingStatus
 from app.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, Page, page_of
+from app.schemas import DateQuery, text_query
 
 router = APIRouter(prefix="/v1/meetings", tags=["meetings"], responses=PROBLEM_RESPONSES)
 
@@ -18,14 +18,12 @@ def list_meetings(
     request: Request,
     response: Response,
     db_session: SessionDep,
-    participant: Annotated[
-        str | None, Query(max_length=200, description="Person id, full name or alias (any case).")
-    ] = None,
-    date_from: date | None = None,
-    date_to: date | None = None,
-    location: Annotated[str | None, Query(max_length=200, description="Part of venue, city or country.")] = None,
+    participant: Annotated[str | None, text_query("Person id, full name or alias (any case).")] = None,
+    date_from: DateQuery = None,
+    date_to: DateQuery = None,
+    location: Annotated[str | None, text_query("Part of venue, city or country.")] = None,
     status: MeetingStatus | None = None,
-    topic: Annotated[str | None, Query(max_length=200, description="Part of a topic.")] = None,
+    topic: Annotated[str | None, text_query("Part of a topic.")] = None,
     limit: LimitQuery = DEFAULT_LIMIT,
     cursor: CursorQuery = None,
 ) -> Page[MeetingRead]:

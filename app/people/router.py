@@ -1,6 +1,6 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Request, Response
 
 from app.db import SessionDep
 from app.errors import PROBLEM_RESPONSES
@@ -9,6 +9,7 @@ from app.meetings.schemas import MeetingRead
 from app.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, Page, page_of
 from app.people import service
 from app.people.schemas import PersonRead, RoleRead
+from app.schemas import text_query
 from app.timeline import service as timeline_service
 from app.timeline.schemas import TimelineEntryRead
 
@@ -32,8 +33,8 @@ def list_people(
     request: Request,
     response: Response,
     db_session: SessionDep,
-    q: Annotated[str | None, Query(max_length=200, description="Part of a name or alias.")] = None,
-    role: Annotated[str | None, Query(max_length=200, description="Part of a role title.")] = None,
+    q: Annotated[str | None, text_query("Part of a name or alias.")] = None,
+    role: Annotated[str | None, text_query("Part of a role title.")] = None,
     limit: LimitQuery = DEFAULT_LIMIT,
     cursor: CursorQuery = None,
 ) -> Page[PersonRead]:

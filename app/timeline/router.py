@@ -1,12 +1,12 @@
-from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Request, Response
 
 from app.db import SessionDep
 from app.errors import PROBLEM_RESPONSES
 from app.models import TimelineKind
 from app.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, Page, page_of
+from app.schemas import DateQuery, text_query
 from app.timeline import service
 from app.timeline.schemas import TimelineEntryRead
 
@@ -18,10 +18,10 @@ def list_timeline(
     request: Request,
     response: Response,
     db_session: SessionDep,
-    date_from: date | None = None,
-    date_to: date | None = None,
+    date_from: DateQuery = None,
+    date_to: DateQuery = None,
     kind: TimelineKind | None = None,
-    actor: Annotated[str | None, Query(max_length=200, description="Person id, full name or alias (any case).")] = None,
+    actor: Annotated[str | None, text_query("Person id, full name or alias (any case).")] = None,
     order: service.Order = "asc",
     limit: LimitQuery = DEFAULT_LIMIT,
     cursor: CursorQuery = None,
