@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Engine, delete, select
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import IntegrityError, InternalError, OperationalError
 from sqlmodel import Session
 
 from app.errors import ConflictError, NotFoundError, UnavailableError
@@ -17,6 +17,8 @@ from app.ingest.service import article_text, get_by_hash, store_parsed
 from app.models import Article, Evidence, IdempotencyKey
 
 IDEMPOTENCY_WINDOW = timedelta(hours=24)
+# What a database says when it cannot take writes: read-only, disk full, locked too long, gone away.
+_NOT_WRITABLE = (OperationalError, InternalError)
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,7 @@ def create(*, engine: Engine, parsed: ParsedArticle, extractor: Extractor) -> Wr
             article = db_session.get(Article, result.article_id)
         facts = result.facts
         return WriteOutcome(article, True, facts.people, facts.meetings, facts.timeline)
-    except OperationalError as exc:
+    except _NOT_WRITABLE as exc:
         raise UnavailableError("the database is not accepting writes right now") from exc
 
 
@@ -75,7 +77,7 @@ def remove(*, engine: Engine, article_id: str) -> None:
             remove_facts(db_session=db_session, article_id=article_id)
             db_session.execute(delete(Article).where(Article.id == article_id))
             db_session.commit()
-    except OperationalError as exc:
+    except _NOT_WRITABLE as exc:
         raise UnavailableError("the database is not accepting writes right now") from exc
 
 
@@ -90,8 +92,11 @@ def request_fingerprint(*, method: str, path: str, media_type: str, body: bytes)
 
 def find_replay(*, engine: Engine, scope_id: str, fingerprint: str) -> IdempotencyKey | None:
     """The stored response for this key, if any; a key reused for another request is a conflict."""
-    with Session(engine, expire_on_commit=False) as db_session:
-        record = db_session.get(IdempotencyKey, scope_id)
+    try:
+        with Session(engine, expire_on_commit=False) as db_session:
+            record = db_session.get(IdempotencyKey, scope_id)
+    except _NOT_WRITABLE as exc:
+        raise UnavailableError("the database is not accepting writes right now") from exc
     if record is None or record.created_at.replace(tzinfo=UTC) < datetime.now(UTC) - IDEMPOTENCY_WINDOW:
         return None
     if record.request_sha256 != fingerprint:
@@ -103,6 +108,16 @@ def remember(
     *, engine: Engine, scope_id: str, fingerprint: str, status_code: int, body: dict[str, Any], location: str | None
 ) -> None:
     """Keep the response to a keyed request for replays within the idempotency window."""
+    try:
+        _store_response(engine, scope_id, fingerprint, status_code, body, location)
+    except _NOT_WRITABLE:
+        # The article is stored; only the replay record is lost, so a retry gets 200 instead of a replay.
+        return
+
+
+def _store_response(
+    engine: Engine, scope_id: str, fingerprint: str, status_code: int, body: dict[str, Any], location: str | None
+) -> None:
     with Session(engine) as db_session:
         db_session.execute(
             delete(IdempotencyKey).where(IdempotencyKey.created_at < datetime.now(UTC) - IDEMPOTENCY_WINDOW)

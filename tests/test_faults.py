@@ -1,0 +1,164 @@
+"""Faults: a database that refuses writes, and a server killed in the middle of a bulk ingest."""
+
+import contextlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import httpx
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import create_engine, event, func, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
+from sqlmodel import Session
+
+from app.main import create_app
+from app.models import Article, Evidence
+from tests.conftest import PROJECT_ROOT
+from tests.databases import ON_POSTGRES, SERVER_URL, fresh_database
+from tests.servers import free_port
+
+KEY = "fault-key"
+AUTH = {"Authorization": f"Bearer {KEY}"}
+ARTICLE = {
+    "body": "Czech Foreign Minister Jan Lipavsky met Slovak Foreign Minister Juraj Blanar in Prague on Monday.",
+    "published_at": "2024-06-03",
+}
+
+
+@pytest.fixture
+def writer(settings):
+    with TestClient(
+        create_app(settings.model_copy(update={"api_keys": [KEY]})), raise_server_exceptions=False
+    ) as client:
+        assert client.app.state.startup.finished.wait(timeout=120)
+        yield client
+
+
+def _refuse_writes(client, how: str) -> None:
+    """Make the database itself refuse the service's writes (the same file or server, new connections)."""
+    engine = client.app.state.write_engine
+    if ON_POSTGRES:
+        name = make_url(str(engine.url)).database
+        admin = create_engine(SERVER_URL, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f'ALTER DATABASE "{name}" SET default_transaction_read_only = on')
+        admin.dispose()
+    else:
+        pragma = "PRAGMA query_only = 1" if how == "read-only" else None
+
+        @event.listens_for(engine, "connect")
+        def _limit(dbapi_connection, _record):
+            cursor = dbapi_connection.cursor()
+            if pragma:
+                cursor.execute(pragma)
+            else:  # full: the file may not grow by a single page
+                pages = cursor.execute("PRAGMA page_count").fetchone()[0]
+                cursor.execute(f"PRAGMA max_page_count = {pages}")
+            cursor.close()
+
+    engine.dispose()
+
+
+@pytest.mark.parametrize("how", ["read-only", "full"])
+def test_a_database_that_refuses_writes_gives_503_on_writes_while_reads_keep_working(writer, how):
+    if ON_POSTGRES and how == "full":
+        pytest.skip("a full disk is simulated on SQLite only")
+    existing = writer.post("/v1/articles", json=ARTICLE, headers=AUTH).json()
+    _refuse_writes(writer, how)
+    big = {"body": " ".join(["Ministers met again in Prague on Tuesday."] * 400), "published_at": "2024-06-04"}
+
+    post = writer.post("/v1/articles", json=big, headers=AUTH)
+    delete = writer.delete(f"/v1/articles/{existing['id']}", headers=AUTH)
+    keyed = writer.post("/v1/articles", json=big, headers={**AUTH, "Idempotency-Key": "k"})
+
+    # A full disk still lets a delete through (it frees pages); a read-only database refuses it too.
+    refused = (post, keyed, delete) if how == "read-only" else (post, keyed)
+    for response in refused:
+        assert response.status_code == 503, response.text
+        assert response.headers["content-type"] == "application/problem+json"
+        assert response.json()["detail"] == "the database is not accepting writes right now"
+    if how == "full":
+        assert delete.status_code == 204
+    else:
+        assert writer.get("/v1/articles").json()["items"][0]["id"] == existing["id"]
+        assert writer.get(f"/v1/articles/{existing['id']}").status_code == 200
+    assert writer.get("/v1/articles").status_code == 200
+    assert writer.get("/v1/meetings").status_code == 200
+
+
+def _corpus(folder, count: int) -> None:
+    folder.mkdir()
+    for n in range(count):
+        (folder / f"{n:04}.json").write_text(
+            json.dumps(
+                {
+                    "body": f"Polish Defence Minister Piotr Nowak met Czech Defence Minister Jana Dvorak in Warsaw "
+                    f"on Monday for round {n} of talks on air defense.\n\nNowak said Poland backs Ukraine's "
+                    f"membership in NATO.",
+                    "published_at": "2024-03-04",
+                }
+            )
+        )
+
+
+def _count(url: str) -> tuple[int, int, int]:
+    engine = create_engine(url, poolclass=NullPool)
+    with Session(engine) as session:
+        articles = session.scalar(select(func.count()).select_from(Article))
+        without_facts = session.scalar(
+            select(func.count()).where(
+                (Article.extractor_version.is_(None)) | ~Article.id.in_(select(Evidence.article_id))
+            )
+        )
+        orphans = session.scalar(select(func.count()).where(~Evidence.article_id.in_(select(Article.id))))
+    engine.dispose()
+    return articles, without_facts, orphans
+
+
+def test_kill_9_during_bulk_ingest_leaves_no_half_stored_article_and_a_restart_finishes(tmp_path):
+    total = 120
+    _corpus(tmp_path / "corpus", total)
+    with fresh_database(tmp_path) as url:
+        port = free_port()
+        env = {**os.environ, "DATABASE_URL": url, "SEEDS_DIR": str(tmp_path / "corpus"), "LOG_LEVEL": "WARNING"}
+        command = [sys.executable, "-m", "uvicorn", "app.main:app", "--port", str(port), "--log-level", "warning"]
+        server = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 120
+            stored = 0
+            # Watch the ingest through the API, and kill the server once it is part-way through.
+            while stored < 10:
+                assert time.monotonic() < deadline, "the ingest did not start"
+                assert server.poll() is None
+                with contextlib.suppress(httpx.TransportError):
+                    stored = len(httpx.get(f"{base}/v1/articles", params={"limit": 200}).json()["items"])
+                time.sleep(0.05)
+            os.kill(server.pid, signal.SIGKILL)
+            server.wait(timeout=30)
+        finally:
+            if server.poll() is None:
+                server.kill()
+
+        articles, without_facts, orphans = _count(url)
+        assert 10 <= articles < total
+        assert (without_facts, orphans) == (0, 0)
+
+        restarted = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env)
+        try:
+            deadline = time.monotonic() + 180
+            while True:
+                assert time.monotonic() < deadline, "the restarted ingest did not finish"
+                with contextlib.suppress(httpx.TransportError):
+                    if httpx.get(f"{base}/readyz").status_code == 200:
+                        break
+                time.sleep(0.1)
+        finally:
+            restarted.terminate()
+            restarted.wait(timeout=30)
+        assert _count(url) == (total, 0, 0)
