@@ -50,6 +50,7 @@ test: lint
 bench: install-test
 	taskset -c 0 $(BIN)/python bench/extraction_speed.py
 	$(BIN)/python bench/read_latency.py
+	$(BIN)/python bench/load.py
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .ruff_cache
