@@ -66,6 +66,9 @@ def make_engine(database_url: str, *, for_writes: bool = False) -> Engine:
         engine = create_engine(
             database_url,
             connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
+            # Enough for every thread of the request threadpool (40) to hold a connection at once.
+            pool_size=20,
+            max_overflow=30,
         )
         event.listen(engine, "connect", _configure_sqlite_connection)
         if for_writes:

@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 
 from app.articles.router import router as articles_router
 from app.articles.schemas import ArticleCreate
+from app.caching import ResponseCache
 from app.config import Settings, load_settings
 from app.db import make_engine, upgrade_schema
 from app.errors import Problem, install_problem_handlers
@@ -85,6 +86,8 @@ def create_app(settings: Settings | None = None, *, startup_ingest: StartupInges
     )
     app.state.settings = settings
     app.state.startup = StartupState()
+    # Inside CORS, so that 304s and cached answers carry CORS headers too.
+    app.add_middleware(ResponseCache, engine=lambda: app.state.engine)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import delete, exists, or_, select
 from sqlmodel import Session
 
+from app.caching import bump_data_version
 from app.extraction.records import Evidence as EvidenceFact
 from app.extraction.records import (
     Extraction,
@@ -217,6 +218,7 @@ def add_facts(*, db_session: Session, article: Article, extraction: Extraction) 
 
 def remove_facts(*, db_session: Session, article_id: str) -> None:
     """Remove an article's evidence, and every fact that no other article supports."""
+    bump_data_version(db_session=db_session)
     db_session.execute(delete(Evidence).where(Evidence.article_id == article_id))
     db_session.execute(delete(Meeting).where(~exists().where(Evidence.meeting_id == Meeting.id)))
     db_session.execute(delete(TimelineEntry).where(~exists().where(Evidence.timeline_entry_id == TimelineEntry.id)))

@@ -13,6 +13,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
+from app.caching import bump_data_version
 from app.extraction import ArticleText, Extraction, Extractor
 from app.ingest.facts import StoredFacts, add_facts, remove_facts
 from app.ingest.parsing import ArticleParseError, ParsedArticle
@@ -82,6 +83,7 @@ def add_article(*, db_session: Session, parsed: ParsedArticle) -> Article:
     )
     db_session.add(article)
     db_session.flush()
+    bump_data_version(db_session=db_session)
     return article
 
 

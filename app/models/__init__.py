@@ -1,6 +1,7 @@
 """Every table of the service; importing this package registers them on SQLModel.metadata."""
 
 from app.models.article import Article
+from app.models.data_version import DataVersion
 from app.models.enums import DatePrecision, MeetingStatus, TimelineKind
 from app.models.evidence import Evidence
 from app.models.idempotency import IdempotencyKey
@@ -10,6 +11,7 @@ from app.models.timeline import TimelineActor, TimelineEntry
 
 __all__ = [
     "Article",
+    "DataVersion",
     "DatePrecision",
     "Evidence",
     "IdempotencyKey",

@@ -1,0 +1,85 @@
+"""Reads are cached by data version: ETag and If-None-Match give 304; every write invalidates."""
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app.main import create_app
+from tests.test_query_counts import counted_statements
+
+KEY = "cache-key"
+AUTH = {"Authorization": f"Bearer {KEY}"}
+
+
+def _article(n: int) -> dict:
+    return {
+        "body": f"Finnish President Anna Virtanen met Danish Prime Minister Lars Holm in Oslo for talk {n}.",
+        "published_at": "2024-04-08",
+    }
+
+
+@pytest.fixture
+def writer(settings):
+    with TestClient(create_app(settings.model_copy(update={"api_keys": [KEY]}))) as client:
+        assert client.app.state.startup.finished.wait(timeout=120)
+        yield client
+
+
+def test_a_matching_if_none_match_is_a_304_without_running_the_endpoint(writer):
+    writer.post("/v1/articles", json=_article(1), headers=AUTH)
+    first = writer.get("/v1/meetings")
+    etag = first.headers["etag"]
+
+    with counted_statements(writer.app.state.engine) as statements:
+        revalidated = writer.get("/v1/meetings", headers={"If-None-Match": etag})
+
+    assert first.status_code == 200
+    assert first.headers["cache-control"] == "no-cache"
+    assert revalidated.status_code == 304
+    assert revalidated.content == b""
+    assert revalidated.headers["etag"] == etag
+    assert len(statements) == 1  # only the data version was read
+
+
+def test_a_cached_answer_is_the_same_as_a_fresh_one(writer):
+    for n in range(3):
+        writer.post("/v1/articles", json=_article(n), headers=AUTH)
+    fresh = writer.get("/v1/articles", params={"limit": 1})
+    with counted_statements(writer.app.state.engine) as statements:
+        cached = writer.get("/v1/articles", params={"limit": 1})
+
+    assert cached.content == fresh.content
+    assert cached.headers["link"] == fresh.headers["link"]
+    assert cached.headers["etag"] == fresh.headers["etag"]
+    assert len(statements) == 1
+
+
+def test_every_write_changes_the_etag_and_the_answer(writer):
+    writer.post("/v1/articles", json=_article(1), headers=AUTH)
+    before = writer.get("/v1/articles")
+    created = writer.post("/v1/articles", json=_article(2), headers=AUTH).json()
+    after_post = writer.get("/v1/articles", headers={"If-None-Match": before.headers["etag"]})
+    writer.delete(f"/v1/articles/{created['id']}", headers=AUTH)
+    after_delete = writer.get("/v1/articles", headers={"If-None-Match": after_post.headers["etag"]})
+
+    assert after_post.status_code == 200
+    assert len(after_post.json()["items"]) == len(before.json()["items"]) + 1
+    assert after_delete.status_code == 200
+    assert after_delete.json() == before.json()
+    assert len({before.headers["etag"], after_post.headers["etag"], after_delete.headers["etag"]}) == 3
+
+
+def test_a_write_through_another_instance_invalidates_this_ones_cache(settings):
+    settings = settings.model_copy(update={"api_keys": [KEY]})
+    with TestClient(create_app(settings)) as reader, TestClient(create_app(settings)) as other:
+        assert other.app.state.startup.finished.wait(timeout=120)
+        assert reader.get("/v1/people").json()["items"] == []  # now cached by the reader
+        other.post("/v1/articles", json=_article(7), headers=AUTH)
+        people = reader.get("/v1/people").json()["items"]
+    assert [p["id"] for p in people] == ["anna-virtanen", "lars-holm"]
+
+
+def test_errors_and_other_methods_are_not_cached(writer):
+    missing = writer.get("/v1/meetings/nope")
+    assert missing.status_code == 404
+    assert "etag" not in missing.headers
+    assert writer.get("/healthz").headers.get("etag") is None
