@@ -3,8 +3,10 @@
 Reads change only when articles are written, so a GET's response is a function of (data version,
 path, query, Accept). The middleware reads the version (one small query), answers 304 when the
 client's If-None-Match holds it, and otherwise serves a 200 it already rendered for that version.
+The version is read at every request, so a write by any process is seen by the next read.
 """
 
+import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -15,10 +17,11 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.db import sqlite_path
 from app.models import DataVersion
 
-_MAX_ENTRIES = 2048
 _MAX_BODY_BYTES = 1024 * 1024
+_VERSION_SQL = "SELECT version FROM data_version WHERE id = 1"
 
 
 def bump_data_version(*, db_session: Session) -> None:
@@ -32,62 +35,115 @@ def current_data_version(*, engine: Engine) -> int:
         return connection.execute(select(DataVersion.version).where(DataVersion.id == 1)).scalar_one()
 
 
-class _LRU:
-    def __init__(self, size: int) -> None:
-        self._size = size
-        self._entries: OrderedDict[tuple, tuple[int, list[tuple[bytes, bytes]], bytes]] = OrderedDict()
+class _SqliteVersion:
+    """Reads the version of a SQLite file on a connection of its own, on the event loop.
+
+    In WAL mode a read never waits for a writer and takes microseconds: cheaper than a hop to the
+    threadpool and a pooled connection, which cost more than serving the cached answer itself.
+    """
+
+    def __init__(self, path: str) -> None:
+        self._connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=0)
         self._lock = threading.Lock()
 
-    def get(self, key: tuple):
+    def read(self) -> int | None:
+        try:
+            with self._lock:
+                row = self._connection.execute(_VERSION_SQL).fetchone()
+        except sqlite3.Error:  # busy (a WAL recovery) or not migrated yet: let the caller ask the pool
+            return None
+        return row[0] if row else None
+
+    def close(self) -> None:
+        self._connection.close()
+
+
+class _LRU:
+    """Rendered responses, least recently used first out, bounded by their total size in bytes."""
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self.size = 0
+        self._entries: OrderedDict[tuple, tuple[list[tuple[bytes, bytes]], bytes]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple) -> tuple[list[tuple[bytes, bytes]], bytes] | None:
         with self._lock:
             entry = self._entries.get(key)
             if entry is not None:
                 self._entries.move_to_end(key)
             return entry
 
-    def put(self, key: tuple, value) -> None:
+    def put(self, key: tuple, headers: list[tuple[bytes, bytes]], body: bytes) -> None:
+        cost = len(body) + sum(len(name) + len(value) for name, value in headers)
+        if cost > self.max_bytes:
+            return
         with self._lock:
-            self._entries[key] = value
-            self._entries.move_to_end(key)
-            while len(self._entries) > self._size:
-                self._entries.popitem(last=False)
+            if (old := self._entries.pop(key, None)) is not None:
+                self.size -= self._cost(old)
+            self._entries[key] = (headers, body)
+            self.size += cost
+            while self.size > self.max_bytes:
+                _, evicted = self._entries.popitem(last=False)
+                self.size -= self._cost(evicted)
+
+    @staticmethod
+    def _cost(entry: tuple[list[tuple[bytes, bytes]], bytes]) -> int:
+        headers, body = entry
+        return len(body) + sum(len(name) + len(value) for name, value in headers)
 
 
 class ResponseCache:
     """ASGI middleware: ETag / If-None-Match and a bounded in-process cache for GETs under a prefix."""
 
-    def __init__(self, app: ASGIApp, *, engine: Callable[[], Engine], prefix: str = "/v1/") -> None:
+    def __init__(
+        self, app: ASGIApp, *, engine: Callable[[], Engine], max_bytes: int = 32 * 1024 * 1024, prefix: str = "/v1/"
+    ) -> None:
         self.app = app
         self.engine = engine
         self.prefix = prefix
-        self.cache = _LRU(_MAX_ENTRIES)
+        self.cache = _LRU(max_bytes)
+        self._sqlite: _SqliteVersion | None = None
+        self._sqlite_engine: Engine | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] != "GET" or not scope["path"].startswith(self.prefix):
             await self.app(scope, receive, send)
             return
         headers = Headers(scope=scope)
-        # A blocking query: never on the event loop, or the loop waits on connections its own requests hold.
-        version = await run_in_threadpool(current_data_version, engine=self.engine())
-        etag = f'"{version}"'
+        etag = f'"{await self._version()}"'
         if etag in {tag.strip() for tag in headers.get("if-none-match", "").split(",")}:
             await send({"type": "http.response.start", "status": 304, "headers": _tag_headers(etag)})
             await send({"type": "http.response.body", "body": b""})
             return
-        key = (version, scope["path"], scope.get("query_string", b""), headers.get("accept", ""))
+        key = (etag, scope["path"], scope.get("query_string", b""), headers.get("accept", ""))
         if (cached := self.cache.get(key)) is not None:
-            status, response_headers, body = cached
-            await send({"type": "http.response.start", "status": status, "headers": list(response_headers)})
+            response_headers, body = cached
+            await send({"type": "http.response.start", "status": 200, "headers": list(response_headers)})
             await send({"type": "http.response.body", "body": body})
             return
         await self._render_and_keep(scope, receive, send, key, etag)
 
+    async def _version(self) -> int:
+        engine = self.engine()
+        if engine is not self._sqlite_engine:
+            if self._sqlite is not None:
+                self._sqlite.close()
+            path = sqlite_path(engine.url.render_as_string(hide_password=False))
+            self._sqlite = _SqliteVersion(str(path)) if path is not None else None
+            self._sqlite_engine = engine
+        if self._sqlite is not None and (version := self._sqlite.read()) is not None:
+            return version
+        # A blocking query: never on the event loop, or the loop waits on connections its own requests hold.
+        return await run_in_threadpool(current_data_version, engine=engine)
+
     async def _render_and_keep(self, scope: Scope, receive: Receive, send: Send, key: tuple, etag: str) -> None:
         kept_headers: list[tuple[bytes, bytes]] | None = None
         chunks: list[bytes] = []
+        size = 0
 
         async def capture(message: Message) -> None:
-            nonlocal kept_headers
+            nonlocal kept_headers, chunks, size
             if message["type"] == "http.response.start" and message["status"] == 200:
                 headers = [*message.get("headers", []), *_tag_headers(etag)]
                 # Keep a copy: outer middleware (CORS) adds its own headers to the list it is sent.
@@ -95,10 +151,11 @@ class ResponseCache:
                 message = {**message, "headers": headers}
             elif message["type"] == "http.response.body" and kept_headers is not None:
                 chunks.append(message.get("body", b""))
-                if not message.get("more_body", False):
-                    body = b"".join(chunks)
-                    if len(body) <= _MAX_BODY_BYTES:
-                        self.cache.put(key, (200, kept_headers, body))
+                size += len(chunks[-1])
+                if size > _MAX_BODY_BYTES:  # a long stream: pass it on without keeping it
+                    kept_headers, chunks = None, []
+                elif not message.get("more_body", False):
+                    self.cache.put(key, kept_headers, b"".join(chunks))
             await send(message)
 
         await self.app(scope, receive, capture)

@@ -87,7 +87,9 @@ def create_app(settings: Settings | None = None, *, startup_ingest: StartupInges
     app.state.settings = settings
     app.state.startup = StartupState()
     # Inside CORS, so that 304s and cached answers carry CORS headers too.
-    app.add_middleware(ResponseCache, engine=lambda: app.state.engine)
+    app.add_middleware(
+        ResponseCache, engine=lambda: app.state.engine, max_bytes=settings.response_cache_mb * 1024 * 1024
+    )
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
