@@ -155,6 +155,20 @@ def _common_form(text: str, base: date) -> date | None:
     return None
 
 
+def written_date(text: str) -> date | None:
+    """A calendar date written out in full ("September 25, 2024", "25 Sept. 2024", "2024-09-25"), else None."""
+    text = text.strip(" .,").lower()
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return date.fromisoformat(text)
+        for form in (_MONTH_DAY, _DAY_MONTH):
+            if form.fullmatch(text) and _HAS_YEAR.search(text):
+                return _common_form(text, date.min)
+    except ValueError:
+        return None
+    return None
+
+
 def _nearest_year(value: date, base: date) -> date:
     # "On Sept. 26" in a Sept. 25 story is tomorrow, "April 29" in an April 30 story yesterday:
     # a month named without a year is the occurrence nearest the publication date.

@@ -18,7 +18,7 @@ from typing import Literal
 
 import dateparser
 
-from app.extraction.dates import MONTH_NAMES
+from app.extraction.dates import MONTH_NAMES, written_date
 
 ParagraphKind = Literal["text", "caption"]
 
@@ -237,8 +237,7 @@ def _find_byline(lines: list[str]) -> tuple[int | None, str | None, date | None]
     for index, line in enumerate(lines[:40]):
         if (dated := _DATE_IN_LINE.fullmatch(line.strip(" .,"))) and index > 0:
             # A line that is only a date stands where a byline would: below the headline.
-            parsed = dateparser.parse(dated.group(0), settings={"STRICT_PARSING": True})
-            return index, None, parsed.date() if parsed else None
+            return index, None, _byline_date(dated.group(0))
         match = _BYLINE.match(line)
         if not match or len(line.split()) > 30:
             continue
@@ -249,10 +248,17 @@ def _find_byline(lines: list[str]) -> tuple[int | None, str | None, date | None]
             continue
         parsed_date = None
         if when:
-            parsed = dateparser.parse(when.group(0), settings={"STRICT_PARSING": True})
-            parsed_date = parsed.date() if parsed else None
+            parsed_date = _byline_date(when.group(0))
         return index, who, parsed_date
     return None, None, None
+
+
+def _byline_date(text: str) -> date | None:
+    # dateparser's first call costs a quarter of a second of locale loading; the written-out forms need none of it.
+    if (written := written_date(text)) is not None:
+        return written
+    parsed = dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": True})
+    return parsed.date() if parsed else None
 
 
 def _is_headline(line: str) -> bool:

@@ -4,7 +4,6 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from app.ingest.html import parse_html
 from app.ingest.parsing import ArticleParseError, ParsedArticle, parse_json_article, parse_seed_text
 
 SUPPORTED_SUFFIXES = frozenset({".txt", ".json", ".html", ".htm"})
@@ -40,6 +39,9 @@ def parse_bytes(data: bytes, *, suffix: str, origin: str | None = None) -> Parse
             raise ArticleParseError("invalid JSON: nested too deeply", field="body") from None
         return parse_json_article(document, raw_text=text, origin=origin)
     if suffix in {".html", ".htm"}:
+        # Imported here: trafilatura takes a quarter of a second to import, and startup reads text seeds.
+        from app.ingest.html import parse_html
+
         return parse_html(text, origin=origin)
     return parse_seed_text(text, origin=origin)
 

@@ -1,8 +1,10 @@
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from app.extraction.dates import resolve
+from app.extraction.dates import resolve, written_date
 
 BASE = date(2024, 9, 25)  # a Wednesday
 
@@ -41,3 +43,14 @@ def test_vague_expressions_name_no_date(expression):
 
 def test_year_end_month_day_rolls_into_the_next_year():
     assert resolve("January 3", base=date(2024, 12, 30)).value == date(2025, 1, 3)
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
+def test_a_date_written_out_in_any_usual_form_reads_back_as_itself(value):
+    for form in ("%B %d, %Y", "%b. %d, %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d", "%B %d %Y."):
+        assert written_date(value.strftime(form)) == value, form
+
+
+@pytest.mark.parametrize("text", ["February 30, 2024", "March 2024", "9/25/2024", "Tuesday", "2024-13-01", "next week"])
+def test_anything_but_a_whole_calendar_date_is_not_a_written_date(text):
+    assert written_date(text) is None
