@@ -116,3 +116,31 @@ def test_serve_starts_the_api_on_the_given_port(database_url):
         response = httpx.get(f"{base}/healthz")
     assert response.status_code == 200
     assert response.json() == {"status": "ok"}
+
+
+def test_ingest_with_two_worker_processes_stores_what_one_process_stores(tmp_path, database_url, extractor):
+    articles = PROJECT_ROOT / "tests" / "extraction" / "articles"
+    env = _env(database_url)
+
+    result = _run(env, "ingest", "--workers", "2", str(SEEDS_DIR), str(articles))
+
+    alone = f"sqlite:///{tmp_path}/one-process.db"
+    upgrade_schema(make_engine(alone))
+    ingest_paths(engine=make_engine(alone, for_writes=True), paths=[SEEDS_DIR, articles], extractor=extractor)
+    assert result.returncode == 0, result.stderr
+    files = len(list(SEEDS_DIR.glob("*.txt"))) + len(list(articles.iterdir()))
+    assert f"{files} new, 0 unchanged, 0 failed" in result.stderr
+    assert _facts(database_url) == _facts(alone)
+
+
+def _facts(url):
+    with make_engine(url).connect() as connection:
+        return {
+            table: sorted(connection.exec_driver_sql(query).all())
+            for table, query in {
+                "people": "SELECT id, name FROM person",
+                "meetings": "SELECT id, CAST(date AS VARCHAR(10)), status, summary FROM meeting",
+                "timeline": "SELECT id, CAST(date AS VARCHAR(10)), kind FROM timeline_entry",
+                "evidence": "SELECT article_id, start_offset, end_offset, extractor_version FROM evidence",
+            }.items()
+        }

@@ -15,6 +15,7 @@ from sqlmodel import Session
 
 from app.caching import bump_data_version
 from app.extraction import ArticleText, Extraction, Extractor
+from app.extraction.parallel import ProcessPoolExtractor
 from app.ingest.facts import StoredFacts, add_facts, remove_facts
 from app.ingest.parsing import ArticleParseError, ParsedArticle
 from app.ingest.sources import discover_files, parse_file
@@ -125,7 +126,7 @@ def ingest_paths(
     *,
     engine: Engine,
     paths: list[Path],
-    extractor: Extractor | None = None,
+    extractor: Extractor | ProcessPoolExtractor | None = None,
     files: list[Path] | None = None,
     stop: threading.Event | None = None,
     batch_size: int = 64,

@@ -1,0 +1,53 @@
+"""Extraction in worker processes, for bulk ingest on a machine with several cores."""
+
+import multiprocessing
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from itertools import islice
+from types import TracebackType
+
+from app.extraction.pipeline import ArticleText, Extractor, load_pipeline
+from app.extraction.records import Extraction
+
+_worker_extractor: Extractor | None = None
+
+
+def _start_worker(model: str) -> None:
+    global _worker_extractor
+    _worker_extractor = Extractor(load_pipeline(model))
+
+
+def _extract_batch(articles: list[ArticleText]) -> list[Extraction]:
+    if _worker_extractor is None:
+        raise RuntimeError("the worker was started without its model")
+    return list(_worker_extractor.extract_many(articles))
+
+
+class ProcessPoolExtractor:
+    """Extracts like `Extractor`, spreading batches over worker processes that each load the model once."""
+
+    def __init__(self, model: str, *, workers: int, batch_size: int = 8) -> None:
+        # Spawned, not forked: the parent may hold threads (progress bar, connection pool) a fork would copy.
+        self._pool = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_worker,
+            initargs=(model,),
+        )
+        self.batch_size = batch_size
+
+    def extract_many(self, articles: Iterable[ArticleText]) -> Iterator[Extraction]:
+        """Extract many articles, in the order given, several batches at once."""
+        iterator = iter(articles)
+        batches = list(iter(lambda: list(islice(iterator, self.batch_size)), []))
+        for extractions in self._pool.map(_extract_batch, batches):
+            yield from extractions
+
+    def close(self) -> None:
+        self._pool.shutdown(cancel_futures=True)
+
+    def __enter__(self) -> "ProcessPoolExtractor":
+        return self
+
+    def __exit__(self, *exc: type[BaseException] | BaseException | TracebackType | None) -> None:
+        self.close()
