@@ -1,13 +1,15 @@
 """Extraction speed: one ~500-word article, and batches through nlp.pipe.
 
-Run it pinned to one core (`make bench` does: taskset -c 0). It prints the latency of one
+Run it pinned to one core (bench/run.py does: taskset -c 0). It prints the latency of one
 500-word article built from the seed paragraphs (median and p95 over repeated runs), and
 articles per second of the whole pipeline against bare `nlp.pipe` on the same texts,
-measured side by side in one run.
+measured side by side in one run; `--json` prints the figures as one JSON object.
 """
 
+import json
 import os
 import statistics
+import sys
 import time
 from pathlib import Path
 
@@ -39,12 +41,12 @@ def _article_of_words(paragraphs: list[tuple[str, str]], words: int, published) 
     return ArticleText("\n\n".join(body), spans, published)
 
 
-def main() -> None:
+def measure() -> dict[str, float]:
+    """Time one 500-word article, and a batch through the pipeline against bare nlp.pipe."""
     extractor = Extractor(load_pipeline(Settings().spacy_model))
     seeds = [parse_file(p) for p in sorted((ROOT / "seeds").glob("*.txt"))]
     paragraphs = [(p.kind, p.text) for article in seeds for p in article.paragraphs]
     article = _article_of_words(paragraphs, 500, seeds[0].published_at)
-    words = len(article.body.split())
     extractor.extract(article)  # warm-up
 
     timings = []
@@ -54,10 +56,6 @@ def main() -> None:
         extractor.extract(article)
         timings.append((time.perf_counter() - t0) * 1000)
     timings.sort()
-    print(
-        f"one {words}-word article: median {statistics.median(timings):.1f} ms, "
-        f"p95 {timings[int(len(timings) * 0.95) - 1]:.1f} ms over {RUNS} runs (target < 100 ms)"
-    )
 
     batch = [article] * 64
     t0 = time.perf_counter()
@@ -69,9 +67,27 @@ def main() -> None:
     for _ in extractor.nlp.pipe(texts, batch_size=64):
         pass
     bare_rate = len(batch) / (time.perf_counter() - t0)
+    return {
+        "words": len(article.body.split()),
+        "median_ms": statistics.median(timings),
+        "p95_ms": timings[int(len(timings) * 0.95) - 1],
+        "pipeline_per_s": pipeline_rate,
+        "bare_per_s": bare_rate,
+    }
+
+
+def main() -> None:
+    figures = measure()
+    if "--json" in sys.argv:
+        print(json.dumps(figures))
+        return
     print(
-        f"batch of {len(batch)}: pipeline {pipeline_rate:.1f} articles/s, bare nlp.pipe {bare_rate:.1f} "
-        f"articles/s, ratio {pipeline_rate / bare_rate:.2f}"
+        f"one {figures['words']}-word article: median {figures['median_ms']:.1f} ms, "
+        f"p95 {figures['p95_ms']:.1f} ms over {RUNS} runs (target < 100 ms)"
+    )
+    print(
+        f"batch of 64: pipeline {figures['pipeline_per_s']:.1f} articles/s, bare nlp.pipe "
+        f"{figures['bare_per_s']:.1f} articles/s, ratio {figures['pipeline_per_s'] / figures['bare_per_s']:.2f}"
     )
 
 

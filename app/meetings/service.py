@@ -40,10 +40,12 @@ def list_meetings(
     """List meetings, newest first, by participant, date range, location, status and topic."""
     statement = _with_details()
     if filters.participant:
+        # IN, not a correlated EXISTS: the few meetings of a person are looked up, not every meeting tested.
         statement = statement.where(
-            exists().where(
-                MeetingParticipant.meeting_id == Meeting.id,
-                MeetingParticipant.person_id.in_(people_service.ids_matching(filters.participant)),
+            Meeting.id.in_(
+                select(MeetingParticipant.meeting_id).where(
+                    MeetingParticipant.person_id.in_(people_service.ids_matching(filters.participant))
+                )
             )
         )
     if filters.date_from:

@@ -2,6 +2,7 @@ from datetime import date
 
 import pytest
 
+from app.articles import service as articles_service
 from app.ingest.service import store_parsed
 from app.ingest.sources import parse_file
 from tests.conftest import SEEDS_DIR, walk
@@ -55,6 +56,18 @@ def test_list_filters(client, seeded, params, expected):
     response = client.get("/v1/articles", params=params)
     assert response.status_code == 200, response.text
     assert [a["id"] for a in response.json()["items"]] == [seeded[name] for name in expected]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("Blenheim", ["page"]), ("meets", ["page", "wire"]), ("stoltenberg zzzunknown", []), ('"unbalanced AND ( *', [])],
+)
+def test_a_search_taken_for_a_common_word_walks_by_date_to_the_same_pages(client, seeded, monkeypatch, query, expected):
+    monkeypatch.setattr(articles_service, "_COMMON_MATCHES", 1)  # every search takes the walk
+
+    items = walk(client, "/v1/articles", q=query)
+
+    assert [a["id"] for a in items] == [seeded[name] for name in expected]
 
 
 def test_person_filter_matches_id_name_or_alias(client, db_session):

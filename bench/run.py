@@ -1,0 +1,332 @@
+"""`make bench`: every comparison of the service measured side by side in one run, printed as one table.
+
+1. Read throughput at 32 connections (wrk on loopback, one wrk thread, one server process each) of
+   our service against (a) the ceiling, bench/ceiling.py, a bare Starlette app on the same uvicorn
+   returning the bytes ours returned, and (b) Datasette serving the same SQLite file for the
+   equivalent table query. The database is the synthetic corpus of 1k articles (bench/corpus.py).
+2. Scale: p50 and p99 of list, filtered list and a cursor page 90% deep, at 1k and at 100k articles
+   (50k meetings, 10k people), sequential requests, with the response cache off (RESPONSE_CACHE_MB=0).
+3. Extraction: articles per second of the pipeline against bare nlp.pipe on one core
+   (bench/extraction_speed.py), and bulk ingest (`python -m app ingest`) with one and two processes.
+4. Cold start to ready with the seeds on a fresh database (median of 5), and resident memory then.
+
+Writes the table, with the machine it ran on, to bench/RESULTS.md (BENCH_RESULTS to change).
+`python bench/run.py scale cold_start` runs only the sections named, and records nothing.
+BENCH_SECONDS sets each wrk run (default 10). Needs wrk (Debian: apt-get install wrk).
+"""
+
+import json
+import os
+import platform
+import random
+import re
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from app.pagination import encode_cursor  # noqa: E402
+from bench.corpus import write_corpus  # noqa: E402
+
+PYTHON = sys.executable
+SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+CONNECTIONS = 32
+PORT = int(os.environ.get("BENCH_PORT", "8770"))
+BASE = f"http://127.0.0.1:{PORT}"
+RESULTS = Path(os.environ.get("BENCH_RESULTS", ROOT / "bench" / "RESULTS.md"))
+
+Row = tuple[str, str, str, str, str]  # measure, ours, reference, ratio, target
+
+
+def _env(**extra: str) -> dict[str, str]:
+    return {**os.environ, "LOG_LEVEL": "WARNING", "PYTHONPATH": str(ROOT), **extra}
+
+
+@contextmanager
+def _serving(command: list[str], env: dict[str, str], ready: str, log: Path) -> Iterator[subprocess.Popen]:
+    with log.open("w") as out:
+        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        try:
+            deadline = time.monotonic() + 120
+            while True:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise SystemExit(f"{command[:4]} did not become ready; see {log}:\n{log.read_text()[-2000:]}")
+                try:
+                    if httpx.get(BASE + ready, timeout=5).status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                time.sleep(0.05)
+            yield server
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+def _uvicorn(app: str, *extra: str) -> list[str]:
+    return [PYTHON, "-m", "uvicorn", app, "--port", str(PORT), "--log-level", "warning", "--no-access-log", *extra]
+
+
+def _ours(url: str, log: Path, **settings: str) -> Iterator[subprocess.Popen]:
+    env = _env(DATABASE_URL=url, INGEST_ON_STARTUP="false", **settings)
+    return _serving(_uvicorn("app.main:app"), env, "/readyz", log)
+
+
+def _wrk(path: str) -> float:
+    """Requests per second over SECONDS at CONNECTIONS connections, after a 2 s warm-up; refuses errors."""
+    for duration in (2, SECONDS):
+        result = subprocess.run(
+            ["wrk", "-t", "1", "-c", str(CONNECTIONS), "-d", f"{duration}s", BASE + path],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    if re.search(r"Non-2xx or 3xx responses|Socket errors", result.stdout):
+        raise SystemExit(f"wrk saw errors on {path}:\n{result.stdout}")
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", result.stdout).group(1))
+
+
+def throughput(tmp: Path, database: Path) -> list[Row]:
+    url = f"sqlite:///{database}"
+    person = "p000000"
+    paths = ["/v1/meetings?limit=50", f"/v1/people/{person}", "/v1/timeline?limit=50"]
+    db = database.stem
+    datasette_paths = [
+        f"/{db}/meeting.json?_size=50&_sort_desc=date&_nocount=1&_nofacet=1",
+        f"/{db}/person/{person}.json",
+        f"/{db}/timeline_entry.json?_size=50&_sort=date&_nocount=1&_nofacet=1",
+    ]
+    with _ours(url, tmp / "ours.log"):
+        bodies = {path: httpx.get(BASE + path).text for path in paths}
+        ours = [_wrk(path) for path in paths]
+    (tmp / "bodies.json").write_text(json.dumps(bodies))
+    env = _env(CEILING_BODIES=str(tmp / "bodies.json"))
+    with _serving(_uvicorn("bench.ceiling:app"), env, paths[0], tmp / "ceiling.log"):
+        ceiling = [_wrk(path) for path in paths]
+    datasette = [PYTHON, "-m", "datasette", "serve", str(database), "-h", "127.0.0.1", "-p", str(PORT)]
+    with _serving(datasette, _env(), datasette_paths[0], tmp / "datasette.log"):
+        peer = [_wrk(path) for path in datasette_paths]
+    rows: list[Row] = []
+    for path, mine, top, other in zip(paths, ours, ceiling, peer, strict=True):
+        target = ">= 0.70 of ceiling, > Datasette" if "meetings" in path else ""
+        rows.append((f"GET {path} req/s", f"{mine:,.0f}", f"ceiling {top:,.0f}", f"{mine / top:.2f}", target))
+        rows.append(("", "", f"Datasette {other:,.0f}", f"{mine / other:.2f}", ""))
+    return rows
+
+
+def _deep_cursor(database: Path, scope: str, table: str, columns: str) -> str:
+    with sqlite3.connect(database) as connection:
+        count = connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608 (our names)
+        row = connection.execute(
+            f"SELECT {columns} FROM {table} ORDER BY {columns.replace(',', ' DESC,')} DESC LIMIT 1 OFFSET ?",  # noqa: S608
+            (int(count * 0.9),),
+        ).fetchone()
+    return encode_cursor(scope, tuple(row))
+
+
+def _latencies(path: str, requests: int = 500) -> tuple[float, float]:
+    with httpx.Client(base_url=BASE, timeout=30) as client:
+        for _ in range(20):
+            client.get(path).raise_for_status()
+        samples = []
+        for _ in range(requests):
+            t0 = time.perf_counter()
+            client.get(path).raise_for_status()
+            samples.append((time.perf_counter() - t0) * 1000)
+    samples.sort()
+    return statistics.median(samples), samples[int(len(samples) * 0.99) - 1]
+
+
+def scale(tmp: Path, small: Path, large: Path) -> list[Row]:
+    figures: dict[str, list[tuple[float, float]]] = {}
+    for database in (small, large):
+        paths = {
+            "meetings, list": "/v1/meetings?limit=50",
+            "meetings, by participant": "/v1/meetings?participant=p000007&limit=50",
+            "meetings, by city": "/v1/meetings?location=Vilnius&limit=50",
+            "meetings, page 90% deep": "/v1/meetings?limit=50&cursor="
+            + _deep_cursor(database, "meetings", "meeting", "date,id"),
+            "articles, list": "/v1/articles?limit=50",
+            "articles, full text": "/v1/articles?q=sanctions&limit=50",
+            "articles, page 90% deep": "/v1/articles?limit=50&cursor="
+            + _deep_cursor(database, "articles", "article", "published_at,id"),
+        }
+        with _ours(f"sqlite:///{database}", tmp / f"scale-{database.stem}.log", RESPONSE_CACHE_MB="0"):
+            for name, path in paths.items():
+                figures.setdefault(name, []).append(_latencies(path))
+    rows: list[Row] = []
+    for name, ((p50_small, p99_small), (p50_large, p99_large)) in figures.items():
+        rows.append(
+            (
+                f"{name}: p50 / p99 ms",
+                f"100k {p50_large:.1f} / {p99_large:.1f}",
+                f"1k {p50_small:.1f} / {p99_small:.1f}",
+                f"p99 {p99_large / p99_small:.2f}",
+                "p99 ratio <= 1.5",
+            )
+        )
+    return rows
+
+
+def _article_files(folder: Path, count: int) -> None:
+    sys.path.insert(0, str(ROOT))
+    from app.ingest.sources import parse_file
+
+    paragraphs = [p.text for seed in sorted((ROOT / "seeds").glob("*.txt")) for p in parse_file(seed).paragraphs]
+    rng = random.Random(count)
+    folder.mkdir()
+    for n in range(count):
+        chosen = rng.sample(paragraphs, min(8, len(paragraphs)))
+        body = "\n\n".join([*chosen, f"This is report number {n} of the bulk ingest benchmark."])
+        article = {"title": f"Report {n}", "body": body, "published_at": f"2024-{n % 12 + 1:02d}-15"}
+        (folder / f"article-{n:04d}.json").write_text(json.dumps(article))
+
+
+def extraction(tmp: Path) -> list[Row]:
+    speed = json.loads(
+        subprocess.run(
+            ["taskset", "-c", "0", PYTHON, "bench/extraction_speed.py", "--json"],
+            cwd=ROOT,
+            env=_env(),
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    )
+    folder = tmp / "bulk"
+    _article_files(folder, 160)
+    rates = {}
+    for workers in (1, 2):
+        env = _env(DATABASE_URL=f"sqlite:///{tmp}/bulk-{workers}.db")
+        t0 = time.perf_counter()
+        subprocess.run(
+            [PYTHON, "-m", "app", "ingest", "--workers", str(workers), str(folder)],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+        rates[workers] = 160 / (time.perf_counter() - t0)
+    return [
+        (
+            "extraction, articles/s (one core)",
+            f"pipeline {speed['pipeline_per_s']:.1f}",
+            f"bare nlp.pipe {speed['bare_per_s']:.1f}",
+            f"{speed['pipeline_per_s'] / speed['bare_per_s']:.2f}",
+            ">= 0.70",
+        ),
+        (
+            f"one {speed['words']}-word article, ms",
+            f"median {speed['median_ms']:.0f}, p95 {speed['p95_ms']:.0f}",
+            "",
+            "",
+            "< 100",
+        ),
+        (
+            "bulk ingest of 160 articles, articles/s (with start-up)",
+            f"2 processes {rates[2]:.1f}",
+            f"1 process {rates[1]:.1f}",
+            f"{rates[2] / rates[1]:.2f}",
+            "",
+        ),
+    ]
+
+
+def _rss_mib(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def cold_start(tmp: Path) -> list[Row]:
+    times, memory = [], []
+    for run in range(5):
+        env = _env(DATABASE_URL=f"sqlite:///{tmp}/cold-{run}.db", SEEDS_DIR=str(ROOT / "seeds"))
+        started = time.monotonic()
+        server = subprocess.Popen(_uvicorn("app.main:app"), cwd=ROOT, env=env)
+        try:
+            while True:
+                try:
+                    if httpx.get(BASE + "/readyz", timeout=5).status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                if time.monotonic() - started > 120:
+                    raise SystemExit("the service did not become ready")
+                time.sleep(0.01)
+            times.append(time.monotonic() - started)
+            memory.append(_rss_mib(server.pid))
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    return [
+        (
+            "cold start to ready with the seeds, s",
+            f"median {statistics.median(times):.2f}",
+            f"min {min(times):.2f}, max {max(times):.2f}",
+            "",
+            "< 3",
+        ),
+        ("resident memory when ready, MiB", f"{statistics.median(memory):.0f}", "", "", "< 300"),
+    ]
+
+
+def _machine() -> str:
+    lines = Path("/proc/cpuinfo").read_text().splitlines()
+    cpu = next((line.split(":", 1)[1].strip() for line in lines if "model name" in line), platform.processor())
+    memory = Path("/proc/meminfo").read_text().split("\n")[0].split()[1]
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {int(memory) / 1024**2:.0f} GiB; {platform.platform()}; "
+        f"Python {platform.python_version()}; SQLite {sqlite3.sqlite_version}"
+    )
+
+
+def _table(rows: list[Row]) -> str:
+    lines = ["| measure | ours | reference | ratio | target |", "| --- | --- | --- | --- | --- |"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    if shutil.which("wrk") is None:
+        raise SystemExit("make bench needs wrk: apt-get install wrk")
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        small, large = tmp / "corpus1k.db", tmp / "corpus100k.db"
+        write_corpus(f"sqlite:///{small}", articles=1_000)
+        write_corpus(f"sqlite:///{large}", articles=100_000)
+        sections = sys.argv[1:] or ["throughput", "scale", "extraction", "cold_start"]
+        rows = []
+        if "throughput" in sections:
+            rows += throughput(tmp, small)
+        if "scale" in sections:
+            rows += scale(tmp, small, large)
+        if "extraction" in sections:
+            rows += extraction(tmp)
+        if "cold_start" in sections:
+            rows += cold_start(tmp)
+    report = (
+        f"# Benchmark results\n\nMeasured by `make bench` (bench/run.py) on {datetime.now(UTC):%Y-%m-%d}.\n\n"
+        f"Machine: {_machine()}.\n\nRead throughput: wrk, 1 thread, {CONNECTIONS} connections, {SECONDS} s after a "
+        "2 s warm-up, each server one uvicorn process on loopback.\n\n" + _table(rows) + "\n"
+    )
+    print(report)
+    if not sys.argv[1:]:  # only a whole run is a record
+        RESULTS.write_text(report)
+
+
+if __name__ == "__main__":
+    main()
