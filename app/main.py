@@ -15,7 +15,7 @@ from app.caching import ResponseCache
 from app.config import Settings, load_settings
 from app.db import make_engine, upgrade_schema
 from app.errors import Problem, install_problem_handlers
-from app.extraction import Extractor, load_pipeline
+from app.extraction import DeferredExtractor, Extractor
 from app.health import StartupState
 from app.health import router as health_router
 from app.ingest.service import IngestReport, ingest_paths
@@ -26,11 +26,11 @@ from app.timeline.router import router as timeline_router
 
 log = structlog.get_logger(__name__)
 
-StartupIngest = Callable[[Engine, Settings, Extractor, threading.Event], IngestReport | None]
+StartupIngest = Callable[[Engine, Settings, Extractor | DeferredExtractor, threading.Event], IngestReport | None]
 
 
 def ingest_seeds(
-    engine: Engine, settings: Settings, extractor: Extractor, stop: threading.Event
+    engine: Engine, settings: Settings, extractor: Extractor | DeferredExtractor, stop: threading.Event
 ) -> IngestReport | None:
     """Ingest every article file in SEEDS_DIR; a missing folder is logged, not fatal."""
     if not settings.seeds_dir.is_dir():
@@ -42,19 +42,27 @@ def ingest_seeds(
 def _run_startup(app: FastAPI, startup_ingest: StartupIngest, *, ingest: bool) -> None:
     state: StartupState = app.state.startup
     settings: Settings = app.state.settings
+    extractor = DeferredExtractor(settings.spacy_model)
+    app.state.extractor = extractor
     try:
-        app.state.extractor = Extractor(load_pipeline(settings.spacy_model))
-        log.info("extractor.loaded", model=settings.spacy_model, version=app.state.extractor.version)
+        # The model loads when a seed needs extracting: on a restart, with the seeds stored already,
+        # the service is ready for reads without waiting for it.
         if ingest:
-            startup_ingest(app.state.write_engine, settings, app.state.extractor, state.stop)
-        # The model is a few million long-lived objects; left in the collector's oldest generation each
-        # full collection walks them all, a 100+ ms pause in some request every few hundred.
-        gc.freeze()
+            startup_ingest(app.state.write_engine, settings, extractor, state.stop)
     except Exception as exc:
         log.exception("ingest.startup_failed")
         state.error = type(exc).__name__
     finally:
         state.finished.set()
+    try:
+        extractor.load()  # now, rather than in the first write's request
+        log.info("extractor.loaded", model=settings.spacy_model, version=extractor.version)
+    except Exception as exc:
+        log.exception("extractor.load_failed")
+        state.error = type(exc).__name__
+    # The model is a few million long-lived objects; left in the collector's oldest generation each
+    # full collection walks them all, a 100+ ms pause in some request every few hundred.
+    gc.freeze()
 
 
 def create_app(settings: Settings | None = None, *, startup_ingest: StartupIngest = ingest_seeds) -> FastAPI:

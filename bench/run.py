@@ -251,36 +251,49 @@ def _rss_mib(pid: int) -> float:
     return float("nan")
 
 
+def _start_until_ready(env: dict[str, str]) -> tuple[float, float]:
+    started = time.monotonic()
+    server = subprocess.Popen(_uvicorn("app.main:app"), cwd=ROOT, env=env)
+    try:
+        while True:
+            try:
+                if httpx.get(BASE + "/readyz", timeout=5).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() - started > 120:
+                raise SystemExit("the service did not become ready")
+            time.sleep(0.01)
+        return time.monotonic() - started, _rss_mib(server.pid)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
 def cold_start(tmp: Path) -> list[Row]:
-    times, memory = [], []
+    fresh, restart, memory = [], [], []
     for run in range(5):
         env = _env(DATABASE_URL=f"sqlite:///{tmp}/cold-{run}.db", SEEDS_DIR=str(ROOT / "seeds"))
-        started = time.monotonic()
-        server = subprocess.Popen(_uvicorn("app.main:app"), cwd=ROOT, env=env)
-        try:
-            while True:
-                try:
-                    if httpx.get(BASE + "/readyz", timeout=5).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                if time.monotonic() - started > 120:
-                    raise SystemExit("the service did not become ready")
-                time.sleep(0.01)
-            times.append(time.monotonic() - started)
-            memory.append(_rss_mib(server.pid))
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
+        seconds, rss = _start_until_ready(env)
+        fresh.append(seconds)
+        memory.append(rss)
+        restart.append(_start_until_ready(env)[0])
     return [
         (
-            "cold start to ready with the seeds, s",
-            f"median {statistics.median(times):.2f}",
-            f"min {min(times):.2f}, max {max(times):.2f}",
+            "start to ready, fresh database (seeds extracted), s",
+            f"median {statistics.median(fresh):.2f}",
+            f"min {min(fresh):.2f}, max {max(fresh):.2f}",
             "",
             "< 3",
         ),
-        ("resident memory when ready, MiB", f"{statistics.median(memory):.0f}", "", "", "< 300"),
+        (
+            "start to ready, restart (seeds stored), s",
+            f"median {statistics.median(restart):.2f}",
+            f"min {min(restart):.2f}, max {max(restart):.2f}",
+            "",
+            "< 3",
+        ),
+        ("resident memory when ready (model loaded), MiB", f"{statistics.median(memory):.0f}", "", "", "< 300"),
     ]
 
 

@@ -3,6 +3,7 @@ import threading
 
 from fastapi.testclient import TestClient
 
+from app.extraction import DeferredExtractor
 from app.main import create_app, ingest_seeds
 from tests.conftest import SEEDS_DIR
 
@@ -112,3 +113,18 @@ def test_two_instances_starting_together_store_each_seed_once(settings):
         counts = [c.get("/readyz").json()["counts"]["articles"] for c in (one, two)]
 
     assert counts == [2, 2]
+
+
+def test_a_restart_with_the_seeds_stored_needs_no_model_to_be_ready(settings):
+    settings = _with_seeds(settings, *SEED_NAMES)
+    with TestClient(create_app(settings)) as first:
+        assert first.app.state.startup.finished.wait(timeout=60)
+        assert first.app.state.extractor.loaded  # a fresh database needed it for the seeds
+        engine = first.app.state.write_engine
+
+        # No such model exists: had the restart's seed check asked for it, this would raise.
+        extractor = DeferredExtractor("no_such_spacy_model")
+        report = ingest_seeds(engine, settings, extractor, threading.Event())
+
+    assert report.counts == {"unchanged": 2}
+    assert not extractor.loaded

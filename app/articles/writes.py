@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError, InternalError, OperationalError
 from sqlmodel import Session
 
 from app.errors import ConflictError, NotFoundError, UnavailableError
-from app.extraction import Extractor
+from app.extraction import DeferredExtractor, Extractor
 from app.ingest.facts import remove_facts
 from app.ingest.parsing import ParsedArticle
 from app.ingest.service import article_text, get_by_hash, store_parsed
@@ -50,7 +50,7 @@ def _existing(engine: Engine, digest: str) -> WriteOutcome | None:
         return WriteOutcome(article, False, *_fact_ids(db_session, article.id))
 
 
-def create(*, engine: Engine, parsed: ParsedArticle, extractor: Extractor) -> WriteOutcome:
+def create(*, engine: Engine, parsed: ParsedArticle, extractor: Extractor | DeferredExtractor) -> WriteOutcome:
     """Store an article and its facts, or return the stored copy of the same content."""
     try:
         if (known := _existing(engine, parsed.content_sha256)) is not None:

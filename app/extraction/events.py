@@ -1,9 +1,13 @@
 """Meetings and NATO-accession timeline entries, sentence by sentence, then merged per article."""
 
+from __future__ import annotations
+
 import re
 from datetime import date
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Span, Token
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 from app.extraction.dates import ResolvedDate
 from app.extraction.people import current_role, role_in_sentence

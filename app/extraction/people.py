@@ -1,11 +1,15 @@
 """Find the people an article names, their spelling variants, surnames and roles."""
 
+from __future__ import annotations
+
 import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Span, Token
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 from app.extraction.records import PersonFact, RoleFact, fill_office, same_office
 from app.extraction.sentences import Mention, Paragraph, Sentence, dates_in

@@ -1,21 +1,23 @@
 """The extractor: article body and publication date in, people, meetings and timeline entries out."""
 
+from __future__ import annotations
+
 import functools
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import islice
-from typing import Any
-
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
-from thinc.api import NumpyOps, set_current_ops
+from typing import TYPE_CHECKING, Any
 
 from app.extraction.events import find_meetings, find_timeline
 from app.extraction.people import find_people
 from app.extraction.records import Extraction
 from app.extraction.sentences import Paragraph, split_sentences
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 # Bump when a change to the rules or the model changes what is extracted; `reextract` uses it.
 EXTRACTOR_VERSION = "1.0.0"
@@ -36,6 +38,10 @@ class ArticleText:
 @functools.cache
 def load_pipeline(model: str) -> Language:
     """Load the spaCy pipeline by package name, once per process (the one place it is loaded)."""
+    # Imported here: spaCy takes most of a second to import, which a restart need not wait for.
+    import spacy
+    from thinc.api import NumpyOps, set_current_ops
+
     # thinc multiplies matrices with its bundled BLIS by default; numpy's OpenBLAS is about three
     # times faster on the x86 machines we run on (measured in bench/extraction_speed.py).
     set_current_ops(NumpyOps(use_blis=False))
@@ -84,3 +90,35 @@ class Extractor:
             meetings=meetings,
             timeline=timeline,
         )
+
+
+class DeferredExtractor:
+    """An `Extractor` whose model is loaded on `load()` or on first use, whichever comes first."""
+
+    def __init__(self, model: str) -> None:
+        self.model = model
+        self._extractor: Extractor | None = None
+        self._lock = threading.Lock()
+
+    def load(self) -> Extractor:
+        """Load the model now, once; other callers wait for it."""
+        with self._lock:
+            if self._extractor is None:
+                self._extractor = Extractor(load_pipeline(self.model))
+            return self._extractor
+
+    @property
+    def loaded(self) -> bool:
+        return self._extractor is not None
+
+    @property
+    def version(self) -> str:
+        return self.load().version
+
+    def extract(self, article: ArticleText) -> Extraction:
+        """Extract the facts of one article."""
+        return self.load().extract(article)
+
+    def extract_many(self, articles: Iterable[ArticleText]) -> Iterator[Extraction]:
+        """Extract many articles through one `nlp.pipe` stream; the model loads at the first one asked for."""
+        yield from self.load().extract_many(articles)

@@ -1,11 +1,15 @@
 """Sentences of an article with their offsets in the body, from one spaCy doc per paragraph."""
 
+from __future__ import annotations
+
 import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
 
 from app.extraction.dates import Preference, ResolvedDate, resolve
 from app.extraction.records import Evidence

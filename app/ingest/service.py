@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from app.caching import bump_data_version
-from app.extraction import ArticleText, Extraction, Extractor
+from app.extraction import ArticleText, DeferredExtractor, Extraction, Extractor
 from app.extraction.parallel import ProcessPoolExtractor
 from app.ingest.facts import StoredFacts, add_facts, remove_facts
 from app.ingest.parsing import ArticleParseError, ParsedArticle
@@ -126,7 +126,7 @@ def ingest_paths(
     *,
     engine: Engine,
     paths: list[Path],
-    extractor: Extractor | ProcessPoolExtractor | None = None,
+    extractor: Extractor | DeferredExtractor | ProcessPoolExtractor | None = None,
     files: list[Path] | None = None,
     stop: threading.Event | None = None,
     batch_size: int = 64,
