@@ -21,6 +21,8 @@ RUN mkdir app && touch app/__init__.py \
 COPY app ./app
 COPY migrations ./migrations
 COPY seeds ./seeds
+# Bytecode at build time: with PYTHONDONTWRITEBYTECODE every start would compile app/ again.
+RUN python -m compileall -q app migrations
 
 RUN useradd --system --uid 10001 --home-dir /app newsevents \
     && mkdir -p /data && chown newsevents /data
