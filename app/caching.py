@@ -75,7 +75,7 @@ class _LRU:
             return entry
 
     def put(self, key: tuple, headers: list[tuple[bytes, bytes]], body: bytes) -> None:
-        cost = len(body) + sum(len(name) + len(value) for name, value in headers)
+        cost = self._cost((headers, body))
         if cost > self.max_bytes:
             return
         with self._lock:

@@ -68,7 +68,7 @@ def _serving(command: list[str], env: dict[str, str], ready: str, log: Path) -> 
                         break
                 except httpx.TransportError:
                     pass
-                time.sleep(0.05)
+                time.sleep(0.01)
             yield server
         finally:
             server.terminate()
@@ -181,7 +181,6 @@ def scale(tmp: Path, small: Path, large: Path) -> list[Row]:
 
 
 def _article_files(folder: Path, count: int) -> None:
-    sys.path.insert(0, str(ROOT))
     from app.ingest.sources import parse_file
 
     paragraphs = [p.text for seed in sorted((ROOT / "seeds").glob("*.txt")) for p in parse_file(seed).paragraphs]
@@ -251,33 +250,20 @@ def _rss_mib(pid: int) -> float:
     return float("nan")
 
 
-def _start_until_ready(env: dict[str, str]) -> tuple[float, float]:
+def _start_until_ready(env: dict[str, str], log: Path) -> tuple[float, float]:
     started = time.monotonic()
-    server = subprocess.Popen(_uvicorn("app.main:app"), cwd=ROOT, env=env)
-    try:
-        while True:
-            try:
-                if httpx.get(BASE + "/readyz", timeout=5).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() - started > 120:
-                raise SystemExit("the service did not become ready")
-            time.sleep(0.01)
+    with _serving(_uvicorn("app.main:app"), env, "/readyz", log) as server:
         return time.monotonic() - started, _rss_mib(server.pid)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def cold_start(tmp: Path) -> list[Row]:
     fresh, restart, memory = [], [], []
     for run in range(5):
         env = _env(DATABASE_URL=f"sqlite:///{tmp}/cold-{run}.db", SEEDS_DIR=str(ROOT / "seeds"))
-        seconds, rss = _start_until_ready(env)
+        seconds, rss = _start_until_ready(env, tmp / "cold.log")
         fresh.append(seconds)
         memory.append(rss)
-        restart.append(_start_until_ready(env)[0])
+        restart.append(_start_until_ready(env, tmp / "cold.log")[0])
     return [
         (
             "start to ready, fresh database (seeds extracted), s",
