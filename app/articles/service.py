@@ -42,9 +42,17 @@ _KEYSET = Keyset(
 )
 
 
-# SQLite's planner cannot tell a rare word from a common one; a bounded count can. Past this many matches
-# a page is found sooner by walking articles by date (measured at 100k articles in bench/run.py).
-_COMMON_MATCHES = 5000
+# SQLite's planner cannot tell a rare word from a common one; a bounded count can, and picks one of three
+# plans (each the fastest in its range, measured at 100k articles in bench/run.py):
+# - few matches: fetch them from the index and sort them by date (cost grows with the matches);
+# - many: keep the matches in a set once and walk articles by date until a page is found (the `+`
+#   stops SQLite from driving the query from the set; the walk is about articles/matches rows per hit);
+# - most of the corpus: walk by date and probe the index per article, skipping the set's cost.
+_FEW_MATCHES = 1000
+_MOST_OF_CORPUS = 0.3
+_MATCHING = "SELECT rowid FROM article_fts WHERE article_fts MATCH :fts_query"
+_COUNT_MATCHING = "SELECT count(*) FROM (SELECT rowid FROM article_fts WHERE article_fts MATCH :fts_query LIMIT :cap)"
+_IN_MATCHING_SET = "+article.rowid IN (SELECT rowid FROM article_fts WHERE article_fts MATCH :fts_query)"
 
 
 def matches_text(*, db_session: Session, query: str) -> ColumnElement[bool]:
@@ -55,20 +63,18 @@ def matches_text(*, db_session: Session, query: str) -> ColumnElement[bool]:
     if db_session.get_bind().dialect.name == "sqlite":
         # Each word quoted, so FTS5 operators in user input are searched for, not obeyed.
         fts_query = " ".join('"' + token.replace('"', "") + '"' for token in tokens)
-        matching = "SELECT rowid FROM article_fts WHERE article_fts MATCH :fts_query"
-        common = db_session.scalar(
-            text(
-                "SELECT count(*) FROM (SELECT rowid FROM article_fts WHERE article_fts MATCH :fts_query LIMIT :cap)"
-            ).bindparams(fts_query=fts_query, cap=_COMMON_MATCHES)
-        )
-        if common >= _COMMON_MATCHES:
-            # Many matches: walk the articles newest first and probe the index for each, stopping at a
-            # page; fetching and sorting every match costs time in proportion to the corpus.
-            return text(
-                "EXISTS (SELECT 1 FROM article_fts WHERE article_fts.rowid = article.rowid"
-                " AND article_fts MATCH :fts_query)"
-            ).bindparams(fts_query=fts_query)
-        return literal_column("article.rowid").in_(text(matching).bindparams(fts_query=fts_query))
+        # The largest rowid stands in for the article count: exact enough, and one index seek.
+        corpus = db_session.scalar(text("SELECT coalesce(max(rowid), 0) FROM article"))
+        cap = max(_FEW_MATCHES, int(corpus * _MOST_OF_CORPUS))
+        found = db_session.scalar(text(_COUNT_MATCHING).bindparams(fts_query=fts_query, cap=cap))
+        if found < _FEW_MATCHES:
+            return literal_column("article.rowid").in_(text(_MATCHING).bindparams(fts_query=fts_query))
+        if found < cap:
+            return text(_IN_MATCHING_SET).bindparams(fts_query=fts_query)
+        return text(
+            "EXISTS (SELECT 1 FROM article_fts WHERE article_fts.rowid = article.rowid"
+            " AND article_fts MATCH :fts_query)"
+        ).bindparams(fts_query=fts_query)
     # PostgreSQL: the generated tsvector (migration 0003); plainto_tsquery takes any text safely.
     return literal_column("article.search_vector").op("@@")(func.plainto_tsquery("english", " ".join(tokens)))
 

@@ -59,11 +59,17 @@ def test_list_filters(client, seeded, params, expected):
 
 
 @pytest.mark.parametrize(
+    ("few", "most"),
+    [(1000, 0.3), (0, 1000.0), (0, 0.0)],
+    ids=["sorts-the-matches", "walks-by-date-against-the-set", "walks-by-date-probing-the-index"],
+)
+@pytest.mark.parametrize(
     ("query", "expected"),
     [("Blenheim", ["page"]), ("meets", ["page", "wire"]), ("stoltenberg zzzunknown", []), ('"unbalanced AND ( *', [])],
 )
-def test_a_search_taken_for_a_common_word_walks_by_date_to_the_same_pages(client, seeded, monkeypatch, query, expected):
-    monkeypatch.setattr(articles_service, "_COMMON_MATCHES", 1)  # every search takes the walk
+def test_every_search_plan_finds_the_same_pages(client, seeded, monkeypatch, few, most, query, expected):
+    monkeypatch.setattr(articles_service, "_FEW_MATCHES", few)
+    monkeypatch.setattr(articles_service, "_MOST_OF_CORPUS", most)
 
     items = walk(client, "/v1/articles", q=query)
 
