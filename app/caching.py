@@ -8,6 +8,7 @@ The version is read at every request, so a write by any process is seen by the n
 
 import sqlite3
 import threading
+import zlib
 from collections import OrderedDict
 from collections.abc import Callable
 
@@ -111,12 +112,15 @@ class ResponseCache:
             await self.app(scope, receive, send)
             return
         headers = Headers(scope=scope)
-        etag = f'"{await self._version()}"'
+        accept = headers.get("accept", "")
+        # One URL answers JSON or CSV by Accept: each representation gets a tag of its own.
+        variant = f"-{zlib.crc32(accept.encode()):08x}" if accept else ""
+        etag = f'"{await self._version()}{variant}"'
         if etag in {tag.strip() for tag in headers.get("if-none-match", "").split(",")}:
             await send({"type": "http.response.start", "status": 304, "headers": _tag_headers(etag)})
             await send({"type": "http.response.body", "body": b""})
             return
-        key = (etag, scope["path"], scope.get("query_string", b""), headers.get("accept", ""))
+        key = (etag, scope["path"], scope.get("query_string", b""), accept)
         if (cached := self.cache.get(key)) is not None:
             response_headers, body = cached
             await send({"type": "http.response.start", "status": 200, "headers": list(response_headers)})
@@ -162,4 +166,4 @@ class ResponseCache:
 
 
 def _tag_headers(etag: str) -> list[tuple[bytes, bytes]]:
-    return [(b"etag", etag.encode()), (b"cache-control", b"no-cache")]
+    return [(b"etag", etag.encode()), (b"cache-control", b"no-cache"), (b"vary", b"Accept")]

@@ -92,18 +92,18 @@ class Problem(BaseModel):
     errors: list[FieldError] | None = None
 
 
-def _problem_content() -> dict[str, Any]:
+def problem_content() -> dict[str, Any]:
     return {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}}
 
 
 PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
-    404: {"model": Problem, "description": "Not found", "content": _problem_content()},
-    422: {"model": Problem, "description": "Invalid input", "content": _problem_content()},
+    404: {"model": Problem, "description": "Not found", "content": problem_content()},
+    422: {"model": Problem, "description": "Invalid input", "content": problem_content()},
 }
 WRITE_PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
-    401: {"model": Problem, "description": "Missing or wrong API key", "content": _problem_content()},
-    403: {"model": Problem, "description": "Writes are disabled (no API_KEYS)", "content": _problem_content()},
-    503: {"model": Problem, "description": "Not ready or database not writable", "content": _problem_content()},
+    401: {"model": Problem, "description": "Missing or wrong API key", "content": problem_content()},
+    403: {"model": Problem, "description": "Writes are disabled (no API_KEYS)", "content": problem_content()},
+    503: {"model": Problem, "description": "Not ready or database not writable", "content": problem_content()},
 }
 
 

@@ -24,6 +24,11 @@ DEFAULT_LIMIT = 50
 _CURSOR_SALT = b"newsevents-cursor-v1"
 
 LimitQuery = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Items per page, 1 to {MAX_LIMIT}.")]
+# On lists that also export CSV, where no limit means the whole list rather than a default page.
+OptionalLimitQuery = Annotated[
+    int | None,
+    Query(ge=1, le=MAX_LIMIT, description=f"Items per page, 1 to {MAX_LIMIT}; {DEFAULT_LIMIT} when not given."),
+]
 CursorQuery = Annotated[
     str | None,
     Query(max_length=512, description="Opaque token from a previous page's `next_cursor`."),
@@ -117,6 +122,10 @@ def paginate(
 def page_of(request: Request, response: Response, items: list[T], next_cursor: str | None) -> Page[T]:
     """Wrap a page's items in the envelope and advertise the next page in a Link header."""
     if next_cursor:
-        next_url = request.url.include_query_params(cursor=next_cursor)
-        response.headers["Link"] = f'<{next_url}>; rel="next"'
+        response.headers["Link"] = next_link(request, next_cursor)
     return Page[T](items=items, next_cursor=next_cursor)
+
+
+def next_link(request: Request, next_cursor: str) -> str:
+    """The Link header value pointing at the next page: this URL with the cursor replaced."""
+    return f'<{request.url.include_query_params(cursor=next_cursor)}>; rel="next"'

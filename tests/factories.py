@@ -43,6 +43,7 @@ def make_article(
     published_at: date = date(2024, 3, 1),
     title: str | None = "A headline",
     source: str | None = "Example Wire",
+    url: str | None = None,
 ) -> Article:
     body = body or f"Article number {next(_sequence)} reports that two officials met."
     parsed = ParsedArticle(
@@ -51,6 +52,7 @@ def make_article(
         raw_text=body,
         title=title,
         source=source,
+        url=url,
     )
     article = add_article(db_session=db_session, parsed=parsed)
     db_session.commit()

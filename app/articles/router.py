@@ -3,9 +3,10 @@ from typing import Annotated
 from fastapi import APIRouter, Header, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
+from sqlmodel import Session
 
 from app.articles import service, writes
-from app.articles.schemas import ArticleCreate, ArticleDetail, ArticleRead, ArticleWritten
+from app.articles.schemas import ARTICLE_CSV, ArticleCreate, ArticleDetail, ArticleRead, ArticleWritten
 from app.auth import WriterDep
 from app.db import SessionDep
 from app.errors import (
@@ -16,15 +17,16 @@ from app.errors import (
     UnavailableError,
     UnsupportedMediaTypeError,
 )
+from app.exports import LIST_RESPONSES, FormatQuery, list_response
 from app.ingest.parsing import ArticleParseError
 from app.ingest.sources import MEDIA_TYPE_SUFFIXES, parse_payload
-from app.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, Page, page_of
+from app.pagination import CursorQuery, OptionalLimitQuery, Page
 from app.schemas import DateQuery, text_query
 
 router = APIRouter(prefix="/v1/articles", tags=["articles"], responses=PROBLEM_RESPONSES)
 
 
-@router.get("", response_model=Page[ArticleRead], summary="List articles, newest first")
+@router.get("", response_model=Page[ArticleRead], summary="List articles, newest first", responses=LIST_RESPONSES)
 def list_articles(
     request: Request,
     response: Response,
@@ -34,14 +36,31 @@ def list_articles(
     published_from: DateQuery = None,
     published_to: DateQuery = None,
     person: Annotated[str | None, text_query("Person id, name or alias mentioned in the article.")] = None,
-    limit: LimitQuery = DEFAULT_LIMIT,
+    limit: OptionalLimitQuery = None,
     cursor: CursorQuery = None,
-) -> Page[ArticleRead]:
+    format: FormatQuery = None,
+) -> Page[ArticleRead] | Response:
     filters = service.ArticleFilters(
         q=q, source=source, published_from=published_from, published_to=published_to, person=person
     )
-    articles, next_cursor = service.list_articles(db_session=db_session, filters=filters, limit=limit, cursor=cursor)
-    return page_of(request, response, [ArticleRead.of(a) for a in articles], next_cursor)
+
+    def fetch(db_session: Session, limit: int, cursor: str | None) -> tuple[list[ArticleRead], str | None]:
+        articles, next_cursor = service.list_articles(
+            db_session=db_session, filters=filters, limit=limit, cursor=cursor
+        )
+        return [ArticleRead.of(a) for a in articles], next_cursor
+
+    return list_response(
+        request,
+        response,
+        db_session,
+        fetch,
+        columns=ARTICLE_CSV,
+        filename="articles.csv",
+        limit=limit,
+        cursor=cursor,
+        requested=format,
+    )
 
 
 @router.get("/{article_id}", response_model=ArticleDetail, summary="One article with its body and facts")

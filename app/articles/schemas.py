@@ -3,6 +3,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from app.exports import CsvColumns
 from app.models import Article, DatePrecision, MeetingStatus, TimelineKind
 from app.people.schemas import PersonRef
 
@@ -33,6 +34,20 @@ class ArticleRead(BaseModel):
     @classmethod
     def of(cls, article: Article) -> "ArticleRead":
         return cls.model_validate(article, from_attributes=True)
+
+
+ARTICLE_CSV = CsvColumns[ArticleRead](
+    (
+        ("id", lambda a: a.id),
+        ("published_at", lambda a: a.published_at),
+        ("title", lambda a: a.title),
+        ("source", lambda a: a.source),
+        ("author", lambda a: a.author),
+        ("url", lambda a: a.url),
+        ("word_count", lambda a: a.word_count),
+        ("content_sha256", lambda a: a.content_sha256),
+    )
+)
 
 
 class ParagraphRead(BaseModel):

@@ -2,6 +2,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict
 
+from app.exports import CalendarEvent, CsvColumns, joined
 from app.models import DatePrecision, Meeting, MeetingStatus
 from app.schemas import SourceRead
 
@@ -80,3 +81,49 @@ class MeetingRead(BaseModel):
             summary=meeting.summary,
             sources=[SourceRead.of(evidence) for evidence in meeting.evidence],
         )
+
+
+MEETING_CSV = CsvColumns[MeetingRead](
+    (
+        ("id", lambda m: m.id),
+        ("date", lambda m: m.date),
+        ("date_precision", lambda m: m.date_precision),
+        ("status", lambda m: m.status),
+        ("location_name", lambda m: m.location.name if m.location else None),
+        ("location_city", lambda m: m.location.city if m.location else None),
+        ("location_country", lambda m: m.location.country if m.location else None),
+        ("participant_ids", lambda m: joined([p.id for p in m.participants])),
+        ("participant_names", lambda m: joined([p.name for p in m.participants])),
+        ("participant_groups", lambda m: joined(m.participant_groups)),
+        ("topics", lambda m: joined(m.topics)),
+        ("summary", lambda m: m.summary),
+        ("article_ids", lambda m: joined([s.article_id for s in m.sources])),
+        ("quotes", lambda m: joined([s.quote for s in m.sources], " | ")),
+    )
+)
+
+
+def meeting_event(meeting: MeetingRead) -> CalendarEvent:
+    """A meeting as a calendar event: planned ones tentative."""
+    location = meeting.location
+    details = [f"Status: {meeting.status.value}"]
+    if meeting.participants:
+        details.append(
+            "Participants: " + joined([f"{p.name} ({p.role})" if p.role else p.name for p in meeting.participants])
+        )
+    if meeting.participant_groups:
+        details.append("Also: " + joined(meeting.participant_groups))
+    if meeting.topics:
+        details.append("Topics: " + joined(meeting.topics))
+    return CalendarEvent(
+        uid=f"meeting-{meeting.id}",
+        date=meeting.date,
+        precision=meeting.date_precision,
+        summary=meeting.summary,
+        details=details,
+        sources=meeting.sources,
+        location=", ".join(part for part in (location.name, location.city, location.country) if part)
+        if location
+        else None,
+        status="CONFIRMED" if meeting.status == MeetingStatus.held else "TENTATIVE",
+    )

@@ -1,17 +1,19 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Request, Response
+from sqlmodel import Session
 
 from app.db import SessionDep
 from app.errors import PROBLEM_RESPONSES
+from app.exports import LIST_RESPONSES, FormatQuery, list_response
 from app.meetings import service as meetings_service
-from app.meetings.schemas import MeetingRead
-from app.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, Page, page_of
+from app.meetings.schemas import MEETING_CSV, MeetingRead
+from app.pagination import CursorQuery, OptionalLimitQuery, Page
 from app.people import service
-from app.people.schemas import PersonRead, RoleRead
+from app.people.schemas import PERSON_CSV, PersonRead, RoleRead
 from app.schemas import text_query
 from app.timeline import service as timeline_service
-from app.timeline.schemas import TimelineEntryRead
+from app.timeline.schemas import TIMELINE_CSV, TimelineEntryRead
 
 router = APIRouter(prefix="/v1/people", tags=["people"], responses=PROBLEM_RESPONSES)
 
@@ -28,20 +30,34 @@ def _read(row: service.PersonWithCounts) -> PersonRead:
     )
 
 
-@router.get("", response_model=Page[PersonRead], summary="List people by name")
+@router.get("", response_model=Page[PersonRead], summary="List people by name", responses=LIST_RESPONSES)
 def list_people(
     request: Request,
     response: Response,
     db_session: SessionDep,
     q: Annotated[str | None, text_query("Part of a name or alias.")] = None,
     role: Annotated[str | None, text_query("Part of a role title.")] = None,
-    limit: LimitQuery = DEFAULT_LIMIT,
+    limit: OptionalLimitQuery = None,
     cursor: CursorQuery = None,
-) -> Page[PersonRead]:
-    rows, next_cursor = service.list_people(
-        db_session=db_session, filters=service.PersonFilters(q=q, role=role), limit=limit, cursor=cursor
+    format: FormatQuery = None,
+) -> Page[PersonRead] | Response:
+    filters = service.PersonFilters(q=q, role=role)
+
+    def fetch(db_session: Session, limit: int, cursor: str | None) -> tuple[list[PersonRead], str | None]:
+        rows, next_cursor = service.list_people(db_session=db_session, filters=filters, limit=limit, cursor=cursor)
+        return [_read(row) for row in rows], next_cursor
+
+    return list_response(
+        request,
+        response,
+        db_session,
+        fetch,
+        columns=PERSON_CSV,
+        filename="people.csv",
+        limit=limit,
+        cursor=cursor,
+        requested=format,
     )
-    return page_of(request, response, [_read(row) for row in rows], next_cursor)
 
 
 @router.get("/{person_id}", response_model=PersonRead, summary="One person")
@@ -49,44 +65,75 @@ def get_person(person_id: str, db_session: SessionDep) -> PersonRead:
     return _read(service.get(db_session=db_session, person_id=person_id))
 
 
-@router.get("/{person_id}/meetings", response_model=Page[MeetingRead], summary="Meetings a person took part in")
+@router.get(
+    "/{person_id}/meetings",
+    response_model=Page[MeetingRead],
+    summary="Meetings a person took part in",
+    responses=LIST_RESPONSES,
+)
 def list_person_meetings(
     person_id: str,
     request: Request,
     response: Response,
     db_session: SessionDep,
-    limit: LimitQuery = DEFAULT_LIMIT,
+    limit: OptionalLimitQuery = None,
     cursor: CursorQuery = None,
-) -> Page[MeetingRead]:
+    format: FormatQuery = None,
+) -> Page[MeetingRead] | Response:
     person = service.require(db_session=db_session, person_id=person_id)
-    meetings, next_cursor = meetings_service.list_meetings(
-        db_session=db_session,
-        filters=meetings_service.MeetingFilters(participant=person.id),
+    filters = meetings_service.MeetingFilters(participant=person.id)
+
+    def fetch(db_session: Session, limit: int, cursor: str | None) -> tuple[list[MeetingRead], str | None]:
+        meetings, next_cursor = meetings_service.list_meetings(
+            db_session=db_session, filters=filters, limit=limit, cursor=cursor
+        )
+        return [MeetingRead.of(m) for m in meetings], next_cursor
+
+    return list_response(
+        request,
+        response,
+        db_session,
+        fetch,
+        columns=MEETING_CSV,
+        filename=f"{person.id}-meetings.csv",
         limit=limit,
         cursor=cursor,
+        requested=format,
     )
-    return page_of(request, response, [MeetingRead.of(m) for m in meetings], next_cursor)
 
 
 @router.get(
     "/{person_id}/timeline",
     response_model=Page[TimelineEntryRead],
     summary="Timeline entries a person acts in",
+    responses=LIST_RESPONSES,
 )
 def list_person_timeline(
     person_id: str,
     request: Request,
     response: Response,
     db_session: SessionDep,
-    limit: LimitQuery = DEFAULT_LIMIT,
+    limit: OptionalLimitQuery = None,
     cursor: CursorQuery = None,
-) -> Page[TimelineEntryRead]:
+    format: FormatQuery = None,
+) -> Page[TimelineEntryRead] | Response:
     person = service.require(db_session=db_session, person_id=person_id)
-    entries, next_cursor = timeline_service.list_entries(
-        db_session=db_session,
-        filters=timeline_service.TimelineFilters(actor=person.id),
-        order="asc",
+    filters = timeline_service.TimelineFilters(actor=person.id)
+
+    def fetch(db_session: Session, limit: int, cursor: str | None) -> tuple[list[TimelineEntryRead], str | None]:
+        entries, next_cursor = timeline_service.list_entries(
+            db_session=db_session, filters=filters, order="asc", limit=limit, cursor=cursor
+        )
+        return [TimelineEntryRead.of(e) for e in entries], next_cursor
+
+    return list_response(
+        request,
+        response,
+        db_session,
+        fetch,
+        columns=TIMELINE_CSV,
+        filename=f"{person.id}-timeline.csv",
         limit=limit,
         cursor=cursor,
+        requested=format,
     )
-    return page_of(request, response, [TimelineEntryRead.of(e) for e in entries], next_cursor)

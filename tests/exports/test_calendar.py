@@ -1,0 +1,112 @@
+"""Meetings and the timeline as iCalendar files, each event with its source links."""
+
+from datetime import date
+
+import pytest
+from icalendar import Calendar
+
+from app import exports
+from app.models import DatePrecision, TimelineKind
+from tests.factories import make_meeting, make_person, make_timeline_entry
+
+
+def events_of(response) -> dict[str, object]:
+    calendar = Calendar.from_ical(response.content)
+    return {str(event["uid"]): event for event in calendar.walk("VEVENT")}
+
+
+def test_meetings_ics_has_an_event_per_meeting_with_its_sources(client, world):
+    response = client.get("/v1/meetings.ics")
+
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"] == "text/calendar; charset=utf-8"
+    assert response.headers["content-disposition"] == 'attachment; filename="meetings.ics"'
+    calendar = Calendar.from_ical(response.content)
+    assert str(calendar["version"]) == "2.0"
+    events = events_of(response)
+    held = events[f"meeting-{world['held'].id}@newsevents"]
+    assert held.decoded("dtstart") == date(2024, 3, 14)
+    assert held.decoded("dtend") == date(2024, 3, 15)
+    assert str(held["summary"]) == "Jane Roe met John Doe in Oslo."
+    assert str(held["location"]) == "Town Hall, Oslo, Norway"
+    assert str(held["status"]) == "CONFIRMED"
+    assert str(held["url"]) == "https://news.example/oslo"
+    description = str(held["description"])
+    assert "Participants: Jane Roe (Foreign Minister); John Doe" in description
+    assert "Topics: air defense; sanctions" in description
+    assert "\u201cJane Roe met John Doe in Oslo\u201d" in description
+    assert "https://news.example/oslo" in description
+    article_id = world["article"].id
+    assert f"http://testserver/#/articles/{article_id}?start=0&end=29" in description
+
+
+def test_a_planned_meeting_known_to_the_month_spans_the_month_tentatively(client, world):
+    events = events_of(client.get("/v1/meetings.ics", params={"status": "planned"}))
+
+    assert list(events) == [f"meeting-{world['planned'].id}@newsevents"]
+    (planned,) = events.values()
+    assert planned.decoded("dtstart") == date(2024, 7, 1)
+    assert planned.decoded("dtend") == date(2024, 8, 1)
+    assert str(planned["status"]) == "TENTATIVE"
+    assert "Date known to the month only." in str(planned["description"])
+
+
+def test_timeline_ics_spans_a_year_for_a_year_and_links_each_source(client, db_session, world):
+    yearly = make_timeline_entry(
+        db_session,
+        day=date(2022, 1, 1),
+        kind=TimelineKind.application,
+        precision=DatePrecision.year,
+        summary="Ukraine applied.",
+        source=world["article"],
+    )
+
+    response = client.get("/v1/timeline.ics")
+
+    assert response.status_code == 200
+    events = events_of(response)
+    assert set(events) == {f"timeline-{world['entry'].id}@newsevents", f"timeline-{yearly.id}@newsevents"}
+    year = events[f"timeline-{yearly.id}@newsevents"]
+    assert (year.decoded("dtstart"), year.decoded("dtend")) == (date(2022, 1, 1), date(2023, 1, 1))
+    assert "Kind: application" in str(year["description"])
+    assert f"/#/articles/{world['article'].id}?start=" in str(year["description"])
+    statement = events[f"timeline-{world['entry'].id}@newsevents"]
+    assert "Actors: Jane Roe" in str(statement["description"])
+
+
+def test_calendars_take_the_list_filters_and_refuse_bad_ones(client, world):
+    only_john = events_of(client.get("/v1/meetings.ics", params={"participant": "John Doe"}))
+    bad = client.get("/v1/timeline.ics", params={"date_from": "yesterday"})
+
+    assert list(only_john) == [f"meeting-{world['held'].id}@newsevents"]
+    assert bad.status_code == 422
+    assert bad.headers["content-type"] == "application/problem+json"
+    assert bad.json()["errors"][0]["loc"] == "query.date_from"
+
+
+def test_an_empty_calendar_is_still_a_calendar(client):
+    response = client.get("/v1/meetings.ics")
+
+    assert response.status_code == 200
+    assert events_of(response) == {}
+    assert response.text.startswith("BEGIN:VCALENDAR\r\n")
+    assert response.text.endswith("END:VCALENDAR\r\n")
+
+
+def test_a_long_calendar_streams_in_batches_and_renders_alike_twice(client, db_session, monkeypatch):
+    monkeypatch.setattr(exports, "EXPORT_BATCH", 2)
+    person = make_person(db_session, "Jane Roe")
+    meetings = [make_meeting(db_session, participants=((person, None),), day=date(2024, 1, 1 + n)) for n in range(5)]
+
+    first = client.get("/v1/meetings.ics")
+    second = client.get("/v1/meetings.ics", headers={"Accept": "text/calendar"})
+
+    assert sorted(events_of(first)) == sorted(f"meeting-{m.id}@newsevents" for m in meetings)
+    assert first.content == second.content
+
+
+@pytest.mark.parametrize("path", ["/v1/meetings.ics", "/v1/timeline.ics"])
+def test_calendars_are_described_in_the_openapi_document(client, path):
+    operation = client.get("/openapi.json").json()["paths"][path]["get"]
+
+    assert "text/calendar" in operation["responses"]["200"]["content"]
