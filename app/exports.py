@@ -190,8 +190,6 @@ def _csv_lines(columns: CsvColumns[T], batches: Iterator[list[T]]) -> Iterator[s
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()
-    if buffer.tell():
-        yield buffer.getvalue()
 
 
 @dataclass(frozen=True)

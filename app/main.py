@@ -23,6 +23,8 @@ from app.logs import configure_logging
 from app.meetings.router import router as meetings_router
 from app.people.router import router as people_router
 from app.timeline.router import router as timeline_router
+from app.web.router import ASSETS
+from app.web.router import router as web_router
 
 log = structlog.get_logger(__name__)
 
@@ -111,8 +113,9 @@ def create_app(settings: Settings | None = None, *, startup_ingest: StartupInges
             expose_headers=["Link", "Location"],
         )
     install_problem_handlers(app)
-    for router in (health_router, articles_router, people_router, meetings_router, timeline_router):
+    for router in (health_router, articles_router, people_router, meetings_router, timeline_router, web_router):
         app.include_router(router)
+    app.mount("/assets", ASSETS, name="assets")
     _register_extra_schemas(app)
     return app
 

@@ -1,0 +1,261 @@
+"""The explorer page in a real browser: Debian's Chromium, headless, driven by Playwright.
+
+Expectations are read from the API the page draws, never written in: the page must show what the
+service holds. Every test leaves a screenshot in test-artifacts/screenshots/ (SCREENSHOT_DIR).
+"""
+
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from app.db import make_engine, upgrade_schema
+from app.ingest.service import ingest_paths
+from tests.conftest import PROJECT_ROOT, SEEDS_DIR
+from tests.databases import fresh_database
+from tests.servers import running_server
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", PROJECT_ROOT / "test-artifacts" / "screenshots"))
+
+pytestmark = pytest.mark.skipif(
+    not Path(CHROMIUM).is_file(),
+    reason=f"browser tests need Chromium at {CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)",
+)
+
+sync_api = pytest.importorskip("playwright.sync_api", reason="browser tests need the playwright package")
+expect = sync_api.expect
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory, extractor) -> Iterator[str]:
+    """The service on loopback over a database holding the seed articles, extracted for real."""
+    folder = tmp_path_factory.mktemp("explorer")
+    with fresh_database(folder) as url:
+        engine = make_engine(url, for_writes=True)
+        upgrade_schema(engine)
+        report = ingest_paths(engine=engine, paths=[SEEDS_DIR], extractor=extractor)
+        engine.dispose()
+        assert report.failed == []
+        with running_server(url) as base:
+            yield base
+
+
+@pytest.fixture(scope="module")
+def api(site) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=site) as client:
+        yield client
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
+        yield browser
+        browser.close()
+
+
+def _open(browser, site, request, **context_options):
+    context = browser.new_context(**context_options)
+    elsewhere: list[str] = []
+
+    def same_origin_only(route):
+        if route.request.url.startswith(site):
+            route.continue_()
+        else:
+            elsewhere.append(route.request.url)
+            route.abort()
+
+    # The page must work without a network: anything it asks of another origin is refused and noted.
+    context.route("**/*", same_origin_only)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return context, page, elsewhere, errors
+
+
+@pytest.fixture
+def page(browser, site, request):
+    context, page, elsewhere, errors = _open(browser, site, request, viewport={"width": 1280, "height": 900})
+    yield page
+    _finish(context, page, request, elsewhere, errors)
+
+
+@pytest.fixture
+def phone(browser, site, request):
+    context, page, elsewhere, errors = _open(
+        browser, site, request, viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True
+    )
+    yield page
+    _finish(context, page, request, elsewhere, errors)
+
+
+def _finish(context, page, request, elsewhere, errors):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    name = re.sub(r"[^\w.-]+", "_", request.node.name)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    context.close()
+    assert elsewhere == [], "the page reached for another origin"
+    assert errors == [], "the page raised script errors"
+
+
+def test_the_timeline_shows_every_entry_with_its_date_kind_summary_and_evidence(page, site, api):
+    entries = api.get("/v1/timeline", params={"limit": 200}).json()["items"]
+    assert entries, "the seeds give timeline entries"
+
+    page.goto(site + "/")
+
+    items = page.locator("ol.timeline > li")
+    expect(items).to_have_count(len(entries))
+    expect(page.locator("h1")).to_have_text("NATO-accession timeline")
+    for item, entry in zip(items.all(), entries, strict=True):
+        expect(item.locator("time")).to_have_attribute("datetime", entry["date"])
+        expect(item.locator(".badge")).to_have_text(entry["kind"].replace("_", " "))
+        expect(item.locator(".summary")).to_have_text(entry["summary"])
+        for actor in entry["actors"]:
+            expect(item.locator(f'a[href="#/people/{actor["id"]}"]')).to_have_text(actor["name"])
+    expect(page.locator(".count")).to_have_text(f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'}")
+
+
+def test_following_evidence_opens_the_article_with_the_quote_highlighted_and_focused(page, site, api):
+    entry = api.get("/v1/timeline", params={"limit": 1}).json()["items"][0]
+    source = entry["sources"][0]
+    page.goto(site + "/#/timeline")
+
+    page.locator("ol.timeline > li").first.locator(".evidence a").first.click()
+
+    expect(page).to_have_url(re.compile(rf"#/articles/{source['article_id']}\?start={source['start']}&end="))
+    focused = page.locator("mark.focus")
+    expect(focused).to_have_count(1)
+    expect(focused).to_contain_text(source["quote"])
+    expect(focused).to_be_focused()
+    expect(focused).to_be_in_viewport()
+
+
+def test_the_article_page_marks_every_evidence_quote_in_the_body(page, site, api):
+    article_id = api.get("/v1/articles", params={"limit": 1}).json()["items"][0]["id"]
+    article = api.get(f"/v1/articles/{article_id}").json()
+    assert article["evidence"]
+
+    page.goto(f"{site}/#/articles/{article_id}")
+
+    expect(page.locator("h1")).to_have_text(article["title"] or "Untitled article")
+    marks = page.locator("article.body mark")
+    expect(marks.first).to_be_visible()
+    marked = " ".join(marks.all_text_contents())
+    for evidence in article["evidence"]:
+        assert evidence["quote"] in marked, evidence
+    body_text = page.locator("article.body").inner_text()
+    assert re.sub(r"\s+", " ", body_text).strip() == re.sub(r"\s+", " ", article["body"]).strip()
+    expect(page.locator("aside.facts .quotes > li")).to_have_count(
+        len({(e["start"], e["end"]) for e in article["evidence"]})
+    )
+    for person in article["facts"]["people"]:
+        expect(page.locator(f'aside.facts a.fact[href="#/people/{person["id"]}"]').first).to_have_text(person["name"])
+
+
+def test_meetings_filter_by_participant_dates_and_status(page, site, api):
+    meetings = api.get("/v1/meetings", params={"limit": 200}).json()["items"]
+    assert meetings, "the seeds give meetings"
+    page.goto(site + "/")
+    page.get_by_role("link", name="Meetings", exact=True).click()
+    cards = page.locator("ul.cards > li")
+    expect(cards).to_have_count(len(meetings))
+
+    person = meetings[0]["participants"][0]
+    page.get_by_label("Participant").fill(person["name"])
+    page.get_by_role("button", name="Filter").click()
+    theirs = api.get("/v1/meetings", params={"participant": person["name"], "limit": 200}).json()["items"]
+    expect(page).to_have_url(re.compile(r"#/meetings\?participant="))
+    expect(cards).to_have_count(len(theirs))
+    for card in cards.all():
+        expect(card.locator(".participants")).to_contain_text(person["name"])
+
+    day = meetings[0]["date"]
+    page.get_by_label("From").fill(day)
+    page.get_by_label("To").fill(day)
+    page.get_by_role("button", name="Filter").click()
+    that_day = api.get(
+        "/v1/meetings", params={"participant": person["name"], "date_from": day, "date_to": day, "limit": 200}
+    ).json()["items"]
+    expect(cards).to_have_count(len(that_day))
+    expect(cards.first.locator("time")).to_have_attribute("datetime", day)
+
+    page.get_by_role("link", name="Clear").click()
+    page.get_by_label("Status").select_option("planned")
+    page.get_by_role("button", name="Filter").click()
+    planned = api.get("/v1/meetings", params={"status": "planned", "limit": 200}).json()["items"]
+    if planned:
+        expect(cards).to_have_count(len(planned))
+    else:
+        expect(page.locator(".empty")).to_have_text("No meetings match these filters.")
+    csv_link = page.get_by_role("link", name="CSV")
+    expect(csv_link).to_have_attribute("href", "/v1/meetings?status=planned&format=csv")
+    expect(page.get_by_role("link", name="iCalendar")).to_have_attribute("href", "/v1/meetings.ics?status=planned")
+
+
+def test_a_person_page_lists_roles_over_time_and_meetings(page, site, api):
+    meeting = api.get("/v1/meetings", params={"limit": 1}).json()["items"][0]
+    participant = meeting["participants"][0]
+    person = api.get(f"/v1/people/{participant['id']}").json()
+    their_meetings = api.get(f"/v1/people/{person['id']}/meetings", params={"limit": 200}).json()["items"]
+    page.goto(site + "/#/meetings")
+
+    page.locator("ul.cards > li").first.get_by_role("link", name=participant["name"], exact=True).click()
+
+    expect(page.locator("h1")).to_have_text(person["name"])
+    expect(page.locator("h1")).to_be_focused()
+    expect(page.locator("table.roles tbody tr")).to_have_count(len(person["roles"]))
+    for role in person["roles"]:
+        expect(page.locator("table.roles")).to_contain_text(role["title"])
+    expect(page.locator("h2", has_text="Meetings").locator("xpath=following-sibling::div[1]//li")).to_have_count(
+        len(their_meetings)
+    )
+    expect(page.get_by_role("link", name="People")).to_have_attribute("aria-current", "page")
+
+
+def test_the_page_can_be_used_from_the_keyboard_alone(page, site, api):
+    meetings = api.get("/v1/meetings", params={"limit": 200}).json()["items"]
+    name = meetings[0]["participants"][0]["name"]
+    theirs = api.get("/v1/meetings", params={"participant": name, "limit": 200}).json()["items"]
+    page.goto(site + "/")
+    expect(page.locator("ol.timeline > li").first).to_be_visible()
+
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name="Skip to content")).to_be_focused()
+    page.keyboard.press("Tab")  # the brand link
+    for _ in range(2):  # Timeline, Meetings
+        page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name="Meetings", exact=True)).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("Meetings")
+    expect(page.locator("h1")).to_be_focused()
+
+    page.keyboard.press("Tab")
+    expect(page.get_by_label("Participant")).to_be_focused()
+    page.keyboard.type(name)
+    page.keyboard.press("Enter")
+
+    expect(page).to_have_url(re.compile(r"#/meetings\?participant="))
+    expect(page.locator("ul.cards > li")).to_have_count(len(theirs))
+
+
+def test_on_a_phone_width_nothing_scrolls_sideways(phone, site, api):
+    article_id = api.get("/v1/articles", params={"limit": 1}).json()["items"][0]["id"]
+    for path in ("/#/timeline", "/#/meetings", f"/#/articles/{article_id}"):
+        phone.goto(site + path)
+        expect(phone.locator("main h1")).to_be_visible()
+        expect(phone.locator("main .status")).to_have_count(0)
+        width = phone.evaluate("document.documentElement.scrollWidth")
+        assert width <= 375, (path, width)
+
+
+def test_an_unknown_article_says_so_in_the_page(page, site):
+    page.goto(site + "/#/articles/0000000000000000")
+
+    expect(page.locator("h1")).to_have_text("Something went wrong")
+    expect(page.get_by_role("alert")).to_contain_text("no article with id '0000000000000000'")
