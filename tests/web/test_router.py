@@ -1,0 +1,45 @@
+"""The explorer page's files as served, without a browser."""
+
+import re
+
+import pytest
+
+
+def test_the_root_serves_the_page_with_a_same_origin_policy(client):
+    response = client.get("/")
+
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "text/html; charset=utf-8"
+    policy = response.headers["content-security-policy"]
+    assert "default-src 'self'" in policy
+    assert "frame-ancestors 'none'" in policy
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert '<script type="module" src="/assets/app.js"></script>' in response.text
+    # Nothing is loaded from elsewhere: every src and stylesheet is a path on this origin.
+    for reference in re.findall(r'(?:src|href)="([^"]+)"', response.text):
+        assert reference.startswith(("/", "#", "data:")), reference
+
+
+@pytest.mark.parametrize(
+    ("path", "media_type"),
+    [("/assets/app.js", "text/javascript"), ("/assets/app.css", "text/css")],
+)
+def test_the_assets_are_served_with_their_types(client, path, media_type):
+    response = client.get(path)
+
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith(media_type)
+    assert "etag" in response.headers
+    assert "http://" not in response.text
+    assert "https://" not in response.text
+
+
+def test_a_missing_asset_is_a_problem_not_a_page(client):
+    response = client.get("/assets/nothing.js")
+
+    assert response.status_code == 404
+    assert response.headers["content-type"] == "application/problem+json"
+
+
+def test_the_page_is_not_part_of_the_api_document(client):
+    assert "/" not in client.get("/openapi.json").json()["paths"]
