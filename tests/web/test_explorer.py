@@ -22,10 +22,11 @@ from tests.servers import running_server
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", PROJECT_ROOT / "test-artifacts" / "screenshots"))
 
-pytestmark = pytest.mark.skipif(
-    not Path(CHROMIUM).is_file(),
-    reason=f"browser tests need Chromium at {CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)",
-)
+if not Path(CHROMIUM).is_file():
+    pytest.skip(
+        f"browser tests need Chromium at {CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)",
+        allow_module_level=True,
+    )
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="browser tests need the playwright package")
 expect = sync_api.expect
@@ -259,3 +260,19 @@ def test_an_unknown_article_says_so_in_the_page(page, site):
 
     expect(page.locator("h1")).to_have_text("Something went wrong")
     expect(page.get_by_role("alert")).to_contain_text("no article with id '0000000000000000'")
+
+
+def test_a_meeting_page_quotes_its_evidence_and_links_into_the_article(page, site, api):
+    meeting = api.get("/v1/meetings", params={"limit": 1}).json()["items"][0]
+    source = meeting["sources"][0]
+    page.goto(site + "/#/meetings")
+
+    page.get_by_role("link", name=meeting["summary"]).click()
+
+    expect(page.locator("h1")).to_have_text("Meeting")
+    expect(page.locator("ul.quotes blockquote")).to_have_count(len(meeting["sources"]))
+    expect(page.locator("ul.quotes blockquote").first).to_have_text(source["quote"])
+    page.get_by_role("link", name="Read it in the article").first.click()
+    expect(page.locator("mark.focus")).to_contain_text(source["quote"])
+    page.go_back()
+    expect(page.locator("h1")).to_have_text("Meeting")

@@ -29,6 +29,9 @@ function link(href, text, attrs = {}) {
 
 class ApiError extends Error {}
 
+// Leaving a view cancels what it still fetches, so a slow answer can never draw over the next view.
+let inFlight = new AbortController();
+
 async function api(path, params = {}) {
   const url = new URL(path, window.location.origin);
   for (const [key, value] of Object.entries(params)) {
@@ -36,8 +39,9 @@ async function api(path, params = {}) {
   }
   let response;
   try {
-    response = await fetch(url, { headers: { Accept: "application/json" } });
-  } catch {
+    response = await fetch(url, { headers: { Accept: "application/json" }, signal: inFlight.signal });
+  } catch (error) {
+    if (error.name === "AbortError") throw error;
     throw new ApiError("The service could not be reached. Check the connection and try again.");
   }
   if (!response.ok) {
@@ -144,7 +148,7 @@ function pagedList({ tag = "ul", className, fetchPage, render, empty, noun, noun
       // Keyboard users who asked for more land on the first new item.
       if (first && list.children[first]) list.children[first].querySelector("a, button")?.focus();
     } catch (error) {
-      holder.append(alertBox(error.message));
+      if (error.name !== "AbortError") holder.append(alertBox(error.message));
     } finally {
       more.disabled = false;
     }
@@ -503,6 +507,8 @@ async function route() {
   const [path, search = ""] = hash.split("?");
   const params = new URLSearchParams(search);
   const turn = ++routing;
+  inFlight.abort();
+  inFlight = new AbortController();
   const found = ROUTES.find(([pattern]) => pattern.test(path));
   for (const a of document.querySelectorAll("nav a")) {
     if (found && a.dataset.section === found[2]) a.setAttribute("aria-current", "page");
