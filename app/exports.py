@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Generic, Literal, TypeVar
 
 from fastapi import Query, Request, Response
 from fastapi.responses import StreamingResponse
+from sqlalchemy import Engine
 from sqlmodel import Session, select
 
 from app.errors import PROBLEM_RESPONSES, DomainError, Problem, problem_content
@@ -166,18 +168,25 @@ def csv_response(
         if next_cursor:
             headers["Link"] = next_link(request, next_cursor)
         next_cursor = None
-    engine = request.app.state.engine
+    batches = itertools.chain(
+        [items], _later_batches(request.app.state.engine, fetch, next_cursor, lambda _session, batch: batch)
+    )
+    return StreamingResponse(_csv_lines(columns, batches), media_type=CSV_MEDIA_TYPE, headers=headers)
 
-    def batches() -> Iterator[list[T]]:
-        nonlocal next_cursor
-        yield items
-        while next_cursor:
-            # A session per batch: a client reading slowly holds no transaction open between them.
-            with Session(engine, expire_on_commit=False) as session:
-                batch, next_cursor = fetch(session, EXPORT_BATCH, next_cursor)
-            yield batch
 
-    return StreamingResponse(_csv_lines(columns, batches()), media_type=CSV_MEDIA_TYPE, headers=headers)
+R = TypeVar("R")
+
+
+def _later_batches(
+    engine: Engine, fetch: PageFetch[T], cursor: str | None, render: Callable[[Session, list[T]], R]
+) -> Iterator[R]:
+    """Fetch and render the batches after the first, each in a session of its own."""
+    # A session per batch: a client reading slowly holds no transaction open between them.
+    while cursor:
+        with Session(engine, expire_on_commit=False) as session:
+            batch, cursor = fetch(session, EXPORT_BATCH, cursor)
+            rendered = render(session, batch)
+        yield rendered
 
 
 def _csv_lines(columns: CsvColumns[T], batches: Iterator[list[T]]) -> Iterator[str]:
@@ -219,12 +228,16 @@ def calendar_response(
     base_url = str(request.base_url).rstrip("/")
     items, next_cursor = fetch(db_session, EXPORT_BATCH, None)
     first = _ical_events([event(item) for item in items], db_session, base_url)
-    engine = request.app.state.engine
+    later = _later_batches(
+        request.app.state.engine,
+        fetch,
+        next_cursor,
+        lambda session, batch: _ical_events([event(item) for item in batch], session, base_url),
+    )
 
     def body() -> Iterator[bytes]:
         from icalendar import Calendar
 
-        nonlocal next_cursor
         calendar = Calendar()
         calendar.add("prodid", "-//newsevents//newsevents//EN")
         calendar.add("version", "2.0")
@@ -232,11 +245,7 @@ def calendar_response(
         calendar.add("x-wr-calname", name)
         header, footer = calendar.to_ical().split(b"END:VCALENDAR")
         yield header + first
-        while next_cursor:
-            with Session(engine, expire_on_commit=False) as session:
-                batch, next_cursor = fetch(session, EXPORT_BATCH, next_cursor)
-                chunk = _ical_events([event(item) for item in batch], session, base_url)
-            yield chunk
+        yield from later
         yield b"END:VCALENDAR" + footer
 
     headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
