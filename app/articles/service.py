@@ -1,6 +1,6 @@
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import ColumnElement, false, func, literal_column, text
 from sqlalchemy.orm import defer
@@ -17,7 +17,7 @@ from app.articles.schemas import (
 )
 from app.errors import NotFoundError
 from app.models import Article, Evidence, Meeting, Person, PersonRole, TimelineEntry
-from app.pagination import Keyset, paginate
+from app.pagination import Keyset, decode_cursor, paginate
 from app.people import service as people_service
 from app.people.schemas import PersonRef
 from app.text_filters import equals_ci
@@ -42,41 +42,95 @@ _KEYSET = Keyset(
 )
 
 
-# SQLite's planner cannot tell a rare word from a common one; a bounded count can, and picks one of three
-# plans (each the fastest in its range, measured at 100k articles in bench/run.py):
+# SQLite's index keys each article (julian day of published_at) << 32 | rowid (migration 0006), so it
+# hands out matches newest day first. With no filter outside the index (source, person), a page is read
+# off it directly: the `limit`-th match after the cursor fixes the last day the page can reach, and the
+# matches of those whole days are sorted by the list's order. It costs the same for any word.
+_ROWID_BITS = 32
+_JULIAN_DAY_OF_ORDINAL_0 = 1721424  # date.toordinal() + this = SQLite's CAST(julianday(date) AS INTEGER)
+_NTH_MATCH = (
+    "SELECT rowid FROM article_fts WHERE article_fts MATCH :fts_query AND rowid >= :floor AND rowid < :ceiling"
+    " ORDER BY rowid DESC LIMIT 1 OFFSET :skip"
+)
+_COUNT_IN_DAY = (
+    "SELECT count(*) FROM article_fts WHERE article_fts MATCH :fts_query AND rowid >= :floor AND rowid < :ceiling"
+)
+_MATCHING_IN_DAYS = (
+    "SELECT rowid & 4294967295 FROM article_fts"
+    " WHERE article_fts MATCH :fts_query AND rowid >= :floor AND rowid < :ceiling"
+)
+
+# With other filters the index's order cannot say where a page ends; a bounded count picks one of three
+# plans (each the fastest in its range, measured at 100k articles):
 # - few matches: fetch them from the index and sort them by date (cost grows with the matches);
 # - many: keep the matches in a set once and walk articles by date until a page is found (the `+`
-#   stops SQLite from driving the query from the set; the walk is about articles/matches rows per hit);
+#   stops SQLite from driving the query from the set);
 # - most of the corpus: walk by date and probe the index per article, skipping the set's cost.
 _FEW_MATCHES = 1000
 _MOST_OF_CORPUS = 0.3
-_MATCHING = "SELECT rowid FROM article_fts WHERE article_fts MATCH :fts_query"
+_MATCHING = "SELECT rowid & 4294967295 FROM article_fts WHERE article_fts MATCH :fts_query"
 _COUNT_MATCHING = "SELECT count(*) FROM (SELECT rowid FROM article_fts WHERE article_fts MATCH :fts_query LIMIT :cap)"
-_IN_MATCHING_SET = "+article.rowid IN (SELECT rowid FROM article_fts WHERE article_fts MATCH :fts_query)"
+_IN_MATCHING_SET = "+article.rowid IN (SELECT rowid & 4294967295 FROM article_fts WHERE article_fts MATCH :fts_query)"
+_PROBE_MATCH = (
+    "EXISTS (SELECT 1 FROM article_fts WHERE article_fts MATCH :fts_query"
+    " AND article_fts.rowid = ((CAST(julianday(article.published_at) AS INTEGER) << 32) | article.rowid))"
+)
 
 
-def matches_text(*, db_session: Session, query: str) -> ColumnElement[bool]:
-    """Match articles whose title or body contain every word of the query."""
-    tokens = _SEARCH_TOKEN.findall(query)
+def _day_key(day: date) -> int:
+    return (day.toordinal() + _JULIAN_DAY_OF_ORDINAL_0) << _ROWID_BITS
+
+
+def matches_text(
+    *, db_session: Session, filters: ArticleFilters, limit: int, cursor: str | None
+) -> ColumnElement[bool]:
+    """Match articles whose title or body contain every word of the query, as fast as the filters allow."""
+    tokens = _SEARCH_TOKEN.findall(filters.q or "")
     if not tokens:
         return false()
-    if db_session.get_bind().dialect.name == "sqlite":
-        # Each word quoted, so FTS5 operators in user input are searched for, not obeyed.
-        fts_query = " ".join('"' + token.replace('"', "") + '"' for token in tokens)
-        # The largest rowid stands in for the article count: exact enough, and one index seek.
-        corpus = db_session.scalar(text("SELECT coalesce(max(rowid), 0) FROM article"))
-        cap = max(_FEW_MATCHES, int(corpus * _MOST_OF_CORPUS))
-        found = db_session.scalar(text(_COUNT_MATCHING).bindparams(fts_query=fts_query, cap=cap))
-        if found < _FEW_MATCHES:
-            return literal_column("article.rowid").in_(text(_MATCHING).bindparams(fts_query=fts_query))
-        if found < cap:
-            return text(_IN_MATCHING_SET).bindparams(fts_query=fts_query)
-        return text(
-            "EXISTS (SELECT 1 FROM article_fts WHERE article_fts.rowid = article.rowid"
-            " AND article_fts MATCH :fts_query)"
-        ).bindparams(fts_query=fts_query)
-    # PostgreSQL: the generated tsvector (migration 0003); plainto_tsquery takes any text safely.
-    return literal_column("article.search_vector").op("@@")(func.plainto_tsquery("english", " ".join(tokens)))
+    if db_session.get_bind().dialect.name != "sqlite":
+        # PostgreSQL: the generated tsvector (migration 0003); plainto_tsquery takes any text safely.
+        return literal_column("article.search_vector").op("@@")(func.plainto_tsquery("english", " ".join(tokens)))
+    # Each word quoted, so FTS5 operators in user input are searched for, not obeyed.
+    fts_query = " ".join('"' + token.replace('"', "") + '"' for token in tokens)
+    if filters.source or filters.person:
+        return _matches_by_count(db_session=db_session, fts_query=fts_query)
+    return _matches_in_page_days(
+        db_session=db_session, fts_query=fts_query, filters=filters, limit=limit, cursor=cursor
+    )
+
+
+def _matches_in_page_days(
+    *, db_session: Session, fts_query: str, filters: ArticleFilters, limit: int, cursor: str | None
+) -> ColumnElement[bool]:
+    floor = _day_key(filters.published_from) if filters.published_from else 0
+    ceiling = _day_key(filters.published_to + timedelta(days=1)) if filters.published_to else 1 << 62
+    skip = limit  # the page's rows, then the one that tells there is a next page
+    if cursor:
+        cursor_day = decode_cursor(_KEYSET, cursor)[0]
+        ceiling = min(ceiling, _day_key(cursor_day + timedelta(days=1)))
+        # Matches of the cursor's own day that come before it are in the index's range but not the page.
+        skip += db_session.scalar(
+            text(_COUNT_IN_DAY).bindparams(fts_query=fts_query, floor=_day_key(cursor_day), ceiling=ceiling)
+        )
+    last = db_session.scalar(text(_NTH_MATCH).bindparams(fts_query=fts_query, floor=floor, ceiling=ceiling, skip=skip))
+    if last is not None:
+        floor = (last >> _ROWID_BITS) << _ROWID_BITS  # the whole of the page's last day
+    return literal_column("article.rowid").in_(
+        text(_MATCHING_IN_DAYS).bindparams(fts_query=fts_query, floor=floor, ceiling=ceiling)
+    )
+
+
+def _matches_by_count(*, db_session: Session, fts_query: str) -> ColumnElement[bool]:
+    # The largest rowid stands in for the article count: exact enough, and one index seek.
+    corpus = db_session.scalar(text("SELECT coalesce(max(rowid), 0) FROM article"))
+    cap = max(_FEW_MATCHES, int(corpus * _MOST_OF_CORPUS))
+    found = db_session.scalar(text(_COUNT_MATCHING).bindparams(fts_query=fts_query, cap=cap))
+    if found < _FEW_MATCHES:
+        return literal_column("article.rowid").in_(text(_MATCHING).bindparams(fts_query=fts_query))
+    if found < cap:
+        return text(_IN_MATCHING_SET).bindparams(fts_query=fts_query)
+    return text(_PROBE_MATCH).bindparams(fts_query=fts_query)
 
 
 def list_articles(
@@ -86,7 +140,7 @@ def list_articles(
     # The list shows no text: leave the bodies (most of each row) on disk.
     statement = select(Article).options(defer(Article.body), defer(Article.raw_text), defer(Article.paragraphs))
     if filters.q:
-        statement = statement.where(matches_text(db_session=db_session, query=filters.q))
+        statement = statement.where(matches_text(db_session=db_session, filters=filters, limit=limit, cursor=cursor))
     if filters.source:
         statement = statement.where(equals_ci(Article.source, filters.source))
     if filters.published_from:
