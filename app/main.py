@@ -97,6 +97,9 @@ def create_app(settings: Settings | None = None, *, startup_ingest: StartupInges
         version="1.0.0",
         summary="People, meetings and NATO-accession timeline entries extracted from news articles.",
         lifespan=lifespan,
+        # FastAPI's own OpenTelemetry spans and metrics; when on, every request asks OpenTelemetry whether
+        # a provider is configured, which costs more than answering from the response cache.
+        telemetry=None if settings.telemetry else {"tracing": False, "metrics": False, "logs": False},
     )
     app.state.settings = settings
     app.state.startup = StartupState()

@@ -17,6 +17,7 @@ def test_settings_come_from_the_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("API_KEYS", "one, two,,")
     monkeypatch.setenv("CORS_ORIGINS", "https://a.example,https://b.example")
     monkeypatch.setenv("LOG_LEVEL", "debug")
+    monkeypatch.setenv("TELEMETRY", "true")
 
     settings = load_settings()
 
@@ -26,6 +27,22 @@ def test_settings_come_from_the_environment(monkeypatch, tmp_path):
     assert settings.api_keys == ["one", "two"]
     assert settings.cors_origins == ["https://a.example", "https://b.example"]
     assert settings.log_level == "DEBUG"
+    assert settings.telemetry is True
+
+
+def test_fastapi_telemetry_is_off_unless_asked_for(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("TELEMETRY", raising=False)
+
+    from app.main import create_app
+
+    quiet, traced = create_app(load_settings()), create_app(load_settings(telemetry=True))
+
+    telemetry = getattr(quiet, "_telemetry", None)
+    if telemetry is None:
+        pytest.skip("this FastAPI has no telemetry to turn off")
+    assert (telemetry["tracing"], telemetry["metrics"], telemetry["logs"]) == (False, False, False)
+    assert traced._telemetry["tracing"] is True
 
 
 @pytest.mark.parametrize(
