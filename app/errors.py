@@ -44,6 +44,10 @@ class WritesDisabledError(DomainError):
     status_code = 403
 
 
+class NotAcceptableError(DomainError):
+    status_code = 406
+
+
 class ConflictError(DomainError):
     status_code = 409
 

@@ -15,7 +15,7 @@ from fastapi.responses import StreamingResponse
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
-from app.errors import PROBLEM_RESPONSES, DomainError, Problem, problem_content
+from app.errors import PROBLEM_RESPONSES, NotAcceptableError, Problem, problem_content
 from app.models import Article, DatePrecision
 from app.pagination import DEFAULT_LIMIT, Page, next_link, page_of
 from app.schemas import SourceRead
@@ -36,10 +36,6 @@ CALENDAR_MEDIA_TYPE = "text/calendar; charset=utf-8"
 EXPORT_BATCH = 500
 
 _MEDIA_TYPES: dict[Format, tuple[str, str]] = {"json": ("application", "json"), "csv": ("text", "csv")}
-
-
-class NotAcceptableError(DomainError):
-    status_code = 406
 
 
 LIST_RESPONSES: dict[int | str, dict[str, Any]] = {

@@ -8,6 +8,7 @@ from fastapi.staticfiles import StaticFiles
 
 WEB_DIR = Path(__file__).parent
 ASSETS = StaticFiles(directory=WEB_DIR / "assets")
+_PAGE = (WEB_DIR / "index.html").read_text(encoding="utf-8")
 # Everything the page loads comes from this origin; the CSP says so, so injected markup could run nothing.
 _HEADERS = {
     "Content-Security-Policy": (
@@ -24,4 +25,4 @@ router = APIRouter(include_in_schema=False)
 
 @router.get("/", response_class=HTMLResponse)
 def explorer() -> HTMLResponse:
-    return HTMLResponse((WEB_DIR / "index.html").read_text(encoding="utf-8"), headers=_HEADERS)
+    return HTMLResponse(_PAGE, headers=_HEADERS)
