@@ -23,8 +23,7 @@ MAX_LIMIT = 200
 DEFAULT_LIMIT = 50
 _CURSOR_SALT = b"newsevents-cursor-v1"
 
-LimitQuery = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Items per page, 1 to {MAX_LIMIT}.")]
-# On lists that also export CSV, where no limit means the whole list rather than a default page.
+# Every list also exports CSV, where no limit means the whole list rather than a default page.
 OptionalLimitQuery = Annotated[
     int | None,
     Query(ge=1, le=MAX_LIMIT, description=f"Items per page, 1 to {MAX_LIMIT}; {DEFAULT_LIMIT} when not given."),
