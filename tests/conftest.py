@@ -5,8 +5,8 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
+from app.application import create_app
 from app.config import Settings
-from app.main import create_app
 from tests.databases import fresh_database
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent

@@ -7,6 +7,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import httpx
 
@@ -25,10 +26,15 @@ def running_server(
     *,
     command: Callable[[int], list[str]] | None = None,
     ready_path: str = "/readyz",
+    output: Path | None = None,
     **env: str,
 ) -> Iterator[str]:
-    """Start the service (or `command(port)`) on a database; yield its base URL once `ready_path` is 200."""
+    """Start the service (or `command(port)`) on a database; yield its base URL once `ready_path` is 200.
+
+    `output`, when given, receives the server's stdout and stderr.
+    """
     port = free_port()
+    out = output.open("w") if output else None
     process = subprocess.Popen(
         command(port)
         if command
@@ -41,6 +47,8 @@ def running_server(
             "LOG_LEVEL": "WARNING",
             **env,
         },
+        stdout=out,
+        stderr=subprocess.STDOUT if out else None,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -60,3 +68,5 @@ def running_server(
     finally:
         process.terminate()
         process.wait(timeout=30)
+        if out:
+            out.close()

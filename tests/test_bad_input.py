@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlmodel import Session, SQLModel
 
-from app.main import create_app
+from app.application import create_app
 from tests.conftest import PROJECT_ROOT, SEEDS_DIR
 
 KEY = "bad-input-key"

@@ -3,8 +3,8 @@
 import pytest
 from fastapi.testclient import TestClient
 
+from app.application import create_app
 from app.caching import _LRU
-from app.main import create_app
 from tests.test_query_counts import counted_statements
 
 KEY = "cache-key"

@@ -34,7 +34,7 @@ def test_fastapi_telemetry_is_off_unless_asked_for(monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("TELEMETRY", raising=False)
 
-    from app.main import create_app
+    from app.application import create_app
 
     quiet, traced = create_app(load_settings()), create_app(load_settings(telemetry=True))
 

@@ -1,6 +1,6 @@
 from fastapi.testclient import TestClient
 
-from app.main import create_app
+from app.application import create_app
 
 
 def test_wrong_method_is_a_405_problem_with_allow(client):

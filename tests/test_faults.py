@@ -16,7 +16,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session
 
-from app.main import create_app
+from app.application import create_app
 from app.models import Article, Evidence
 from tests.conftest import PROJECT_ROOT
 from tests.databases import ON_POSTGRES, SERVER_URL, fresh_database

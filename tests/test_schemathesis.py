@@ -10,8 +10,8 @@ import schemathesis
 from hypothesis import HealthCheck, given, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
+from app.application import create_app
 from app.config import Settings
-from app.main import create_app
 from tests.databases import fresh_database
 from tests.servers import running_server
 

@@ -3,8 +3,8 @@ import threading
 
 from fastapi.testclient import TestClient
 
+from app.application import create_app, ingest_seeds
 from app.extraction import DeferredExtractor
-from app.main import create_app, ingest_seeds
 from tests.conftest import SEEDS_DIR
 
 

@@ -3,12 +3,20 @@
 No database and no web framework here; app/ingest stores what this returns.
 """
 
-from app.extraction.pipeline import EXTRACTOR_VERSION, ArticleText, DeferredExtractor, Extractor, load_pipeline
+from app.extraction.pipeline import (
+    EXTRACTOR_VERSION,
+    ArticleText,
+    BatchExtractor,
+    DeferredExtractor,
+    Extractor,
+    load_pipeline,
+)
 from app.extraction.records import Evidence, Extraction, MeetingFact, PersonFact, RoleFact, TimelineFact
 
 __all__ = [
     "EXTRACTOR_VERSION",
     "ArticleText",
+    "BatchExtractor",
     "DeferredExtractor",
     "Evidence",
     "Extraction",

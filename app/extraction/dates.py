@@ -6,8 +6,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
 
-import dateparser
-
 Precision = Literal["day", "month", "year"]
 Preference = Literal["past", "future"]
 
@@ -73,6 +71,8 @@ def resolve(expression: str, *, base: date, prefer: Preference = "past") -> Reso
     if fast is not None:
         value = fast if _HAS_YEAR.search(text) or not _HAS_NAMED_MONTH.search(text) else _nearest_year(fast, base)
         return _truncate(value, precision)
+    import dateparser  # here: a tenth of a second to import, and the common forms above need none of it
+
     parsed = dateparser.parse(
         text,
         languages=["en"],

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import islice
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from app.extraction.events import find_meetings, find_timeline
 from app.extraction.people import find_people
@@ -48,6 +48,12 @@ def load_pipeline(model: str) -> Language:
     # The English models ship a sentence splitter disabled in favour of the parser's sentences; not
     # loading it saves a tenth of a second of every start.
     return spacy.load(model, exclude=["senter"])
+
+
+class BatchExtractor(Protocol):
+    """What ingest needs of an extractor: many articles in, their extractions out in the same order."""
+
+    def extract_many(self, articles: Iterable[ArticleText]) -> Iterator[Extraction]: ...
 
 
 class Extractor:

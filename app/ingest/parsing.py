@@ -16,9 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Literal
 
-import dateparser
-
 from app.extraction.dates import MONTH_NAMES, written_date
+from app.extraction.pipeline import ArticleText
 
 ParagraphKind = Literal["text", "caption"]
 
@@ -103,6 +102,11 @@ class ParsedArticle:
             spans.append({"kind": paragraph.kind, "start": start, "end": end})
             start = end + 2
         return spans
+
+    @property
+    def text(self) -> ArticleText:
+        """What the extractor reads of this article."""
+        return ArticleText(self.body, self.paragraph_spans, self.published_at)
 
     @property
     def word_count(self) -> int:
@@ -254,9 +258,11 @@ def _find_byline(lines: list[str]) -> tuple[int | None, str | None, date | None]
 
 
 def _byline_date(text: str) -> date | None:
-    # dateparser's first call costs a quarter of a second of locale loading; the written-out forms need none of it.
+    # dateparser's import and first call cost a third of a second; the written-out forms need neither.
     if (written := written_date(text)) is not None:
         return written
+    import dateparser
+
     parsed = dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": True})
     return parsed.date() if parsed else None
 

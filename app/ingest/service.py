@@ -14,8 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from app.caching import bump_data_version
-from app.extraction import ArticleText, DeferredExtractor, Extraction, Extractor
-from app.extraction.parallel import ProcessPoolExtractor
+from app.extraction import ArticleText, BatchExtractor, Extraction, Extractor
 from app.ingest.facts import StoredFacts, add_facts, remove_facts
 from app.ingest.parsing import ArticleParseError, ParsedArticle
 from app.ingest.sources import discover_files, parse_file
@@ -61,7 +60,7 @@ def get_by_hash(*, db_session: Session, content_sha256: str) -> Article | None:
 def article_text(article: Article | ParsedArticle) -> ArticleText:
     """What the extractor reads of a stored or parsed article."""
     if isinstance(article, ParsedArticle):
-        return ArticleText(article.body, article.paragraph_spans, article.published_at)
+        return article.text
     return ArticleText(article.body, article.paragraphs, article.published_at)
 
 
@@ -126,7 +125,7 @@ def ingest_paths(
     *,
     engine: Engine,
     paths: list[Path],
-    extractor: Extractor | DeferredExtractor | ProcessPoolExtractor | None = None,
+    extractor: BatchExtractor | None = None,
     files: list[Path] | None = None,
     stop: threading.Event | None = None,
     batch_size: int = 64,

@@ -5,7 +5,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from app.main import create_app
+from app.application import create_app
 from app.models import Article, Evidence, IdempotencyKey, Meeting, Person, TimelineEntry
 from tests.conftest import SEEDS_DIR
 from tests.ingest.test_html import PAGES

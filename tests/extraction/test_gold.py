@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from app.application import create_app
 from app.ingest.sources import parse_file
-from app.main import create_app
 from tests.conftest import SEEDS_DIR, walk
 from tests.databases import fresh_database
 from tests.extraction.scoring import score_all
