@@ -64,7 +64,9 @@ def _run_startup(
             if seed_extraction.failure:
                 log.warning("seed_extraction.failed", reason=seed_extraction.failure)
             else:
-                log.info("seed_extraction.closed", outcome=seed_extraction.outcome)
+                log.info(
+                    "seed_extraction.closed", outcome=seed_extraction.outcome, peak_rss_mib=seed_extraction.peak_rss_mib
+                )
         state.finished.set()
     try:
         extractor.load()  # now, rather than in the first write's request

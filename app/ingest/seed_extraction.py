@@ -9,8 +9,11 @@ logging, no spaCy, no database driver).
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+import resource
+import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -38,8 +41,6 @@ def _sqlite_path(database_url: str) -> Path | None:
 
 def holds_articles(database_url: str) -> bool:
     """Whether a SQLite database exists with articles in it; False for anything else or when unsure."""
-    import sqlite3
-
     path = _sqlite_path(database_url)
     if path is None or not path.is_file():
         return False
@@ -50,22 +51,23 @@ def holds_articles(database_url: str) -> bool:
         return False
 
 
-def _extract_seed_files(seeds_dir: Path, model: str, database_url: str, connection: Connection) -> None:
-    """In the child: parse and extract every seed file, send {key: extraction}, or why not, back."""
+def _extract_seed_files(connection: Connection) -> None:
+    """In the child: import spaCy, take the job, parse and extract every seed file, send the extractions back."""
     # One BLAS thread: the other core is busy importing the service.
     for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(variable, "1")
     try:
-        # A restart finds the seeds stored: stop at once rather than compete for the CPU. Only SQLite can be
-        # asked this cheaply; on PostgreSQL the parent stops this process once it knows.
-        if holds_articles(database_url):
-            connection.send(("skipped", {}))
-            return
+        # Imported before the job arrives, while the parent reads its settings: most of this process's work.
+        import spacy  # noqa: F401
 
         from app.extraction import Extractor, load_pipeline
         from app.ingest.parsing import ArticleParseError
         from app.ingest.sources import discover_files, parse_file
 
+        try:
+            seeds_dir, model = connection.recv()
+        except EOFError:
+            return  # nothing to extract after all
         texts = []
         for path in discover_files([seeds_dir]):
             try:
@@ -81,7 +83,11 @@ def _extract_seed_files(seeds_dir: Path, model: str, database_url: str, connecti
 
 
 class SeedExtraction:
-    """The seed files' extractions, computed by a child process; `close()` stops it if still running."""
+    """The seed files' extractions, computed by a child process; `close()` stops it if still running.
+
+    `start()` spawns the child, which begins importing spaCy at once; `request()` then names the seeds
+    folder and the model, or `skip()` says there is nothing to extract.
+    """
 
     def __init__(self, process: BaseProcess | None, connection: Connection | None, failure: str | None = None) -> None:
         self._process = process
@@ -90,19 +96,18 @@ class SeedExtraction:
         self._lock = threading.Lock()
         self.outcome: str = "pending"  # then done, skipped, failed, or stopped when it was not waited for
         self.failure = failure
+        self.peak_rss_mib: float | None = None  # the child's, once closed
 
     @classmethod
-    def start(cls, *, seeds_dir: Path, model: str, database_url: str) -> SeedExtraction | None:
-        """Start extracting the seed files in a child process; None when there is no seeds folder."""
-        if not seeds_dir.is_dir():
-            return None
+    def start(cls) -> SeedExtraction:
+        """Spawn the child; it imports spaCy while the caller decides what it should extract."""
         try:
             # Spawned, not forked: a fork of a process that has started threads can deadlock in the child.
             context = multiprocessing.get_context("spawn")
-            receiving, sending = context.Pipe(duplex=False)
+            here, there = context.Pipe()
             process = context.Process(
                 target=_extract_seed_files,
-                args=(seeds_dir, model, database_url, sending),
+                args=(there,),
                 name="seed-extraction",
                 daemon=True,  # never outlives the service, whatever happens to it
             )
@@ -111,11 +116,23 @@ class SeedExtraction:
             extraction = cls(None, None, failure=f"not started: {type(exc).__name__}: {exc}")
             extraction.outcome = "failed"
             return extraction
-        sending.close()  # so that the child's exit is seen as end of file here
-        return cls(process, receiving)
+        there.close()  # so that the child's exit is seen as end of file here
+        return cls(process, here)
+
+    def request(self, *, seeds_dir: Path, model: str) -> None:
+        """Have the child extract every article file in `seeds_dir` with the spaCy package `model`."""
+        if self._connection is not None:
+            with contextlib.suppress(OSError):  # the child is gone already: results() reports how
+                self._connection.send((seeds_dir, model))
+
+    def skip(self) -> None:
+        """Stop the child: there is nothing for it to extract."""
+        with self._lock:
+            self._results, self.outcome = {}, "skipped"
+        self.close()
 
     def results(self, stop: threading.Event | None = None) -> dict[ArticleKey, Extraction]:
-        """Wait for the child's extractions; empty if it skipped, failed or died, or `stop` was set."""
+        """Wait for the child's extractions; empty if skipped, if it failed or died, or once `stop` is set."""
         with self._lock:
             if self._results is None:
                 self._results = self._receive(stop)
@@ -151,6 +168,8 @@ class SeedExtraction:
             if self._process.is_alive():
                 self._process.terminate()
             self._process.join(timeout=10)
+            # The largest of this process's finished children, in KiB on Linux: the service starts no other.
+            self.peak_rss_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         if self._connection is not None:
             self._connection.close()
 

@@ -37,6 +37,12 @@ def sqlite_url(tmp_path):
     return f"sqlite:///{tmp_path / 'fresh.db'}"
 
 
+def started(seeds_dir, model=MODEL):
+    seeds = SeedExtraction.start()
+    seeds.request(seeds_dir=seeds_dir, model=model)
+    return seeds
+
+
 class RecordingExtractor:
     """Stands in for the in-process model where a test needs to see what reached it."""
 
@@ -54,7 +60,7 @@ def test_the_child_extracts_every_seed_file_exactly_as_in_process(seeds_dir, sql
     texts = [parse_file(seeds_dir / name).text for name in SEED_NAMES]
     expected = list(Extractor(load_pipeline(MODEL)).extract_many(texts))
 
-    seeds = SeedExtraction.start(seeds_dir=seeds_dir, model=MODEL, database_url=sqlite_url)
+    seeds = started(seeds_dir)
     try:
         results = seeds.results()
     finally:
@@ -66,24 +72,16 @@ def test_the_child_extracts_every_seed_file_exactly_as_in_process(seeds_dir, sql
     assert sum(len(extraction.meetings) for extraction in expected) == 4
 
 
-def test_on_a_database_that_holds_articles_the_child_stops_at_once(seeds_dir, tmp_path):
-    url = f"sqlite:///{tmp_path / 'used.db'}"
-    engine = make_engine(url)
-    upgrade_schema(engine)
-    ingest_paths(engine=engine, paths=[seeds_dir / SEED_NAMES[0]], extractor=None)
-    engine.dispose()
+def test_a_skipped_child_is_stopped_without_being_waited_for():
+    seeds = SeedExtraction.start()
+    seeds.skip()
 
-    seeds = SeedExtraction.start(seeds_dir=seeds_dir, model=MODEL, database_url=url)
-    try:
-        results = seeds.results()
-    finally:
-        seeds.close()
-
-    assert (seeds.outcome, results) == ("skipped", {})
+    assert (seeds.outcome, seeds.results()) == ("skipped", {})
+    assert seeds.peak_rss_mib is not None
 
 
 def test_a_child_that_fails_says_why_and_every_article_goes_to_the_fallback(seeds_dir, sqlite_url):
-    seeds = SeedExtraction.start(seeds_dir=seeds_dir, model="no_such_model_package", database_url=sqlite_url)
+    seeds = started(seeds_dir, model="no_such_model_package")
     fallback = RecordingExtractor()
     texts = [parse_file(seeds_dir / name).text for name in SEED_NAMES]
     try:
@@ -102,7 +100,7 @@ def test_articles_the_child_did_not_see_are_extracted_by_the_fallback_in_their_p
     other.mkdir()
     shutil.move(seeds_dir / SEED_NAMES[1], other)
     seen, unseen = parse_file(seeds_dir / SEED_NAMES[0]).text, parse_file(other / SEED_NAMES[1]).text
-    seeds = SeedExtraction.start(seeds_dir=seeds_dir, model=MODEL, database_url=sqlite_url)
+    seeds = started(seeds_dir)
     fallback = RecordingExtractor()
     try:
         extractions = list(seeds.extractor(fallback).extract_many([unseen, seen]))
@@ -156,28 +154,31 @@ def test_startup_ingest_stores_the_childs_extractions_and_a_restart_skips_it(see
     settings = Settings(database_url=database_url, seeds_dir=seeds_dir, ingest_on_startup=True, log_format="console")
     outcomes, bodies = [], []
     for _ in range(2):
-        seeds = SeedExtraction.start(seeds_dir=seeds_dir, model=MODEL, database_url=database_url)
+        seeds = started(seeds_dir)
         with TestClient(create_app(settings, seed_extraction=seeds)) as client:
             assert client.app.state.startup.finished.wait(timeout=120)
             bodies.append(client.get("/readyz").json())
         outcomes.append(seeds.outcome)
 
-    # On the restart the service finds both seeds stored before the child need answer: it is stopped,
-    # or has skipped on its own if it was quicker.
-    assert outcomes[0] == "done"
-    assert outcomes[1] in {"stopped", "skipped"}
+    # On the restart the startup ingest finds both seeds stored and stops the child unasked.
+    assert outcomes == ["done", "stopped"]
     counts = {"articles": 2, "people": 5, "meetings": 4, "timeline_entries": 8}
     assert bodies == [{"status": "ready", "counts": counts}] * 2
 
 
-def test_the_entry_point_starts_the_child_and_serves_the_seeds_once_ready(seeds_dir, sqlite_url, tmp_path):
-    log = tmp_path / "server.log"
+def test_the_entry_point_extracts_in_the_child_on_a_fresh_database_and_skips_it_on_a_restart(
+    seeds_dir, sqlite_url, tmp_path
+):
     settings = {"SEEDS_DIR": str(seeds_dir), "INGEST_ON_STARTUP": "true", "LOG_FORMAT": "json", "LOG_LEVEL": "INFO"}
-    with running_server(sqlite_url, output=log, **settings) as base, httpx.Client(base_url=base) as client:
-        ready = client.get("/readyz")
-        meetings = client.get("/v1/meetings")
+    readiness, closed = [], []
+    for start in ("fresh", "restart"):
+        log = tmp_path / f"{start}.log"
+        with running_server(sqlite_url, output=log, **settings) as base, httpx.Client(base_url=base) as client:
+            readiness.append(client.get("/readyz").json())
+        events = [json.loads(line) for line in log.read_text().splitlines() if line.startswith("{")]
+        closed += [event for event in events if event["event"] == "seed_extraction.closed"]
 
-    assert ready.json()["counts"] == {"articles": 2, "people": 5, "meetings": 4, "timeline_entries": 8}
-    assert len(meetings.json()["items"]) == 4
-    events = [json.loads(line) for line in log.read_text().splitlines() if line.startswith("{")]
-    assert [event["outcome"] for event in events if event["event"] == "seed_extraction.closed"] == ["done"]
+    counts = {"articles": 2, "people": 5, "meetings": 4, "timeline_entries": 8}
+    assert readiness == [{"status": "ready", "counts": counts}] * 2
+    assert [event["outcome"] for event in closed] == ["done", "skipped"]
+    assert closed[0]["peak_rss_mib"] > 50  # the child held the model
