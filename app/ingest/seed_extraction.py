@@ -94,7 +94,8 @@ class SeedExtraction:
         self._connection = connection
         self._results: dict[ArticleKey, Extraction] | None = None
         self._lock = threading.Lock()
-        self.outcome: str = "pending"  # then done, skipped, failed, or stopped when it was not waited for
+        # pending, then done, skipped, failed, or stopped when it was not waited for
+        self.outcome: str = "failed" if failure else "pending"
         self.failure = failure
         self.peak_rss_mib: float | None = None  # the child's, once closed
 
@@ -113,9 +114,7 @@ class SeedExtraction:
             )
             process.start()
         except (OSError, AssertionError) as exc:  # AssertionError: a daemonic process may not start children
-            extraction = cls(None, None, failure=f"not started: {type(exc).__name__}: {exc}")
-            extraction.outcome = "failed"
-            return extraction
+            return cls(None, None, failure=f"not started: {type(exc).__name__}: {exc}")
         there.close()  # so that the child's exit is seen as end of file here
         return cls(process, here)
 
