@@ -52,16 +52,17 @@ def main() -> int:
         )
         try:
             deadline = time.monotonic() + 120
-            while True:
-                if time.monotonic() > deadline:
-                    raise SystemExit("the service did not become ready")
-                try:
-                    # Both workers ingest the seeds; either may answer, so wait until readiness holds.
-                    if all(httpx.get(f"http://127.0.0.1:{PORT}/readyz").status_code == 200 for _ in range(6)):
-                        break
-                except httpx.TransportError:
-                    pass
-                time.sleep(0.2)
+            with httpx.Client() as client:  # one client: httpx.get builds a TLS context per call
+                while True:
+                    if time.monotonic() > deadline:
+                        raise SystemExit("the service did not become ready")
+                    try:
+                        # Both workers ingest the seeds; either may answer, so wait until readiness holds.
+                        if all(client.get(f"http://127.0.0.1:{PORT}/readyz").status_code == 200 for _ in range(6)):
+                            break
+                    except httpx.TransportError:
+                        pass
+                    time.sleep(0.2)
             result = subprocess.run(
                 [
                     "wrk",
