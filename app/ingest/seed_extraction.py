@@ -2,8 +2,8 @@
 
 On a fresh database the service is ready once the seeds are extracted and stored. Importing spaCy, loading
 the model and extracting take about as long as importing the service and migrating the database, and both
-are CPU-bound Python: side by side on two cores a cold start takes 0.8-0.93 of the time it takes one after
-the other (bench/RESULTS.md). This module is imported before the service, so it imports nothing heavy (no
+are CPU-bound Python: side by side on two cores a cold start takes about two thirds of the time it takes one
+after the other (bench/RESULTS.md). This module is imported before the service, so it imports nothing heavy (no
 logging, no spaCy, no SQLAlchemy).
 """
 
