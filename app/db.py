@@ -89,8 +89,8 @@ def make_engine(database_url: str, *, for_writes: bool = False) -> Engine:
 _UNMODELLED_TABLE_PREFIXES = ("article_fts",)
 # PostgreSQL's full-text column and index on article.
 _UNMODELLED_ARTICLE_PARTS = ("search_vector", "ix_article_search_vector")
-# Indexes on lower(...) (migration 0005): SQLite's reflection cannot read expression indexes back.
-_UNMODELLED_INDEXES = ("ix_person_name_lower", "ix_person_alias_alias_lower")
+# Indexes on lower(...) (migrations 0005, 0007): SQLite's reflection cannot read expression indexes back.
+_UNMODELLED_INDEXES = ("ix_person_name_lower", "ix_person_alias_alias_lower", "ix_article_source_lower")
 
 
 def include_in_migrations(obj, name, type_, reflected, compare_to) -> bool:

@@ -5,7 +5,7 @@ from fastapi.testclient import TestClient
 
 from app.application import create_app
 from app.caching import _LRU
-from tests.test_query_counts import counted_statements
+from tests.databases import recorded_statements
 
 KEY = "cache-key"
 AUTH = {"Authorization": f"Bearer {KEY}"}
@@ -30,7 +30,7 @@ def test_a_matching_if_none_match_is_a_304_without_running_the_endpoint(writer):
     first = writer.get("/v1/meetings")
     etag = first.headers["etag"]
 
-    with counted_statements(writer.app.state.engine) as statements:
+    with recorded_statements(writer.app.state.engine) as statements:
         revalidated = writer.get("/v1/meetings", headers={"If-None-Match": etag})
 
     assert first.status_code == 200
@@ -38,20 +38,20 @@ def test_a_matching_if_none_match_is_a_304_without_running_the_endpoint(writer):
     assert revalidated.status_code == 304
     assert revalidated.content == b""
     assert revalidated.headers["etag"] == etag
-    assert all("data_version" in statement for statement in statements)  # the endpoint did not run
+    assert all("data_version" in statement for statement, _ in statements)  # the endpoint did not run
 
 
 def test_a_cached_answer_is_the_same_as_a_fresh_one(writer):
     for n in range(3):
         writer.post("/v1/articles", json=_article(n), headers=AUTH)
     fresh = writer.get("/v1/articles", params={"limit": 1})
-    with counted_statements(writer.app.state.engine) as statements:
+    with recorded_statements(writer.app.state.engine) as statements:
         cached = writer.get("/v1/articles", params={"limit": 1})
 
     assert cached.content == fresh.content
     assert cached.headers["link"] == fresh.headers["link"]
     assert cached.headers["etag"] == fresh.headers["etag"]
-    assert all("data_version" in statement for statement in statements)
+    assert all("data_version" in statement for statement, _ in statements)
 
 
 def test_every_write_changes_the_etag_and_the_answer(writer):
@@ -92,12 +92,12 @@ def test_with_no_cache_memory_every_read_runs_its_endpoint_and_still_gets_304s(s
         assert client.app.state.startup.finished.wait(timeout=120)
         client.post("/v1/articles", json=_article(1), headers=AUTH)
         first = client.get("/v1/meetings")
-        with counted_statements(client.app.state.engine) as statements:
+        with recorded_statements(client.app.state.engine) as statements:
             second = client.get("/v1/meetings")
         revalidated = client.get("/v1/meetings", headers={"If-None-Match": first.headers["etag"]})
 
     assert second.json() == first.json()
-    assert any("FROM meeting" in statement for statement in statements)
+    assert any("FROM meeting" in statement for statement, _ in statements)
     assert revalidated.status_code == 304
 
 

@@ -43,7 +43,7 @@ def test_downgrade_to_base_and_upgrade_again_round_trips(database_url):
     engine.dispose()
 
 
-def test_people_are_found_by_name_or_alias_through_an_index_on_lower(database_url):
+def test_case_insensitive_filters_have_their_indexes_on_lower(database_url):
     engine = make_engine(database_url)
     upgrade_schema(engine)
     listing = (
@@ -52,4 +52,4 @@ def test_people_are_found_by_name_or_alias_through_an_index_on_lower(database_ur
     with engine.connect() as connection:
         indexes = set(connection.exec_driver_sql(listing).scalars())
     engine.dispose()
-    assert {"ix_person_name_lower", "ix_person_alias_alias_lower"} <= indexes
+    assert {"ix_person_name_lower", "ix_person_alias_alias_lower", "ix_article_source_lower"} <= indexes

@@ -1,26 +1,11 @@
 """No N+1: the number of SQL statements a request runs does not grow with the rows it returns."""
 
-from contextlib import contextmanager
 from datetime import date
 
 import pytest
-from sqlalchemy import event
 
+from tests.databases import recorded_statements
 from tests.factories import make_article, make_meeting, make_person, make_timeline_entry
-
-
-@contextmanager
-def counted_statements(engine):
-    statements: list[str] = []
-
-    def count(conn, cursor, statement, parameters, context, executemany):
-        statements.append(statement)
-
-    event.listen(engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
 
 
 def _fill(db_session, rows: int, prefix: str, hub=None, article=None):
@@ -72,11 +57,11 @@ URLS = [
 @pytest.mark.parametrize("url", URLS)
 def test_statements_per_request_do_not_grow_with_rows(client, db_session, url):
     hub, article = _fill(db_session, 2, "Alpha")
-    with counted_statements(client.app.state.engine) as few:
+    with recorded_statements(client.app.state.engine) as few:
         small = client.get(url.format(article=article.id))
 
     _fill(db_session, 30, "Beta", hub=hub, article=article)
-    with counted_statements(client.app.state.engine) as many:
+    with recorded_statements(client.app.state.engine) as many:
         large = client.get(url.format(article=article.id))
 
     assert small.status_code == large.status_code == 200
