@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 import structlog
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi_offline import FastAPIOffline
 from sqlalchemy import Engine
 
 from app.articles.router import router as articles_router
@@ -121,7 +122,12 @@ def create_app(
             engine.dispose()
             app.state.write_engine.dispose()
 
-    app = FastAPI(
+    # FastAPI's /docs page loads Swagger UI from a CDN; this one serves the copy shipped in the
+    # fastapi-offline package, so the docs work where browsers have no way out to the internet. No /redoc:
+    # ReDoc always fetches its vendor's logo from another origin.
+    app = FastAPIOffline(
+        static_url="/docs-assets",
+        redoc_url=None,
         title="newsevents",
         version="1.0.0",
         summary="People, meetings and NATO-accession timeline entries extracted from news articles.",

@@ -1,3 +1,6 @@
+import re
+
+
 def test_openapi_documents_every_v1_route_with_examples_and_problem_errors(client):
     response = client.get("/openapi.json")
     assert response.status_code == 200
@@ -26,7 +29,16 @@ def test_openapi_documents_every_v1_route_with_examples_and_problem_errors(clien
     assert "application/problem+json" in invalid["content"]
 
 
-def test_interactive_docs_are_served(client):
+def test_interactive_docs_load_everything_from_this_service(client):
     response = client.get("/docs")
+
     assert response.status_code == 200
-    assert "swagger" in response.text.lower()
+    assert response.headers["content-type"].startswith("text/html")
+    assert "/openapi.json" in response.text
+    assert not re.search(r"https?://", response.text)  # no CDN: the docs work offline
+    assets = re.findall(r'(?:src|href)="([^"]+)"', response.text)
+    assert {"/docs-assets/swagger-ui-bundle.js", "/docs-assets/swagger-ui.css"} <= set(assets)
+    for asset in assets:
+        served = client.get(asset)
+        assert served.status_code == 200, asset
+        assert len(served.content) > 1000, asset

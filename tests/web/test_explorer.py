@@ -276,3 +276,13 @@ def test_a_meeting_page_quotes_its_evidence_and_links_into_the_article(page, sit
     expect(page.locator("mark.focus")).to_contain_text(source["quote"])
     page.go_back()
     expect(page.locator("h1")).to_have_text("Meeting")
+
+
+def test_the_api_docs_render_every_operation_without_another_origin(page, site, api):
+    spec = api.get("/openapi.json").json()
+    operations = sum(len(methods) for methods in spec["paths"].values())
+
+    page.goto(site + "/docs")
+
+    expect(page.locator(".opblock")).to_have_count(operations)
+    expect(page.locator(".opblock-summary-path", has_text="/v1/meetings/{meeting_id}")).to_be_visible()
