@@ -8,15 +8,18 @@ import os
 import re
 import shutil
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 
 import httpx
 import pytest
+from sqlmodel import Session
 
 from app.db import make_engine, upgrade_schema
 from app.ingest.service import ingest_paths
 from tests.conftest import PROJECT_ROOT, SEEDS_DIR
 from tests.databases import fresh_database
+from tests.factories import make_article, make_meeting, make_person
 from tests.servers import running_server
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -286,3 +289,57 @@ def test_the_api_docs_render_every_operation_without_another_origin(page, site, 
 
     expect(page.locator(".opblock")).to_have_count(operations)
     expect(page.locator(".opblock-summary-path", has_text="/v1/meetings/{meeting_id}")).to_be_visible()
+
+
+@pytest.fixture(scope="module")
+def busy_site(tmp_path_factory) -> Iterator[str]:
+    """The service over a database with more meetings than one page holds (written, not extracted)."""
+    folder = tmp_path_factory.mktemp("busy")
+    with fresh_database(folder) as url:
+        engine = make_engine(url, for_writes=True)
+        upgrade_schema(engine)
+        with Session(engine) as db_session:
+            article = make_article(db_session, body="Officials met again and again.")
+            host = make_person(db_session, "Host Person", mentioned_in=(article,))
+            for n in range(120):
+                guest = make_person(db_session, f"Guest Number{n:03d}", mentioned_in=(article,))
+                make_meeting(
+                    db_session,
+                    participants=((host, None), (guest, None)),
+                    day=date(2024, 1, 1) + timedelta(days=n),
+                    summary=f"Host Person met Guest Number{n:03d}.",
+                    source=article,
+                )
+            db_session.commit()
+        engine.dispose()
+        with running_server(url) as base:
+            yield base
+
+
+@pytest.fixture
+def busy_page(browser, busy_site, request):
+    context, page, elsewhere, errors = _open(browser, busy_site, request, viewport={"width": 1280, "height": 900})
+    yield page
+    _finish(context, page, request, elsewhere, errors)
+
+
+def test_show_more_loads_the_next_pages_in_list_order_and_focuses_the_first_new_meeting(busy_page, busy_site):
+    page = busy_page
+    with httpx.Client(base_url=busy_site) as api:
+        expected = [m["summary"] for m in api.get("/v1/meetings", params={"limit": 200}).json()["items"]]
+    assert len(expected) == 120
+
+    page.goto(busy_site + "/#/meetings")
+    cards = page.locator("ul.cards > li")
+    more = page.get_by_role("button", name="Show more")
+    expect(cards).to_have_count(50)
+    expect(page.locator(".count")).to_have_text("50 meetings so far")
+
+    more.click()
+    expect(cards).to_have_count(100)
+    expect(cards.nth(50).locator(".summary a")).to_be_focused()
+    more.press("Enter")
+    expect(cards).to_have_count(120)
+    expect(page.locator(".count")).to_have_text("120 meetings")
+    expect(more).to_be_hidden()
+    expect(page.locator("ul.cards > li .summary")).to_have_text(expected)
