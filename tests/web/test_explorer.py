@@ -125,6 +125,41 @@ def test_the_timeline_shows_every_entry_with_its_date_kind_summary_and_evidence(
     expect(page.locator(".count")).to_have_text(f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'}")
 
 
+def test_timeline_filters_by_actor_dates_and_order(page, site, api):
+    entries = api.get("/v1/timeline", params={"limit": 200}).json()["items"]
+    actor = next(entry["actors"][0] for entry in entries if entry["actors"])
+    day = next(entry["date"] for entry in entries if actor in entry["actors"])
+    page.goto(site + "/#/timeline")
+    summaries = page.locator("ol.timeline > li .summary")
+    expect(summaries).to_have_count(len(entries))
+
+    page.get_by_label("Actor").fill(actor["name"])
+    page.get_by_label("Order").select_option("desc")
+    page.get_by_role("button", name="Apply").click()
+    theirs = api.get("/v1/timeline", params={"actor": actor["name"], "order": "desc", "limit": 200}).json()["items"]
+    assert 0 < len(theirs) < len(entries)
+    expect(page).to_have_url(re.compile(r"#/timeline\?actor=.*&order=desc"))
+    expect(summaries).to_have_text([entry["summary"] for entry in theirs])
+
+    page.get_by_label("From", exact=True).fill(day)
+    page.get_by_label("To", exact=True).fill(day)
+    page.get_by_role("button", name="Apply").click()
+    that_day = api.get(
+        "/v1/timeline", params={"actor": actor["name"], "date_from": day, "date_to": day, "order": "desc"}
+    ).json()["items"]
+    assert that_day
+    expect(summaries).to_have_text([entry["summary"] for entry in that_day])
+    expect(page.get_by_role("link", name="CSV")).to_have_attribute(
+        "href", re.compile(rf"^/v1/timeline\?actor=[^&]+&date_from={day}&date_to={day}&order=desc&format=csv$")
+    )
+    expect(page.get_by_role("link", name="iCalendar")).to_have_attribute(
+        "href", re.compile(rf"^/v1/timeline\.ics\?actor=[^&]+&date_from={day}&date_to={day}$")
+    )
+
+    page.get_by_role("link", name="Clear").click()
+    expect(summaries).to_have_count(len(entries))
+
+
 def test_following_evidence_opens_the_article_with_the_quote_highlighted_and_focused(page, site, api):
     entry = api.get("/v1/timeline", params={"limit": 1}).json()["items"][0]
     source = entry["sources"][0]
@@ -180,8 +215,8 @@ def test_meetings_filter_by_participant_dates_and_status(page, site, api):
         expect(card.locator(".participants")).to_contain_text(person["name"])
 
     day = meetings[0]["date"]
-    page.get_by_label("From").fill(day)
-    page.get_by_label("To").fill(day)
+    page.get_by_label("From", exact=True).fill(day)
+    page.get_by_label("To", exact=True).fill(day)
     page.get_by_role("button", name="Filter").click()
     that_day = api.get(
         "/v1/meetings", params={"participant": person["name"], "date_from": day, "date_to": day, "limit": 200}

@@ -163,31 +163,41 @@ function pagedList({ tag = "ul", className, fetchPage, render, empty, noun, noun
 const TIMELINE_KINDS = ["application", "summit", "council", "invitation", "statement", "leadership_change", "plan"];
 
 async function timelineView(params) {
-  const kind = params.get("kind") || "";
+  const filters = {
+    kind: params.get("kind") || "",
+    actor: params.get("actor") || "",
+    date_from: params.get("date_from") || "",
+    date_to: params.get("date_to") || "",
+  };
   const order = params.get("order") === "desc" ? "desc" : "asc";
   const form = el("form", { class: "filters", role: "search", "aria-label": "Filter the timeline" },
     el("label", {}, "Kind",
       el("select", { name: "kind" },
         el("option", { value: "" }, "any"),
-        TIMELINE_KINDS.map((k) => el("option", { value: k, selected: k === kind }, label(k))))),
+        TIMELINE_KINDS.map((k) => el("option", { value: k, selected: k === filters.kind }, label(k))))),
+    el("label", {}, "Actor",
+      el("input", { name: "actor", type: "search", value: filters.actor, placeholder: "name or id",
+        autocomplete: "off" })),
+    el("label", {}, "From", el("input", { name: "date_from", type: "date", value: filters.date_from })),
+    el("label", {}, "To", el("input", { name: "date_to", type: "date", value: filters.date_to })),
     el("label", {}, "Order",
       el("select", { name: "order" },
         el("option", { value: "asc", selected: order === "asc" }, "oldest first"),
         el("option", { value: "desc", selected: order === "desc" }, "newest first"))),
-    el("button", { type: "submit" }, "Apply"));
+    el("button", { type: "submit" }, "Apply"),
+    link("#/timeline", "Clear", { class: "clear" }));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    const data = new FormData(form);
-    navigate(`#/timeline${query({ kind: data.get("kind"), order: data.get("order") === "desc" ? "desc" : "" })}`);
+    const data = Object.fromEntries(new FormData(form));
+    navigate(`#/timeline${query({ ...data, actor: data.actor.trim(), order: data.order === "desc" ? "desc" : "" })}`);
   });
-  const filters = { kind, order };
   const paged = pagedList({
     tag: "ol",
     className: "timeline",
     noun: "entry",
     nouns: "entries",
     empty: "No timeline entries match.",
-    fetchPage: (cursor) => api("/v1/timeline", { ...filters, limit: PAGE, cursor }),
+    fetchPage: (cursor) => api("/v1/timeline", { ...filters, order, limit: PAGE, cursor }),
     render: (entry) => el("li", { class: `entry kind-${entry.kind}`, id: `entry-${entry.id}` },
       el("div", { class: "when" }, dateElement(entry.date, entry.date_precision)),
       el("div", { class: "what" },
@@ -201,8 +211,8 @@ async function timelineView(params) {
     el("p", { class: "lede" }, "Ukraine's road to NATO membership as reported: applications, summits, "
       + "invitation pushes, statements and changes of leadership, each with the sentence it comes from."),
     form,
-    exportLinks([[`/v1/timeline${query({ kind, format: "csv" })}`, "CSV"],
-      [`/v1/timeline.ics${query({ kind })}`, "iCalendar"]]),
+    exportLinks([[`/v1/timeline${query({ ...filters, order: order === "desc" ? "desc" : "", format: "csv" })}`, "CSV"],
+      [`/v1/timeline.ics${query(filters)}`, "iCalendar"]]),
     paged.node,
   );
   await paged.ready;
