@@ -25,7 +25,7 @@ _HEADER_DATE = re.compile(r"^\s*date\s+(?P<date>\S+)[ \t]*(?P<rest>.*)$")
 _EARLIEST_YEAR = 1900
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _WIRE_TAG = re.compile(r"^\(MENAFN-\s*(?P<source>[^)]+?)\s*\)\s*")
-_DATELINE_AGENCY = re.compile(r"^[A-Z][A-Za-z .,'/-]{1,60}?\s*\((?P<source>[A-Z][\w .&'-]{1,40})\)\s*[-–—]")
+_DATELINE_AGENCY = re.compile(r"^[A-Z][A-Za-z0-9 .,'/-]{1,60}?\s*\((?P<source>[A-Z][\w .&'-]{1,40})\)\s*[-–—]")
 _MONTH = rf"(?:{MONTH_NAMES})\.?"
 _DATE_IN_LINE = re.compile(
     rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"

@@ -58,13 +58,17 @@ def _date_matches(gold: dict, date: str, precision: str) -> bool:
     return False
 
 
-def _meeting_matches(gold: dict, meeting: dict, article_ids: dict[str, str]) -> bool:
-    participants = {p["name"].lower() for p in meeting["participants"]}
+def _canonical(name: str, aliases: dict[str, str]) -> str:
+    return aliases.get(name.lower(), name.lower())
+
+
+def _meeting_matches(gold: dict, meeting: dict, article_ids: dict[str, str], aliases: dict[str, str]) -> bool:
+    participants = {_canonical(p["name"], aliases) for p in meeting["participants"]}
     location = meeting["location"] or {}
     place = " ".join(v for v in (location.get("name"), location.get("city"), location.get("country")) if v)
     return (
         article_ids[gold["article"]] in {s["article_id"] for s in meeting["sources"]}
-        and participants == {p.lower() for p in gold["participants"]}
+        and participants == {_canonical(p, aliases) for p in gold["participants"]}
         and _date_matches(gold, meeting["date"], meeting["date_precision"])
         and meeting["status"] == gold["status"]
         and _any_of(gold.get("location_any_of", []), place)
@@ -73,9 +77,9 @@ def _meeting_matches(gold: dict, meeting: dict, article_ids: dict[str, str]) -> 
     )
 
 
-def _entry_matches(gold: dict, entry: dict, article_ids: dict[str, str]) -> bool:
+def _entry_matches(gold: dict, entry: dict, article_ids: dict[str, str], aliases: dict[str, str]) -> bool:
     text = " | ".join([entry["summary"], *(s["quote"] for s in entry["sources"])])
-    actors = " | ".join(a["name"] for a in entry["actors"])
+    actors = " | ".join(_canonical(a["name"], aliases) for a in entry["actors"])
     return (
         article_ids[gold["article"]] in {s["article_id"] for s in entry["sources"]}
         and entry["kind"] == gold["kind"]
@@ -106,20 +110,22 @@ def score_all(
     gold: dict, *, people: list[dict], meetings: list[dict], timeline: list[dict], article_ids: dict[str, str]
 ) -> dict[str, Score]:
     """Score people, meetings and timeline entries against a gold annotation."""
+    # A name the text spells another way (an alias in the gold) counts as the gold's canonical name.
+    aliases = {alias.lower(): p["name"].lower() for p in gold["people"] for alias in (p["name"], *p.get("aliases", []))}
     return {
         "people": _match("people", gold["people"], people, _person_matches, lambda p: p["name"]),
         "meetings": _match(
             "meetings",
             gold["meetings"],
             meetings,
-            lambda g, m: _meeting_matches(g, m, article_ids),
+            lambda g, m: _meeting_matches(g, m, article_ids, aliases),
             lambda m: f"{m['date']} {[p['name'] for p in m['participants']]} {m['status']}",
         ),
         "timeline": _match(
             "timeline",
             gold["timeline"],
             timeline,
-            lambda g, t: _entry_matches(g, t, article_ids),
+            lambda g, t: _entry_matches(g, t, article_ids, aliases),
             lambda t: f"{t['date']} {t['kind']} {t['summary'][:60]}",
         ),
     }

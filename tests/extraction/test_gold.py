@@ -18,10 +18,11 @@ GOLD_SETS = {
     "seeds": (HERE / "gold" / "seeds.gold.json", SEEDS_DIR),
     "own": (HERE / "gold" / "own.gold.json", HERE / "articles"),
     "holdout": (HERE / "gold" / "holdout.gold.json", HERE / "holdout"),
+    "holdout2": (HERE / "gold" / "holdout2.gold.json", HERE / "holdout2"),
 }
 # Held-out articles are never used to tune the rules: their scores estimate unseen articles,
 # so they are held to a regression floor rather than to the acceptance bar.
-FLOORS = {"holdout": (0.3, 0.7)}
+FLOORS = {"holdout": (0.3, 0.7), "holdout2": (0.25, 0.4)}
 REPORTED: dict[str, dict] = {}
 
 

@@ -84,6 +84,21 @@ def test_wire_report_with_dateline_joins_wrapped_lines_and_drops_the_trailer():
     assert "Reporting by" not in article.body
 
 
+@pytest.mark.parametrize(
+    ("dateline", "agency"),
+    [
+        ("OSLO, Norway, March 4 (Reuters) - ", "Reuters"),
+        ("WARSAW, Nov. 12, 2024 (AP) — ", "AP"),
+        ("KYIV (AFP) – ", "AFP"),
+    ],
+)
+def test_agency_in_a_dateline_that_carries_a_date_is_the_source(dateline, agency):
+    article = parse_seed_text(f" date 2024-03-04 Ministers meet\n{dateline}Two ministers met on Monday.\n")
+
+    assert article.source == agency
+    assert article.paragraphs[0].text.startswith(dateline.strip())
+
+
 MAGAZINE_PAGE = """ date 2021-11-08 Skip to content
 Home
 World, Europe, Security, Diplomacy
