@@ -20,7 +20,7 @@ MONTH_NAMES = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
-_RANGE = re.compile(rf"\b((?:{MONTH_NAMES})\.?\s+\d{{1,2}})\s*[-–]\s*\d{{1,2}}\b", re.I)
+_RANGE = re.compile(rf"\b((?:{MONTH_NAMES})\.?\s+\d{{1,2}})(?:\s*[-–]\s*|\s+(?:to|and)\s+)\d{{1,2}}\b", re.I)
 _DAY_RANGE_FIRST = re.compile(rf"\b(\d{{1,2}})\s*[-–]\s*\d{{1,2}}\s+((?:{MONTH_NAMES})\.?)", re.I)
 _HAS_DAY = re.compile(
     rf"\b(?:{MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH_NAMES})\b"
@@ -50,6 +50,11 @@ def resolve(expression: str, *, base: date, prefer: Preference = "past") -> Reso
     text = re.sub(r"^(?:on|in|by|since|from|until|at|during|the)\s+", "", text, flags=re.I)
     if not text or (_VAGUE.search(text) and not _HAS_YEAR_ONLY.match(text)):
         return None
+    text = _ROUGHLY.sub("", text)
+    if (shifted := _SHIFTED_YEAR.match(text)) and _HAS_NAMED_MONTH.search(shifted[1]) and not _HAS_YEAR.search(text):
+        # "June 24 next year": the day in the year after (or before) the publication's.
+        year = base.year + (1 if shifted[2].lower() == "next" else -1)
+        return resolve(f"{shifted[1]} {year}", base=base, prefer=prefer)
     text = _RANGE.sub(r"\1", text)
     text = _DAY_RANGE_FIRST.sub(r"\1 \2", text)
     text = re.sub(r"\b(sept)\.", r"Sep", text, flags=re.I)
@@ -125,6 +130,12 @@ _MONTH_DAY = re.compile(rf"{_M}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?
 _DAY_MONTH = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_M}(?:,?\s+(\d{{4}}))?")
 _MONTH_YEAR = re.compile(rf"{_M}(?:,?\s+(\d{{4}}))?")
 _RELATIVE = re.compile(r"(next|last|this|previous|coming) (month|year)")
+_ROUGHLY = re.compile(
+    r"^(?:later|earlier|early|late|mid-?|(?:the )?(?:end|start|beginning|middle) of)\s+"
+    r"(?=(?:next|last|this|previous|coming) (?:month|year)$)",
+    re.I,
+)
+_SHIFTED_YEAR = re.compile(r"^(.*\S)\s+(next|last) year$", re.I)
 
 
 def _common_form(text: str, base: date) -> date | None:

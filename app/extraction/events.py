@@ -29,6 +29,7 @@ from app.extraction.vocabulary import (
     MEMBERSHIP,
     NATO_BACK_REFERENCE,
     NATO_CONTEXT,
+    OTHER_SUMMIT,
     PLAN,
     PLANNING_HEADS,
     PLURAL_GROUPS,
@@ -51,14 +52,18 @@ _MEETING_BACK_REFERENCE = re.compile(
 )
 _DISCUSSION = re.compile(r"\b(?:discuss\w*|talk\w* about|focus\w* on|agreed|spoke about|exchanged views)\b", re.I)
 _DISCUSSION_SUBJECT = re.compile(
-    r"\b(?:we|they|participants|the pair|both|the (?:two |three )?(?:sides?|leaders?|officials?|ministers?|"
-    r"presidents?|ambassadors?|delegations?|counterparts?|chancellor|secretary general|prime ministers?))\b",
+    r"\b(?:we|they|participants|the pair|both|the (?:two |three )?(?:sides?|parties|men|women|leaders?|officials?|"
+    r"ministers?|presidents?|ambassadors?|delegations?|counterparts?|chancellor|secretary general|prime ministers?))\b",
     re.I,
 )
 _ROLE_TITLE_PHRASE = re.compile(
     r"\bNATO(?:'s|’s)? (?:Secretary[- ]General|Deputy Secretary General|Supreme Allied Commander Europe)"
-    r"|\b(?:Secretary[- ]General|Permanent Representative|Ambassador|Representative)[^.,]{0,30}? (?:of|to) NATO\b"
+    r"|\b(?:Secretary[- ]General|Permanent Representative|Ambassador|Representative)[^.,]{0,30}? (?:of|to) NATO\b",
+    re.I,
 )
+_BARE_EVENTS = frozenset({"summit", "conference", "forum", "meeting", "talks", "session", "visit"})
+_EVENT = re.compile(r"\b(?:summit|conference|forum)\b", re.I)
+_EVENT_BACK_REFERENCE = re.compile(r"\bthe (?:summit|conference|forum|gathering)\b", re.I)
 _QUOTE_OPEN = re.compile(r"^[\"“‘']")
 
 
@@ -72,6 +77,16 @@ def _is_person_token(sentence: Sentence, token: Token) -> bool:
 
 def _subtree_has_person(sentence: Sentence, token: Token) -> bool:
     return any(_is_person_token(sentence, t) for t in token.subtree)
+
+
+def _joint_subjects(sentence: Sentence, verb: Token) -> int:
+    """How many named people the verb's subject holds ("X and President Y signed")."""
+    keys = set()
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        start = sentence.body_offset(subject.left_edge.idx)
+        end = sentence.body_offset(subject.right_edge.idx + len(subject.right_edge.text))
+        keys |= {m.key for m in sentence.mentions if not m.pronoun and start <= m.start < end}
+    return len(keys)
 
 
 def _meeting_trigger(sentence: Sentence) -> Token | None:
@@ -88,6 +103,18 @@ def _meeting_trigger(sentence: Sentence) -> Token | None:
         ):
             return token
         if lemma == "talk" and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
+            return token
+        # "sat down with X"
+        if (
+            lemma == "sit"
+            and any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children)
+            and any(
+                c.dep_ == "prep" and c.lower_ == "with" and _subtree_has_person(sentence, c) for c in token.children
+            )
+        ):
+            return token
+        # "X and Y signed an agreement": signing together is meeting.
+        if lemma == "sign" and token.pos_ == "VERB" and _joint_subjects(sentence, token) >= 2:
             return token
         if (
             token.pos_ == "NOUN"
@@ -124,7 +151,13 @@ def _is_planned(sentence: Sentence, trigger: Token, when: ResolvedDate | None, p
     return bool(_PLANNED.search(before[-60:]))
 
 
-_IN_PLACE = re.compile(r"\bin (?:the )?([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2})")
+_IN_PLACE = re.compile(
+    r"\b(?:in|(?:travel\w*|trip|journey|head\w*|fl(?:y|ies|ew|ying)) to|visit(?:s|ed|ing)?|arriv\w+ in) (?:the )?"
+    r"([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2})"
+)
+
+
+_NAMED_AFTER_CITY = re.compile(r"\b((?:[A-Z][\w'’-]+ ){1,3})(?:summit|Summit|Conference|Forum|Dialogue)\b")
 
 
 def _qualifies_something(ent: Span) -> bool:
@@ -169,6 +202,13 @@ def _location(sentence: Sentence, after: int = 0) -> tuple[str | None, str | Non
             city = name
         elif lowered in COUNTRY_NAMES and country is None:
             country = COUNTRY_NAMES[lowered]
+    # "the Munich Security Conference", "the Vilnius summit": an event named after its city.
+    if city is None:
+        for match in _NAMED_AFTER_CITY.finditer(sentence.text):
+            words = match.group(1).split()
+            city = next((" ".join(words[:n]) for n in (2, 1) if " ".join(words[:n]).lower() in CITY_COUNTRIES), None)
+            if city is not None:
+                break
     # A city the gazetteer knows settles the country.
     if city is not None and city.lower() in CITY_COUNTRIES:
         country = CITY_COUNTRIES[city.lower()]
@@ -200,7 +240,7 @@ def _discussed(sentence: Sentence) -> list[str]:
     heads: list[Token] = []
     for token in sentence.span:
         lemma = token.lemma_.lower()
-        if lemma == "discuss":
+        if lemma == "discuss" or (lemma == "sign" and token.pos_ == "VERB"):
             heads += [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
         if lemma in {"talk", "agreement", "deal", "memorandum", "focus", "meeting", "hold", "conversation"}:
             for prep in token.children:
@@ -212,9 +252,12 @@ def _discussed(sentence: Sentence) -> list[str]:
                     heads += [c for c in prep.children if c.dep_ == "pobj"]
     phrases = []
     for head in heads:
+        if head.ent_type_ in {"DATE", "TIME"}:  # "held on 17 October"
+            continue
         for member in (head, *head.conjuncts):
             phrase = _phrase(member)
-            if phrase and re.search(r"[a-z]", phrase):
+            # "at the summit" says where, not what about.
+            if phrase and re.search(r"[a-z]", phrase) and phrase.lower() not in _BARE_EVENTS:
                 phrases.append(phrase)
     return phrases
 
@@ -226,7 +269,7 @@ def _meeting_topics(sentence: Sentence) -> list[str]:
 
 
 def _forums(text: str) -> list[str]:
-    return [m.group(1).strip() for m in FORUM.finditer(text) if "NATO-Ukraine" not in m.group(1)]
+    return [m.group(1).strip() for m in FORUM.finditer(text) if "nato-ukraine" not in m.group(1).lower()]
 
 
 def _format_date(value: date, precision: str) -> str:
@@ -265,7 +308,10 @@ def find_meetings(sentences: list[Sentence], people: dict[str, PersonFact], *, p
     meetings: list[MeetingFact] = []
     last: MeetingFact | None = None
     last_at = -10
+    event_place: tuple[str | None, str | None, str | None] = (None, None, None)
     for sentence in sentences:
+        if _EVENT.search(sentence.text) and any(place := _location(sentence)):
+            event_place = place
         trigger = _meeting_trigger(sentence)
         participants = [k for k in sentence.people() if k in people] if trigger is not None else []
         groups = [m.group(1) for m in PLURAL_GROUPS.finditer(sentence.text)] if trigger is not None else []
@@ -278,6 +324,9 @@ def find_meetings(sentences: list[Sentence], people: dict[str, PersonFact], *, p
                 when = future[0][0] if future else when
             when = when or ResolvedDate(published, "day")
             venue, city, country = _location(sentence, after=trigger.idx)
+            # "on the sidelines of the summit": where the summit named before was held.
+            if not (venue or city or country) and _EVENT_BACK_REFERENCE.search(sentence.text):
+                venue, city, country = event_place
             fact = MeetingFact(
                 participants=[(k, _role_label(people[k], sentence, when.value)) for k in participants],
                 date=when.value,
@@ -315,9 +364,14 @@ def find_meetings(sentences: list[Sentence], people: dict[str, PersonFact], *, p
             last.topics += [t for t in _meeting_topics(sentence) if t not in last.topics]
     merged = _merge_meetings(meetings)
     for fact in merged:
-        fact.topics = list(dict.fromkeys(fact.topics))
+        fact.topics = _unique_ignoring_case(fact.topics)
         fact.summary = _meeting_summary(fact, people)
     return merged
+
+
+def _unique_ignoring_case(texts: list[str]) -> list[str]:
+    seen: set[str] = set()
+    return [t for t in texts if not (t.lower() in seen or seen.add(t.lower()))]
 
 
 def _role_label(person: PersonFact, sentence: Sentence, on: date) -> str | None:
@@ -370,14 +424,20 @@ def _keys_in(sentence: Sentence, token: Token, people: dict[str, PersonFact]) ->
     return keys[:1] if token.pos_ != "PROPN" or not keys else keys
 
 
-def _nato_related(text: str, *, nato_story: bool) -> bool:
+def _nato_related(text: str, *, nato_story: bool, other_summit: bool = False) -> bool:
     """Whether a sentence is about NATO itself, not merely naming an official by a NATO title."""
     text = _ROLE_TITLE_PHRASE.sub("", text)
-    return bool(NATO_CONTEXT.search(text)) or (nato_story and bool(NATO_BACK_REFERENCE.search(text)))
+    if NATO_CONTEXT.search(text):
+        return True
+    if other_summit:  # "the summit" after "the G7 summit" is the G7's
+        text = re.sub(r"\bthe summit\b", "", text, flags=re.I)
+    return nato_story and bool(NATO_BACK_REFERENCE.search(text))
 
 
-def _entry_date(sentence: Sentence, published: date, *, prefer: str = "past", day_only: bool = False) -> ResolvedDate:
-    for resolved, ent in dates_in(sentence, base=published, prefer=prefer):
+def _entry_date(
+    sentence: Sentence, published: date, *, prefer: str = "past", day_only: bool = False, by_tense: bool = False
+) -> ResolvedDate:
+    for resolved, ent in dates_in(sentence, base=published, prefer=prefer, by_tense=by_tense):
         if day_only and resolved.precision != "day":
             continue
         if (
@@ -407,23 +467,28 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
         speakers = _speakers(sentence, people)
         if speakers:
             paragraph_speaker.setdefault(sentence.paragraph, speakers)
+    other_summit = False
     for position, sentence in enumerate(sentences):
+        if OTHER_SUMMIT.search(sentence.text):
+            other_summit = True
+        elif NATO_CONTEXT.search(sentence.text) and SUMMIT.search(sentence.text):
+            other_summit = False
         if sentence.index in used:
             continue
         text = sentence.text
-        nato = _nato_related(text, nato_story=nato_story)
+        nato = _nato_related(text, nato_story=nato_story, other_summit=other_summit)
         named_nato = bool(NATO_CONTEXT.search(text))
         if named_nato and LEADERSHIP_CHANGE.search(text):
             actors = [k for k in sentence.people() if k in people]
             evidence = [sentence.evidence()]
-            when = _entry_date(sentence, published, prefer="future")
+            when = _entry_date(sentence, published, prefer="future", by_tense=True)
             following = sentences[position + 1] if position + 1 < len(sentences) else None
             if following is not None and BACK_REFERENCE.search(following.text):
                 actors += [k for k in following.people() if k in people and k not in actors]
                 evidence.append(following.evidence())
                 used.add(following.index)
                 if when.value == published:
-                    when = _entry_date(following, published, prefer="future")
+                    when = _entry_date(following, published, prefer="future", by_tense=True)
             if actors:
                 entries.append(
                     TimelineFact("leadership_change", when.value, when.precision, _summary(sentence), evidence, actors)

@@ -30,6 +30,7 @@ _PHRASE = rf"(?:the\s+)?{_CAP}(?:\s+(?:of\s+|and\s+|for\s+|the\s+)?{_CAP}){{0,5}
 _ROLE = (
     rf"(?P<former>(?i:former|ex-|then-)\s*)?"
     rf"(?P<qual>(?:{_CAP}\s+){{0,3}}?)"
+    rf"(?:(?i:new|next|incoming|acting)\s+)?"
     rf"(?P<title>(?i:{_TITLE_ALT}))"
     rf"(?:\s+(?:of|for)\s+(?P<of>{_PHRASE}))??"
     rf"(?:\s+to\s+(?P<to>{_PHRASE}))?"
@@ -43,11 +44,14 @@ _TAKE_OFFICE = re.compile(
     rf"\b(?:took office|take office|takes office|sworn in|appointed|elected|became|named|takes over|took over)"
     rf"\s+(?:as\s+)?(?:the\s+)?(?:new\s+)?{_ROLE}"
 )
+# "his Ukrainian counterpart Anna Koval": she holds his office, for her own country.
+_COUNTERPART_BEFORE = re.compile(r"\b(?P<qual>(?:[A-Z][\w'’-]*\s+){0,2})counterparts?\s*,?\s*$")
 _OF_PLACE = re.compile(rf"^\s+of\s+((?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,2}})")
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "madam", "lord", "lady", "prof", "gen"})
 _WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 _PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
 _NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’-]*$")
+_INITIALS = re.compile(r"^(?:[A-Z]{2}|(?:[A-Z]\.){1,3})$")
 
 
 def name_key(name: str) -> str:
@@ -96,8 +100,16 @@ class _Candidate:
         return self.sentence.span.doc.text[self.tokens[0].idx : self.tokens[-1].idx + len(self.tokens[-1].text)]
 
 
+def _is_initials(text: str) -> bool:
+    # "JD Vance", "J.K. Rowling"; "US" and "EU" before a name qualify it instead.
+    lowered = text.lower().rstrip(".")
+    return bool(_INITIALS.match(text)) and lowered not in COUNTRY_NAMES and lowered not in ORGANIZATIONS
+
+
 def _trimmed(tokens: list[Token], *, person: bool = False) -> list[Token]:
     while tokens and not _is_name_word(tokens[0].text):
+        if person and len(tokens) > 1 and _is_initials(tokens[0].text):
+            break
         tokens = tokens[1:]
     while tokens and not _is_name_word(tokens[-1].text, place_ok=person and len(tokens) > 1):
         tokens = tokens[:-1]
@@ -114,20 +126,45 @@ def _title_before(sentence: Sentence, token: Token) -> bool:
     return bool(_ROLE_BEFORE.search(before))
 
 
+def _counterpart_before(sentence: Sentence, token: Token) -> bool:
+    before = sentence.span.doc.text[sentence.span.start_char : token.idx]
+    return bool(_COUNTERPART_BEFORE.search(before))
+
+
 def _title_after(sentence: Sentence, token: Token) -> bool:
     after = sentence.span.doc.text[token.idx + len(token.text) : sentence.span.end_char]
     return bool(_ROLE_AFTER.match(after))
 
 
-def _full_name_candidates(sentence: Sentence, paragraph: Paragraph) -> list[_Candidate]:
+def _lone_surnames(sentences: list[Sentence]) -> set[str]:
+    """Keys of capitalised words standing alone ("Kovalenko said"): how a report names a person it named in full."""
+    lone = set()
+    for sentence in sentences:
+        for token in sentence.span:
+            doc = token.doc
+            before = doc[token.i - 1] if token.i > 0 else None
+            after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if (
+                token.pos_ == "PROPN"
+                and _is_name_word(token.text)
+                and (before is None or before.pos_ != "PROPN")
+                and (after is None or after.pos_ != "PROPN")
+            ):
+                lone.add(name_key(re.sub(r"['’]s$", "", token.text)))
+    return lone
+
+
+def _full_name_candidates(sentence: Sentence, paragraph: Paragraph, lone: set[str]) -> list[_Candidate]:
     found: list[_Candidate] = []
     for ent in sentence.span.ents:
         if _excluded(sentence, paragraph, ent[0]):
             continue
         tokens = _trimmed(list(ent), person=ent.label_ == "PERSON")
         # Within a person's name a place word is a name ("Luis Montenegro"); before it, a qualifier.
+        person = ent.label_ == "PERSON"
         if not 2 <= len(tokens) <= 4 or not all(
-            _is_name_word(t.text, place_ok=ent.label_ == "PERSON" and i > 0) for i, t in enumerate(tokens)
+            _is_name_word(t.text, place_ok=person and i > 0) or (person and i == 0 and _is_initials(t.text))
+            for i, t in enumerate(tokens)
         ):
             continue
         # The model mislabels some names (NORP "Ukraine <name>", ORG "<name>"): a title next to them decides.
@@ -137,6 +174,12 @@ def _full_name_candidates(sentence: Sentence, paragraph: Paragraph) -> list[_Can
             and (
                 (tokens[0] != ent[0] and _title_before(sentence, tokens[0]))
                 or (tokens == list(ent) and _title_after(sentence, tokens[-1]))
+                # "met Anna Koval" tagged ORG, then "Koval said": the surname alone shows a person.
+                or (
+                    ent.label_ in {"ORG", "NORP"}
+                    and len(tokens) <= 3
+                    and name_key(re.sub(r"['’]s$", "", tokens[-1].text)) in lone
+                )
             )
         ):
             found.append(_Candidate(tokens, sentence))
@@ -147,7 +190,11 @@ def _full_name_candidates(sentence: Sentence, paragraph: Paragraph) -> list[_Can
         if token is not None and token.pos_ == "PROPN" and _is_name_word(token.text) and token.i not in taken:
             run.append(token)
             continue
-        if 2 <= len(run) <= 4 and not _excluded(sentence, paragraph, run[0]) and _title_before(sentence, run[0]):
+        if (
+            2 <= len(run) <= 4
+            and not _excluded(sentence, paragraph, run[0])
+            and (_title_before(sentence, run[0]) or _counterpart_before(sentence, run[0]))
+        ):
             found.append(_Candidate(run, sentence))
         run = []
     return sorted(found, key=lambda c: c.tokens[0].i)
@@ -163,8 +210,9 @@ def find_people(sentences: list[Sentence], paragraphs: list[Paragraph], *, publi
     """Find every person named in the sentences; fill each sentence's mentions."""
     people: dict[str, PersonFact] = {}
     by_last: dict[str, str] = {}
+    lone = _lone_surnames(sentences)
     for sentence in sentences:
-        for candidate in _full_name_candidates(sentence, paragraphs[sentence.paragraph]):
+        for candidate in _full_name_candidates(sentence, paragraphs[sentence.paragraph], lone):
             words = [re.sub(r"['’]s$", "", t.text) for t in candidate.tokens]
             last, first = name_key(words[-1]), name_key(words[0])
             key = next((k for k, p in people.items() if _same_person(p.name, words)), None)
@@ -194,7 +242,9 @@ def find_people(sentences: list[Sentence], paragraphs: list[Paragraph], *, publi
                         Mention(referent, token.text, offset, offset + len(token.text), full=False, pronoun=True)
                     )
                 continue
-            if not _is_name_word(token.text) or (token.pos_ != "PROPN" and not _speaks(token)):
+            if not _is_name_word(token.text) or (
+                token.pos_ != "PROPN" and token.ent_type_ != "PERSON" and not _speaks(token)
+            ):
                 continue
             key = by_last.get(name_key(token.text))
             if key is not None:
@@ -226,7 +276,7 @@ def _speaks(token: Token) -> bool:
     return (
         token.dep_ == "nsubj"
         and token.head.lemma_.lower() in SPEECH_VERBS
-        and not token.ent_type_
+        and token.ent_type_ in {"", "PERSON"}
         and token.text[:1].isupper()
     )
 
@@ -296,6 +346,19 @@ def _role_from(match: re.Match[str], sentence: Sentence, published: date) -> Rol
     return role
 
 
+_COUNTERPART_TITLES = {"Secretary of State": "Foreign Minister", "Secretary of Defense": "Defense Minister"}
+
+
+def _counterpart_role(known: RoleFact, qualifier: str, sentence: Sentence) -> RoleFact:
+    """The office a counterpart holds: the other's, for the country the qualifier names."""
+    _, country = _place_or_org(qualifier) if qualifier.strip() else (None, None)
+    title = known.title
+    # Only Britain and the United States call their ministers secretaries.
+    if country not in {"United Kingdom", "United States"}:
+        title = _COUNTERPART_TITLES.get(title) or re.sub(r"^(\w+) Secretary$", r"\1 Minister", title)
+    return RoleFact(title=title, organization=None, country=country, evidence=sentence.evidence())
+
+
 def _add_role(person: PersonFact, role: RoleFact) -> None:
     for known in person.roles:
         if same_office(known, role):
@@ -325,10 +388,15 @@ def _find_roles(sentences: list[Sentence], people: dict[str, PersonFact], *, pub
                     if (of := _OF_PLACE.match(after)) and role.country is None and role.organization is None:
                         role.organization, role.country = _place_or_org(of.group(1))
                     _add_role(person, role)
+            if position and (counterpart := _COUNTERPART_BEFORE.search(before)):
+                other = people.get(named[position - 1].key)
+                known = role_in_sentence(other, sentence) if other else None
+                if known is not None:
+                    _add_role(person, _counterpart_role(known, counterpart["qual"], sentence))
         subject = next((m.key for m in sentence.mentions if m.key in people and not m.pronoun), None)
         if subject is None:
             continue
-        dates = dates_in(sentence, base=published, prefer="future")
+        dates = dates_in(sentence, base=published, prefer="future", by_tense=True)
         when = dates[0][0].value if dates else None
         if match := _STEP_DOWN.search(text):
             role = _role_from(match, sentence, published)

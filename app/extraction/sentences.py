@@ -113,13 +113,42 @@ def _trim(sent: Span) -> Span | None:
     return span
 
 
-def dates_in(sentence: Sentence, *, base: date, prefer: Preference = "past") -> list[tuple[ResolvedDate, Span]]:
-    """The calendar dates a sentence names (spaCy DATE entities), resolved against `base`."""
+def tense_of(ent: Span) -> Preference | None:
+    """Whether the verb a date hangs on speaks of the past ("stepped down on Monday") or the future."""
+    verb = ent.root.head
+    for _ in range(4):
+        if verb.pos_ in {"VERB", "AUX"}:
+            break
+        if verb.head is verb:
+            return None
+        verb = verb.head
+    else:
+        return None
+    if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"will", "shall", "'ll", "wo"} for c in verb.children):
+        return "future"
+    if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.lower_ in {"was", "were", "had"} for c in verb.children)):
+        return "past"
+    return None
+
+
+def dates_in(
+    sentence: Sentence, *, base: date, prefer: Preference = "past", by_tense: bool = False
+) -> list[tuple[ResolvedDate, Span]]:
+    """The calendar dates a sentence names (spaCy DATE entities), resolved against `base`.
+
+    With `by_tense`, a date hanging on a verb in the past or future tense is resolved in that direction.
+    """
     found = []
+    doc = sentence.span.doc
     for ent in sentence.span.ents:
         if ent.label_ != "DATE":
             continue
-        resolved = resolve(ent.text, base=base, prefer=prefer)
+        text = ent.text
+        # The model splits "June 24-25 next year" in two; the year belongs to the day before it.
+        following = doc[ent.end : ent.end + 2].text.lower() if ent.end + 2 <= sentence.span.end else ""
+        if following in {"next year", "last year"} and not re.search(r"\b\d{4}\b|\byear\b", text):
+            text = f"{text} {following}"
+        resolved = resolve(text, base=base, prefer=(by_tense and tense_of(ent)) or prefer)
         if resolved is not None:
             found.append((resolved, ent))
     return found

@@ -32,6 +32,9 @@ TITLES = sorted(
         "State Secretary",
         "Vice Minister of Foreign Affairs",
         "Minister of Foreign Affairs",
+        "Minister for Foreign Affairs",
+        "Minister for Defence",
+        "Minister for Europe",
         "Minister of Defense",
         "Minister of Defence",
         "Secretary General",
@@ -194,6 +197,26 @@ _COUNTRIES = {
     "Argentina": ["Argentine", "Argentinian"],
     "South Africa": ["South African"],
     "Kazakhstan": ["Kazakh"],
+    "Bosnia and Herzegovina": ["Bosnian", "Bosnia"],
+    "Chile": ["Chilean"],
+    "Colombia": ["Colombian"],
+    "Cyprus": ["Cypriot"],
+    "Ethiopia": ["Ethiopian"],
+    "Indonesia": ["Indonesian"],
+    "Iraq": ["Iraqi"],
+    "Jordan": ["Jordanian"],
+    "Kenya": ["Kenyan"],
+    "Kosovo": ["Kosovar"],
+    "Lebanon": ["Lebanese"],
+    "Malaysia": ["Malaysian"],
+    "Malta": ["Maltese"],
+    "Pakistan": ["Pakistani"],
+    "Peru": ["Peruvian"],
+    "Philippines": ["Filipino", "Philippine"],
+    "Singapore": ["Singaporean"],
+    "Syria": ["Syrian"],
+    "Thailand": ["Thai"],
+    "Vietnam": ["Vietnamese"],
 }
 COUNTRY_NAMES: dict[str, str] = {}
 for _country, _others in _COUNTRIES.items():
@@ -285,6 +308,65 @@ CITY_COUNTRIES = {
     "buenos aires": "Argentina",
     "pretoria": "South Africa",
     "astana": "Kazakhstan",
+    "rio de janeiro": "Brazil",
+    "sao paulo": "Brazil",
+    "são paulo": "Brazil",
+    "shanghai": "China",
+    "mumbai": "India",
+    "sydney": "Australia",
+    "toronto": "Canada",
+    "montreal": "Canada",
+    "johannesburg": "South Africa",
+    "cape town": "South Africa",
+    "jakarta": "Indonesia",
+    "osaka": "Japan",
+    "hiroshima": "Japan",
+    "lima": "Peru",
+    "santiago": "Chile",
+    "bogota": "Colombia",
+    "nairobi": "Kenya",
+    "addis ababa": "Ethiopia",
+    "singapore": "Singapore",
+    "bangkok": "Thailand",
+    "hanoi": "Vietnam",
+    "manila": "Philippines",
+    "kuala lumpur": "Malaysia",
+    "islamabad": "Pakistan",
+    "baghdad": "Iraq",
+    "damascus": "Syria",
+    "beirut": "Lebanon",
+    "amman": "Jordan",
+    "milan": "Italy",
+    "naples": "Italy",
+    "hamburg": "Germany",
+    "frankfurt": "Germany",
+    "bonn": "Germany",
+    "krakow": "Poland",
+    "gdansk": "Poland",
+    "lyon": "France",
+    "marseille": "France",
+    "strasbourg": "France",
+    "barcelona": "Spain",
+    "porto": "Portugal",
+    "rotterdam": "Netherlands",
+    "antwerp": "Belgium",
+    "zurich": "Switzerland",
+    "lausanne": "Switzerland",
+    "burgenstock": "Switzerland",
+    "bürgenstock": "Switzerland",
+    "glasgow": "United Kingdom",
+    "manchester": "United Kingdom",
+    "san francisco": "United States",
+    "boston": "United States",
+    "miami": "United States",
+    "st. petersburg": "Russia",
+    "saint petersburg": "Russia",
+    "sochi": "Russia",
+    "antalya": "Turkey",
+    "valletta": "Malta",
+    "nicosia": "Cyprus",
+    "sarajevo": "Bosnia and Herzegovina",
+    "pristina": "Kosovo",
 }
 
 MONTHS = frozenset(
@@ -371,7 +453,8 @@ LEADERSHIP_CHANGE = re.compile(
 )
 BACK_REFERENCE = re.compile(r"\b(?:his|her) (?:place|post|job|seat)|succeed (?:him|her)|replace (?:him|her)\b", re.I)
 
-NATO_CONTEXT = re.compile(r"\bNATO\b|\bNorth Atlantic\b|\bAlliance\b|\bAllies\b")
+# British outlets write "Nato"; "nato" in running text is not the alliance.
+NATO_CONTEXT = re.compile(r"\bN(?:ATO|ato)\b|\bNorth Atlantic\b|\bAlliance\b|\bAllies\b")
 # In a story that names NATO, these refer back to it.
 NATO_BACK_REFERENCE = re.compile(r"\b(?:the alliance|the summit|accession|invitation to join|membership)\b", re.I)
 ALSO_PRESENT = re.compile(
@@ -380,6 +463,7 @@ ALSO_PRESENT = re.compile(
 )
 GENERIC_TOPIC_HEADS = frozenset(
     {"issue", "topic", "matter", "question", "thing", "prospect", "way", "situation", "development", "aspect"}
+    | {"sideline", "sidelines", "margin", "margins"}
 )
 MEMBERSHIP = re.compile(r"\b(?:member(?:ship)?|join(?:s|ed|ing)?|accession|invit\w*|integrat\w*)\b", re.I)
 APPLICATION = re.compile(
@@ -388,6 +472,12 @@ APPLICATION = re.compile(
     re.I,
 )
 SUMMIT = re.compile(r"\bsummit\b", re.I)
+# Summits that are not NATO's: "the summit" after one of these refers back to it.
+OTHER_SUMMIT = re.compile(
+    r"\b(?:G-?7|G-?20|Group of (?:Seven|7|Twenty|20)|EU|EU-\w+|European Union|European Council|ASEAN|APEC|BRICS|"
+    r"African Union|Arab League|peace|climate|Ukraine Recovery|Eastern Partnership)\s+summit\b",
+    re.I,
+)
 COUNCIL = re.compile(
     r"\b(?:NATO-Ukraine Council|North Atlantic Council)\b[^.]*\b(?:meet\w*|session|convene\w*|held|gather\w*)\b"
     r"|\b(?:meeting|session) of the (?:NATO-Ukraine Council|North Atlantic Council)\b",
@@ -415,6 +505,8 @@ TOPICS: list[tuple[re.Pattern[str], str]] = [
         (r"\bsecurity guarantees?\b", "security guarantees"),
         (r"\bsecurity (?:agreement|pact|deal)\b", "security agreement"),
         (r"\bNATO-Ukraine Council\b", "NATO-Ukraine Council"),
+        (r"\b(?:G-?7|Group of (?:Seven|7))\b", "G7"),
+        (r"\b(?:G-?20|Group of (?:Twenty|20))\b", "G20"),
         (r"\bsanctions?\b", "sanctions"),
         (r"\breconstruction\b|\brebuild\w*\b", "reconstruction"),
         (r"\benergy (?:security|infrastructure|supplies)\b", "energy security"),

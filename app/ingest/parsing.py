@@ -42,6 +42,9 @@ _DESK_AUTHOR = re.compile(
     r"^(?P<outlet>.+?)\s+(?:news desk|newsroom|news team|staff|editorial team|editorial board|desk)$",
     re.IGNORECASE,
 )
+_BYLINE_ROLE = re.compile(
+    r"\b(?:correspondent|editor|reporter|writer|journalist|columnist|analyst|contributor|staff|chief|bureau)\b", re.I
+)
 _CREDIT_ONLY = re.compile(r"^(?:photo|photos|image|picture|video|illustration)(?:\s+credit)?\s*:\s*\S.*$", re.I)
 _TRAILING_CREDIT = re.compile(
     r"\((?:(?:photo|image|picture|credit)\b[^()]*|[^()/]{1,60}(?:/[^()/]{1,60}){1,4})\)\s*\W?$", re.IGNORECASE
@@ -186,7 +189,8 @@ def _parse_page_lines(lines: list[str], *, published: date | None, raw_text: str
 
     byline_at, byline_author, byline_date = _find_byline(lines)
     if byline_at is not None:
-        author = byline_author
+        author, byline_outlet = _split_byline(byline_author) if byline_author else (None, None)
+        source = source or byline_outlet
         published = published or byline_date
         title_at = _nearest_headline_above(lines, byline_at)
         body_from = byline_at + 1
@@ -255,6 +259,16 @@ def _find_byline(lines: list[str]) -> tuple[int | None, str | None, date | None]
             parsed_date = _byline_date(when.group(0))
         return index, who, parsed_date
     return None, None, None
+
+
+def _split_byline(who: str) -> tuple[str, str | None]:
+    """Split "Anna Berg, Baltic Herald, Vilnius" into the author and her outlet; the place is dropped."""
+    parts = [part.strip() for part in who.split(",") if part.strip()]
+    # "Anna Berg, Tom Hale and Jonas Petr" is three authors; "Anna Berg, Moscow correspondent" one.
+    if len(parts) < 2 or re.match(r"(?i)and\b", parts[-1]) or " and " in parts[-1]:
+        return who, None
+    outlet = None if _BYLINE_ROLE.search(parts[1]) else parts[1]
+    return parts[0], outlet
 
 
 def _byline_date(text: str) -> date | None:

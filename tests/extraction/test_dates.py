@@ -28,6 +28,12 @@ BASE = date(2024, 9, 25)  # a Wednesday
         ("in 2022", "past", date(2022, 1, 1), "year"),
         ("next year", "past", date(2025, 1, 1), "year"),
         ("July 18, 2024", "future", date(2024, 7, 18), "day"),
+        ("from July 9 to 11", "past", date(2024, 7, 9), "day"),
+        ("June 24-25 next year", "past", date(2025, 6, 24), "day"),
+        ("March 3 last year", "future", date(2023, 3, 3), "day"),
+        ("later this month", "past", date(2024, 9, 1), "month"),
+        ("early next year", "past", date(2025, 1, 1), "year"),
+        ("the end of this year", "past", date(2024, 1, 1), "year"),
     ],
 )
 def test_expressions_resolve_against_the_publication_date(expression, prefer, expected, precision):

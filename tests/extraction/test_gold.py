@@ -21,8 +21,9 @@ GOLD_SETS = {
     "holdout2": (HERE / "gold" / "holdout2.gold.json", HERE / "holdout2"),
 }
 # Held-out articles are never used to tune the rules: their scores estimate unseen articles,
-# so they are held to a regression floor rather than to the acceptance bar.
-FLOORS = {"holdout": (0.3, 0.7), "holdout2": (0.25, 0.4)}
+# so they are held to a regression floor rather than to the acceptance bar. holdout2's misses were
+# read once (see its "about"), so its floor guards the fixes and no longer estimates anything.
+FLOORS = {"holdout": (0.3, 0.7), "holdout2": (0.9, 0.9)}
 REPORTED: dict[str, dict] = {}
 
 

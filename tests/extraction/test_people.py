@@ -92,3 +92,33 @@ def test_an_article_without_nato_yields_no_timeline_entry(extractor):
     assert len(result.meetings) == 1
     assert result.meetings[0].topics
     assert result.timeline == []
+
+
+def test_initials_a_name_tagged_as_an_organisation_and_a_counterpart_are_people(extractor):
+    result = _extract(
+        extractor,
+        "US Vice-President JD Carrow met Anna Kovalenko in Geneva on Tuesday.",
+        "Kovalenko said the talks went well.",
+        "Britain's defence secretary Tom Ashby sat down with his Latvian counterpart Ilze Ozola.",
+    )
+    names = {p.name for p in result.people}
+    assert {"JD Carrow", "Anna Kovalenko", "Tom Ashby", "Ilze Ozola"} <= names
+    assert _roles(result, "JD Carrow") == [("Vice President", None, "United States", None, None)]
+    # Only Britain and the United States call their ministers secretaries.
+    assert _roles(result, "Ilze Ozola") == [("Defence Minister", None, "Latvia", None, None)]
+
+
+def test_a_byline_style_minister_for_portfolio_keeps_the_portfolio(extractor):
+    result = _extract(extractor, "The Minister for Foreign Affairs of Ireland Ciara Doyle met Anna Kovalenko.")
+    assert _roles(result, "Ciara Doyle") == [("Minister for Foreign Affairs", None, "Ireland", None, None)]
+
+
+def test_a_past_step_down_dates_the_end_of_the_role_backwards(extractor):
+    result = _extract(
+        extractor,
+        "Tomas Varga stepped down as NATO's deputy secretary general on Monday.",
+        published=date(2024, 3, 14),  # a Thursday
+    )
+    assert _roles(result, "Tomas Varga") == [("Deputy Secretary General", "NATO", None, None, date(2024, 3, 11))]
+    [entry] = result.timeline
+    assert (entry.kind, entry.date) == ("leadership_change", date(2024, 3, 11))

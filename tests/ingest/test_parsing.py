@@ -203,3 +203,19 @@ def test_json_article_errors_name_the_field(document, field):
 def test_identity_ignores_whitespace_and_paragraph_layout():
     assert content_sha256("One  paragraph.\n\nTwo.") == content_sha256("One paragraph.\u00a0Two.")
     assert content_sha256("One paragraph.") != content_sha256("Another paragraph.")
+
+
+@pytest.mark.parametrize(
+    ("byline", "author", "source"),
+    [
+        ("By Anna Berg, Baltic Herald, Vilnius", "Anna Berg", "Baltic Herald"),
+        ("By Anna Berg, Moscow correspondent", "Anna Berg", None),
+        ("By Anna Berg, Tom Hale and Jonas Petr", "Anna Berg, Tom Hale and Jonas Petr", None),
+        ("By Anna Berg and Tom Hale, Reuters", "Anna Berg and Tom Hale", "Reuters"),
+    ],
+)
+def test_byline_names_the_author_and_the_outlet_after_a_comma(byline, author, source):
+    article = parse_seed_text(f" date 2024-03-04 Ministers meet\n{byline}\n\nTwo ministers met on Monday.\n")
+
+    assert (article.author, article.source) == (author, source)
+    assert article.body == "Two ministers met on Monday."
