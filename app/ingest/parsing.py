@@ -45,6 +45,8 @@ _DESK_AUTHOR = re.compile(
 _BYLINE_ROLE = re.compile(
     r"\b(?:correspondent|editor|reporter|writer|journalist|columnist|analyst|contributor|staff|chief|bureau)\b", re.I
 )
+_OUTLET_WORD = r"(?:[A-Z][\w&.'’-]*|of|and|the|for|de|du|la|le)"
+_OUTLET_LINE = re.compile(rf"^[A-Z][\w&.'’-]*(?:\s+{_OUTLET_WORD}){{0,5}}$")
 _CREDIT_ONLY = re.compile(r"^(?:photo|photos|image|picture|video|illustration)(?:\s+credit)?\s*:\s*\S.*$", re.I)
 _TRAILING_CREDIT = re.compile(
     r"\((?:(?:photo|image|picture|credit)\b[^()]*|[^()/]{1,60}(?:/[^()/]{1,60}){1,4})\)\s*\W?$", re.IGNORECASE
@@ -198,6 +200,9 @@ def _parse_page_lines(lines: list[str], *, published: date | None, raw_text: str
         title_at = _leading_headline(lines)
         body_from = (title_at + 1) if title_at is not None else 0
     title = normalise_text(lines[title_at]) if title_at is not None else None
+    if source is None and title_at is not None and (outlet_at := _outlet_line(lines, body_from)) is not None:
+        source = lines[outlet_at]
+        body_from = outlet_at + 1
 
     classified: list[tuple[str, str]] = []
     for line in lines[body_from:]:
@@ -259,6 +264,18 @@ def _find_byline(lines: list[str]) -> tuple[int | None, str | None, date | None]
             parsed_date = _byline_date(when.group(0))
         return index, who, parsed_date
     return None, None, None
+
+
+def _outlet_line(lines: list[str], start: int) -> int | None:
+    """The index of a line naming the outlet alone below the headline ("Kyiv Post"), if there is one."""
+    at = next((i for i in range(start, min(start + 3, len(lines))) if lines[i]), None)
+    if at is None or not _OUTLET_LINE.match(lines[at]) or _DATE_IN_LINE.search(lines[at]):
+        return None
+    following = lines[at + 1 : at + 2]
+    # Only a line standing as its own paragraph, with the story after it.
+    if following != [""] or not any(lines[at + 2 :]):
+        return None
+    return at
 
 
 def _split_byline(who: str) -> tuple[str, str | None]:

@@ -19,11 +19,17 @@ GOLD_SETS = {
     "own": (HERE / "gold" / "own.gold.json", HERE / "articles"),
     "holdout": (HERE / "gold" / "holdout.gold.json", HERE / "holdout"),
     "holdout2": (HERE / "gold" / "holdout2.gold.json", HERE / "holdout2"),
+    "holdout3": (HERE / "gold" / "holdout3.gold.json", HERE / "holdout3"),
 }
 # Held-out articles are never used to tune the rules: their scores estimate unseen articles,
 # so they are held to a regression floor rather than to the acceptance bar. holdout2's misses were
 # read once (see its "about"), so its floor guards the fixes and no longer estimates anything.
-FLOORS = {"holdout": (0.3, 0.7), "holdout2": (0.9, 0.9)}
+# holdout3 is untouched: its floors are its first scores, per category (meetings found none whole).
+FLOORS = {
+    "holdout": (0.3, 0.7),
+    "holdout2": (0.9, 0.9),
+    "holdout3": {"people": (0.9, 0.8), "meetings": (0.0, 0.0), "timeline": (0.5, 1.0)},
+}
 REPORTED: dict[str, dict] = {}
 
 
@@ -66,8 +72,9 @@ def test_people_meetings_and_timeline_score_against_the_gold(served):
     )
     REPORTED[served["name"]] = scores
     report = "\n".join(f"{s.line()}  missed={s.missed} spurious={s.spurious}" for s in scores.values())
-    min_recall, min_precision = FLOORS.get(served["name"], (1.0, 0.9))
-    for score in scores.values():
+    floors = FLOORS.get(served["name"], (1.0, 0.9))
+    for category, score in scores.items():
+        min_recall, min_precision = floors[category] if isinstance(floors, dict) else floors
         assert score.recall >= min_recall, report
         assert score.precision >= min_precision, report
 

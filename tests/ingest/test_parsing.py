@@ -219,3 +219,23 @@ def test_byline_names_the_author_and_the_outlet_after_a_comma(byline, author, so
 
     assert (article.author, article.source) == (author, source)
     assert article.body == "Two ministers met on Monday."
+
+
+@pytest.mark.parametrize(
+    ("line", "source"),
+    [("Kyiv Post", "Kyiv Post"), ("Ministry of Foreign Affairs of Estonia", "Ministry of Foreign Affairs of Estonia")],
+)
+def test_an_outlet_named_alone_below_the_headline_is_the_source_not_the_body(line, source):
+    article = parse_seed_text(f" date 2024-03-04 Ministers meet\n{line}\n\nTwo ministers met on Monday.\n")
+
+    assert article.source == source
+    assert article.body == "Two ministers met on Monday."
+
+
+@pytest.mark.parametrize(
+    "first", ["Two ministers met on Monday.", "Breaking: two ministers met", "KYIV (AP) — Two ministers met."]
+)
+def test_a_first_paragraph_that_is_a_sentence_stays_in_the_body(first):
+    article = parse_seed_text(f" date 2024-03-04 Ministers meet\n{first}\n\nThey talked.\n")
+
+    assert article.body.startswith(first)
