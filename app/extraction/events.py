@@ -308,10 +308,10 @@ def find_meetings(sentences: list[Sentence], people: dict[str, PersonFact], *, p
     meetings: list[MeetingFact] = []
     last: MeetingFact | None = None
     last_at = -10
-    event_place: tuple[str | None, str | None, str | None] = (None, None, None)
+    events: list[Sentence] = []  # sentences naming a summit or conference, for "the summit" to refer back to
     for sentence in sentences:
-        if _EVENT.search(sentence.text) and any(place := _location(sentence)):
-            event_place = place
+        if _EVENT.search(sentence.text):
+            events.append(sentence)
         trigger = _meeting_trigger(sentence)
         participants = [k for k in sentence.people() if k in people] if trigger is not None else []
         groups = [m.group(1) for m in PLURAL_GROUPS.finditer(sentence.text)] if trigger is not None else []
@@ -326,7 +326,7 @@ def find_meetings(sentences: list[Sentence], people: dict[str, PersonFact], *, p
             venue, city, country = _location(sentence, after=trigger.idx)
             # "on the sidelines of the summit": where the summit named before was held.
             if not (venue or city or country) and _EVENT_BACK_REFERENCE.search(sentence.text):
-                venue, city, country = event_place
+                venue, city, country = _last_event_place(events)
             fact = MeetingFact(
                 participants=[(k, _role_label(people[k], sentence, when.value)) for k in participants],
                 date=when.value,
@@ -367,6 +367,12 @@ def find_meetings(sentences: list[Sentence], people: dict[str, PersonFact], *, p
         fact.topics = _unique_ignoring_case(fact.topics)
         fact.summary = _meeting_summary(fact, people)
     return merged
+
+
+def _last_event_place(events: list[Sentence]) -> tuple[str | None, str | None, str | None]:
+    """Where the latest summit or conference with a place named was."""
+    places = (_location(event) for event in reversed(events))
+    return next((place for place in places if any(place)), (None, None, None))
 
 
 def _unique_ignoring_case(texts: list[str]) -> list[str]:

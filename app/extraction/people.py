@@ -52,6 +52,11 @@ _WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "
 _PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
 _NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’-]*$")
 _INITIALS = re.compile(r"^(?:[A-Z]{2}|(?:[A-Z]\.){1,3})$")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def _without_possessive(text: str) -> str:
+    return _POSSESSIVE.sub("", text)
 
 
 def name_key(name: str) -> str:
@@ -62,7 +67,7 @@ def name_key(name: str) -> str:
 
 
 def _is_name_word(text: str, *, place_ok: bool = False) -> bool:
-    word = re.sub(r"['’]s$", "", text)
+    word = _without_possessive(text)
     lowered = word.lower().rstrip(".")
     if place_ok and (lowered in COUNTRY_NAMES or lowered in CITY_COUNTRIES) and word[:1].isupper():
         return True
@@ -121,14 +126,10 @@ def _excluded(sentence: Sentence, paragraph: Paragraph, token: Token) -> bool:
     return region is not None and region[0] <= token.idx < region[1]
 
 
-def _title_before(sentence: Sentence, token: Token) -> bool:
+def _title_before(sentence: Sentence, token: Token, *patterns: re.Pattern[str]) -> bool:
+    """Whether the sentence up to the token ends in a title (or in one of the other patterns given)."""
     before = sentence.span.doc.text[sentence.span.start_char : token.idx]
-    return bool(_ROLE_BEFORE.search(before))
-
-
-def _counterpart_before(sentence: Sentence, token: Token) -> bool:
-    before = sentence.span.doc.text[sentence.span.start_char : token.idx]
-    return bool(_COUNTERPART_BEFORE.search(before))
+    return any(pattern.search(before) for pattern in (_ROLE_BEFORE, *patterns))
 
 
 def _title_after(sentence: Sentence, token: Token) -> bool:
@@ -150,7 +151,7 @@ def _lone_surnames(sentences: list[Sentence]) -> set[str]:
                 and (before is None or before.pos_ != "PROPN")
                 and (after is None or after.pos_ != "PROPN")
             ):
-                lone.add(name_key(re.sub(r"['’]s$", "", token.text)))
+                lone.add(name_key(_without_possessive(token.text)))
     return lone
 
 
@@ -159,9 +160,9 @@ def _full_name_candidates(sentence: Sentence, paragraph: Paragraph, lone: set[st
     for ent in sentence.span.ents:
         if _excluded(sentence, paragraph, ent[0]):
             continue
-        tokens = _trimmed(list(ent), person=ent.label_ == "PERSON")
-        # Within a person's name a place word is a name ("Luis Montenegro"); before it, a qualifier.
         person = ent.label_ == "PERSON"
+        tokens = _trimmed(list(ent), person=person)
+        # Within a person's name a place word is a name ("Luis Montenegro"); before it, a qualifier.
         if not 2 <= len(tokens) <= 4 or not all(
             _is_name_word(t.text, place_ok=person and i > 0) or (person and i == 0 and _is_initials(t.text))
             for i, t in enumerate(tokens)
@@ -178,7 +179,7 @@ def _full_name_candidates(sentence: Sentence, paragraph: Paragraph, lone: set[st
                 or (
                     ent.label_ in {"ORG", "NORP"}
                     and len(tokens) <= 3
-                    and name_key(re.sub(r"['’]s$", "", tokens[-1].text)) in lone
+                    and name_key(_without_possessive(tokens[-1].text)) in lone
                 )
             )
         ):
@@ -193,7 +194,7 @@ def _full_name_candidates(sentence: Sentence, paragraph: Paragraph, lone: set[st
         if (
             2 <= len(run) <= 4
             and not _excluded(sentence, paragraph, run[0])
-            and (_title_before(sentence, run[0]) or _counterpart_before(sentence, run[0]))
+            and _title_before(sentence, run[0], _COUNTERPART_BEFORE)
         ):
             found.append(_Candidate(run, sentence))
         run = []
@@ -213,7 +214,7 @@ def find_people(sentences: list[Sentence], paragraphs: list[Paragraph], *, publi
     lone = _lone_surnames(sentences)
     for sentence in sentences:
         for candidate in _full_name_candidates(sentence, paragraphs[sentence.paragraph], lone):
-            words = [re.sub(r"['’]s$", "", t.text) for t in candidate.tokens]
+            words = [_without_possessive(t.text) for t in candidate.tokens]
             last, first = name_key(words[-1]), name_key(words[0])
             key = next((k for k, p in people.items() if _same_person(p.name, words)), None)
             if key is None:
@@ -307,7 +308,7 @@ def _place_or_org(phrase: str | None) -> tuple[str | None, str | None]:
     if not phrase:
         return None, None
     text = re.sub(r"^(?:the|a)\s+", "", phrase.strip(), flags=re.I)
-    text = re.sub(r"['’]s$", "", text).strip(" ,")
+    text = _without_possessive(text).strip(" ,")
     lowered = text.lower()
     if lowered in COUNTRY_NAMES:
         return None, COUNTRY_NAMES[lowered]
@@ -315,7 +316,7 @@ def _place_or_org(phrase: str | None) -> tuple[str | None, str | None]:
         return ORGANIZATIONS[lowered], None
     organization = country = None
     for word in re.findall(rf"{_CAP}", text):
-        bare = re.sub(r"['’]s$", "", word).lower()
+        bare = _without_possessive(word).lower()
         if bare in COUNTRY_NAMES and country is None:
             country = COUNTRY_NAMES[bare]
         elif bare in ORGANIZATIONS and organization is None:
