@@ -82,6 +82,15 @@ class PersonFact:
     full_name_known: bool = True
 
 
+@dataclass(frozen=True)
+class UnnamedParticipant:
+    """A side of a meeting the article names only by office: "the Prime Minister" of a readout."""
+
+    role: str
+    organization: str | None = None
+    country: str | None = None
+
+
 @dataclass
 class MeetingFact:
     participants: list[tuple[str, str | None]]  # (person key, role held at the time)
@@ -91,6 +100,7 @@ class MeetingFact:
     summary: str
     evidence: list[Evidence]
     groups: list[str] = field(default_factory=list)
+    unnamed_participants: list[UnnamedParticipant] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
     location_name: str | None = None
     location_city: str | None = None
