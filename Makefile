@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install install-test run test lint format bench bench-load clean
+.PHONY: install install-test run test lint format eval bench bench-load clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -57,6 +57,10 @@ format: install-test
 test: lint
 	$(BIN)/python -m pytest
 	PYTEST="$(BIN)/python -m pytest" bash tests/postgres_pass.sh
+
+# Extraction scored on the real-article corpus beside the project (../shared/corpus), per slice and whole.
+eval: install
+	$(BIN)/python -m tests.extraction.corpus
 
 # One table of side-by-side comparisons, recorded in bench/RESULTS.md (needs wrk: apt-get install wrk).
 bench: $(VENV)/.installed-bench

@@ -68,8 +68,14 @@ def walk(client: TestClient, url: str, **params: object) -> list[dict]:
 
 def pytest_terminal_summary(terminalreporter):
     """Print the extraction scores of the acceptance test, so every run reports its figures."""
+    from tests.extraction.test_corpus import REPORTED as CORPUS
     from tests.extraction.test_gold import REPORTED
 
+    for name, result in CORPUS.items():
+        terminalreporter.section(f"extraction scores on the real-article {name} (../shared/eval/score.py)")
+        for category in ("people", "meetings", "timeline", "articles"):
+            figures = {k: v for k, v in result[category].items() if k not in ("missed", "extra")}
+            terminalreporter.write_line(f"{category:9} {figures}")
     if REPORTED:
         terminalreporter.section("extraction scores against gold annotations")
         for name, scores in sorted(REPORTED.items()):

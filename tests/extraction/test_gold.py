@@ -24,11 +24,12 @@ GOLD_SETS = {
 # Held-out articles are never used to tune the rules: their scores estimate unseen articles,
 # so they are held to a regression floor rather than to the acceptance bar. holdout2's misses were
 # read once (see its "about"), so its floor guards the fixes and no longer estimates anything.
-# holdout3 is untouched: its floors are its first scores, per category (meetings found none whole).
+# holdout3's floors are its first scores; its meetings, each with one field wrong, have none. These sets
+# are ours, written in the rules' style: the real-article corpus (test_corpus.py) carries the real floors.
 FLOORS = {
     "holdout": (0.3, 0.7),
     "holdout2": (0.9, 0.9),
-    "holdout3": {"people": (0.9, 0.8), "meetings": (0.0, 0.0), "timeline": (0.5, 1.0)},
+    "holdout3": {"people": (0.9, 0.8), "timeline": (0.5, 1.0)},
 }
 REPORTED: dict[str, dict] = {}
 
@@ -74,6 +75,8 @@ def test_people_meetings_and_timeline_score_against_the_gold(served):
     report = "\n".join(f"{s.line()}  missed={s.missed} spurious={s.spurious}" for s in scores.values())
     floors = FLOORS.get(served["name"], (1.0, 0.9))
     for category, score in scores.items():
+        if isinstance(floors, dict) and category not in floors:
+            continue
         min_recall, min_precision = floors[category] if isinstance(floors, dict) else floors
         assert score.recall >= min_recall, report
         assert score.precision >= min_precision, report

@@ -1,0 +1,115 @@
+"""The real-article corpus beside the project (../shared/corpus): its slices, scored through the service.
+
+`python -m tests.extraction.corpus` (what `make eval` runs) prints one table: every slice and all of them
+together, each scored by ../shared/eval/run.sh on a service started over just that slice's articles.
+"""
+
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import unicodedata
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+SHARED = PROJECT_ROOT.parent / "shared"
+CORPUS = SHARED / "corpus"
+RUN = SHARED / "eval" / "run.sh"
+SLICES = ("ukraine-nato", "non-nato", "other-accession")
+_ROW = re.compile(r"^\|\s*(\d\d_[^|]+\.txt)\s*\|.*\|\s*([a-z-]+)\s*\|\s*$")
+
+
+def available() -> bool:
+    return (CORPUS / "articles").is_dir() and RUN.is_file()
+
+
+def slice_of_files() -> dict[str, str]:
+    """Each corpus file and its slice, as the SOURCES tables give them."""
+    found = {}
+    for sources in sorted(CORPUS.glob("SOURCES-*.md")):
+        for line in sources.read_text(encoding="utf-8").splitlines():
+            if (match := _ROW.match(line)) and match.group(2) in SLICES:
+                found[match.group(1).strip()] = match.group(2)
+    return found
+
+
+def _folded(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
+
+
+def slice_gold(files: set[str], folder: Path) -> Path:
+    """Write the gold of just these files: their articles, meetings and timeline, and the people they name."""
+    texts = _folded(" ".join((CORPUS / "articles" / f).read_text(encoding="utf-8") for f in files))
+    gold: dict[str, list] = {"people": [], "meetings": [], "timeline": [], "articles": []}
+    seen = set()
+    for path in sorted(CORPUS.glob("*.gold.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        gold["articles"] += [a for a in data["articles"] if a["file"] in files]
+        gold["meetings"] += [m for m in data["meetings"] if m.get("article") in files]
+        gold["timeline"] += [t for t in data["timeline"] if t.get("article") in files]
+        for person in data["people"]:
+            names = [person["name"], *(person.get("aliases") or [])]
+            if person["name"] not in seen and any(_folded(n.split()[-1]) in texts for n in names):
+                seen.add(person["name"])
+                gold["people"].append(person)
+    out = folder / "gold.json"
+    out.write_text(json.dumps(gold), encoding="utf-8")
+    return out
+
+
+def score(files: set[str] | None = None) -> dict:
+    """Score the service on the corpus, or on some of its files, with ../shared/eval/run.sh."""
+    with tempfile.TemporaryDirectory() as tmp:
+        if files is None:
+            args: list[str] = []
+        else:
+            articles = Path(tmp) / "articles"
+            articles.mkdir()
+            for name in files:
+                (articles / name).symlink_to(CORPUS / "articles" / name)
+            args = [str(articles), str(slice_gold(files, Path(tmp)))]
+        run = subprocess.run(["bash", str(RUN), *args, "--json"], cwd=PROJECT_ROOT, capture_output=True, text=True)
+        if run.returncode != 0:
+            raise RuntimeError(f"{RUN} failed: {run.stdout[-2000:]}{run.stderr[-2000:]}")
+        return json.loads(run.stdout[run.stdout.index("{") :])
+
+
+def _row(name: str, result: dict) -> str:
+    people, meetings, timeline, articles = (result[k] for k in ("people", "meetings", "timeline", "articles"))
+
+    def figure(value: object) -> str:
+        return "-" if value is None else f"{value:.2f}"
+
+    return (
+        f"| {name} | {figure(people['f1'])} ({figure(people['role_accuracy'])}) "
+        f"| {figure(meetings['precision'])} / {figure(meetings['recall'])} / {figure(meetings['f1'])} "
+        f"({figure(meetings['location_accuracy'])}) "
+        f"| {figure(timeline['precision'])} / {figure(timeline['recall'])} / {figure(timeline['f1'])} "
+        f"({figure(timeline['kind_accuracy'])}, {timeline['reported']} reported) "
+        f"| {figure(articles['metadata_accuracy'])} ({articles['count']}/{articles['expected']}) |"
+    )
+
+
+def main() -> int:
+    if not available():
+        print(f"{CORPUS} not found: the real-article corpus is scored only where it is checked out")
+        return 2
+    by_file = slice_of_files()
+    print(
+        "| slice | people F1 (role acc.) | meetings P / R / F1 (location acc.) | timeline P / R / F1 (kind acc.) "
+        "| metadata acc. (articles) |"
+    )
+    print("| --- | --- | --- | --- | --- |")
+    for name in SLICES:
+        print(_row(name, score({f for f, s in by_file.items() if s == name})), flush=True)
+    whole = score()
+    print(_row("all", whole))
+    for category in ("people", "meetings", "timeline"):
+        print(f"{category} missed: {whole[category]['missed']}")
+        print(f"{category} extra:  {whole[category]['extra']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
