@@ -38,6 +38,7 @@ from app.extraction.vocabulary import (
     SUMMIT,
     TITLE_WORDS,
     TOPICS,
+    VENUE,
 )
 
 _PLANNED = re.compile(
@@ -181,8 +182,17 @@ def _location(sentence: Sentence, after: int = 0) -> tuple[str | None, str | Non
             continue
         text = re.sub(r"^the\s+", "", ent.text, flags=re.I).strip()
         lowered = text.lower()
-        previous = sentence.span.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-        if ent.label_ in {"FAC", "ORG"} and previous == "at" and venue is None:
+        before = ent.start - 1
+        while before > 0 and sentence.span.doc[before].dep_ == "det":
+            before -= 1
+        previous = sentence.span.doc[before].lower_ if before >= 0 else ""
+        if (
+            ent.label_ in {"FAC", "ORG"}
+            and venue is None
+            and (
+                previous == "at" or (previous in {"to", "in", "inside"} and (ent.label_ == "FAC" or VENUE.search(text)))
+            )
+        ):
             if lowered in COUNTRY_NAMES or lowered in CITY_COUNTRIES:
                 continue
             venue = text
@@ -203,7 +213,7 @@ def _location(sentence: Sentence, after: int = 0) -> tuple[str | None, str | Non
         elif lowered in COUNTRY_NAMES and country is None:
             country = COUNTRY_NAMES[lowered]
     # "the Munich Security Conference", "the Vilnius summit": an event named after its city.
-    if city is None:
+    if city is None and venue is None:
         for match in _NAMED_AFTER_CITY.finditer(sentence.text):
             words = match.group(1).split()
             city = next((" ".join(words[:n]) for n in (2, 1) if " ".join(words[:n]).lower() in CITY_COUNTRIES), None)

@@ -6,7 +6,9 @@ import unicodedata
 # Generational suffixes; a regnal number after a single name ("Abdullah II") is part of the name.
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
 # Lower-case particles inside a surname: "da Silva", "von der Leyen", "de Mistura".
-PARTICLES = frozenset({"da", "de", "del", "della", "der", "di", "do", "dos", "du", "la", "le", "van", "von", "bin", "al"})
+PARTICLES = frozenset(
+    {"da", "de", "del", "della", "der", "di", "do", "dos", "du", "la", "le", "van", "von", "bin", "al"}
+)
 _INITIAL = re.compile(r"^(?:[A-Z]\.?){1,3}$|^[A-Z]\.(?:-?[A-Z]\.)+$")
 
 

@@ -11,13 +11,16 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+from app.extraction.names import PARTICLES, SUFFIXES, fold, name_parts, person_key, surname_key
 from app.extraction.records import PersonFact, RoleFact, fill_office, same_office
 from app.extraction.sentences import Mention, Paragraph, Sentence, dates_in
 from app.extraction.vocabulary import (
     BACK_REFERENCE,
     CITY_COUNTRIES,
     COUNTRY_NAMES,
+    MILITARY_RANKS,
     MONTHS,
+    NOT_NAME_HEADS,
     ORGANIZATIONS,
     SPEECH_VERBS,
     TITLE_WORDS,
@@ -35,7 +38,10 @@ _ROLE = (
     rf"(?:\s+(?:of|for)\s+(?P<of>{_PHRASE}))??"
     rf"(?:\s+to\s+(?P<to>{_PHRASE}))?"
 )
-_ROLE_BEFORE = re.compile(rf"(?:^|[\s(,])(?:the\s+|a\s+)?{_ROLE}\s*,?\s*(?:\([^)]{{0,12}}\)\s*)?$")
+# Service and rank between a title and a name: "Press Secretary Air Force Brig. Gen. Pat Ryder".
+_RANK_WORDS = "|".join(sorted(MILITARY_RANKS, key=len, reverse=True))
+_RANKS = rf"(?:\s+(?:Air Force|Army|Navy|Marine Corps|Coast Guard|Space Force))?(?:\s+(?i:{_RANK_WORDS})\.?)*"
+_ROLE_BEFORE = re.compile(rf"(?:^|[\s(,])(?:the\s+|a\s+)?{_ROLE}{_RANKS}\s*,?\s*(?:\([^)]{{0,12}}\)\s*)?$")
 _ROLE_AFTER = re.compile(
     rf"^\s*(?:\([^)]{{0,12}}\)\s*)?,\s*(?:the\s+|a\s+|who is\s+)?{_ROLE}\s*(?:,|\.|;|$|\s+(?:who|and|said|has|is|was))"
 )
@@ -47,7 +53,7 @@ _TAKE_OFFICE = re.compile(
 # "his Ukrainian counterpart Anna Koval": she holds his office, for her own country.
 _COUNTERPART_BEFORE = re.compile(r"\b(?P<qual>(?:[A-Z][\w'’-]*\s+){0,2})counterparts?\s*,?\s*$")
 _OF_PLACE = re.compile(rf"^\s+of\s+((?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,2}})")
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "madam", "lord", "lady", "prof", "gen"})
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "madam", "lord", "lady", "prof", *MILITARY_RANKS})
 _WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 _PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
 _NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’-]*$")
@@ -64,6 +70,86 @@ def name_key(name: str) -> str:
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     letters = re.sub(r"[^a-z ]", "", ascii_name).replace("y", "i").replace("j", "i")
     return re.sub(r"(.)\1+", r"\1", letters).strip()
+
+
+def _is_particle(token: Token) -> bool:
+    return token.text in PARTICLES
+
+
+def _is_suffix(token: Token) -> bool:
+    # "Jr.", "III": closes a name; "Abdullah II", a regnal number, too.
+    return token.text.lower().rstrip(".") in SUFFIXES and token.text[:1].isupper()
+
+
+def _fits_name(tokens: list[Token], *, person: bool) -> bool:
+    """Whether tokens read as a person's name: "Mark A. Milley", "Ursula von der Leyen", "Abdullah II"."""
+    if not tokens:
+        return False
+    last = len(tokens) - 1
+    while last > 0 and _is_suffix(tokens[last]):
+        last -= 1
+    core = tokens[: last + 1]
+    if not 1 <= len(core) <= 5 or len(tokens) - len(core) > 1:
+        return False
+    if len(tokens) < 2 or not (
+        _is_name_word(core[-1].text, place_ok=person and len(core) > 1) or (person and _month_in_name(core[-1]))
+    ):
+        return False
+    if core[-1].text.lower() in NOT_NAME_HEADS:
+        return False
+    for i, token in enumerate(core[:-1]):
+        if _is_name_word(token.text, place_ok=person and i > 0) or (person and _is_initials(token.text)):
+            continue
+        if person and i > 0 and _is_particle(token):
+            continue
+        if person and _month_in_name(token):
+            continue
+        return False
+    return True
+
+
+def _month_in_name(token: Token) -> bool:
+    # "Dong Jun": a month's abbreviation the model tags as part of a name, with no day number after it.
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return (
+        token.lower_ in MONTHS
+        and token.ent_type_ == "PERSON"
+        and token.text[:1].isupper()
+        and (following is None or not following.like_num)
+    )
+
+
+def _extended(tokens: list[Token]) -> list[Token]:
+    """Grow a name the model cut short over the name words around it: "J. Austin III" -> "Lloyd J. Austin III"."""
+    doc = tokens[0].doc
+    start, end = tokens[0].i, tokens[-1].i + 1
+    # Leftwards to a given name the model left out ("J. Austin", "Fogh Rasmussen"), never into a phrase it tagged.
+    while (
+        start > 0
+        and doc[start - 1].pos_ == "PROPN"
+        and doc[start - 1].ent_type_ in {"", "PERSON"}
+        and (_is_name_word(doc[start - 1].text) or _is_initials(doc[start - 1].text))
+    ):
+        start -= 1
+    while end < len(doc):
+        token = doc[end]
+        if _is_particle(token) or _is_initials(token.text):
+            following = end + 1
+            while following < len(doc) and (_is_particle(doc[following]) or _is_initials(doc[following].text)):
+                following += 1
+            if following < len(doc) and _is_name_word(doc[following].text):
+                end = following + 1
+                continue
+            break
+        if token.pos_ == "PROPN" and _is_name_word(token.text) and token.ent_type_ in {"", "PERSON", "GPE"}:
+            end += 1
+            continue
+        break
+    if end < len(doc) and _is_suffix(doc[end]):
+        end += 1
+    while start < tokens[0].i and not _is_name_word(doc[start].text):
+        start += 1
+    return list(doc[start:end])
 
 
 def _is_name_word(text: str, *, place_ok: bool = False) -> bool:
@@ -116,7 +202,10 @@ def _trimmed(tokens: list[Token], *, person: bool = False) -> list[Token]:
         if person and len(tokens) > 1 and _is_initials(tokens[0].text):
             break
         tokens = tokens[1:]
-    while tokens and not _is_name_word(tokens[-1].text, place_ok=person and len(tokens) > 1):
+    while tokens and not (
+        _is_name_word(tokens[-1].text, place_ok=person and len(tokens) > 1)
+        or (person and len(tokens) > 1 and (_month_in_name(tokens[-1]) or _is_suffix(tokens[-1])))
+    ):
         tokens = tokens[:-1]
     return tokens
 
@@ -162,11 +251,10 @@ def _full_name_candidates(sentence: Sentence, paragraph: Paragraph, lone: set[st
             continue
         person = ent.label_ == "PERSON"
         tokens = _trimmed(list(ent), person=person)
+        if person and tokens:
+            tokens = _extended(tokens)
         # Within a person's name a place word is a name ("Luis Montenegro"); before it, a qualifier.
-        if not 2 <= len(tokens) <= 4 or not all(
-            _is_name_word(t.text, place_ok=person and i > 0) or (person and i == 0 and _is_initials(t.text))
-            for i, t in enumerate(tokens)
-        ):
+        if not _fits_name(tokens, person=person):
             continue
         # The model mislabels some names (NORP "Ukraine <name>", ORG "<name>"): a title next to them decides.
         if ent.label_ == "PERSON" or (
@@ -191,12 +279,18 @@ def _full_name_candidates(sentence: Sentence, paragraph: Paragraph, lone: set[st
         if token is not None and token.pos_ == "PROPN" and _is_name_word(token.text) and token.i not in taken:
             run.append(token)
             continue
-        if (
-            2 <= len(run) <= 4
-            and not _excluded(sentence, paragraph, run[0])
-            and _title_before(sentence, run[0], _COUNTERPART_BEFORE)
-        ):
-            found.append(_Candidate(run, sentence))
+        # A title may end in an of-phrase the run began with: "the Council of Ministers Denis Zvizdic".
+        for cut in range(max(len(run) - 1, 1)):
+            named = _extended(run[cut:]) if run else []
+            if (
+                _fits_name(named, person=True)
+                and not _excluded(sentence, paragraph, named[0])
+                and not any(t.i in taken for t in named)
+                and _title_before(sentence, named[0], _COUNTERPART_BEFORE)
+            ):
+                found.append(_Candidate(named, sentence))
+                taken |= {t.i for t in named}
+                break
         run = []
     return sorted(found, key=lambda c: c.tokens[0].i)
 
@@ -215,15 +309,19 @@ def find_people(sentences: list[Sentence], paragraphs: list[Paragraph], *, publi
     for sentence in sentences:
         for candidate in _full_name_candidates(sentence, paragraphs[sentence.paragraph], lone):
             words = [_without_possessive(t.text) for t in candidate.tokens]
-            last, first = name_key(words[-1]), name_key(words[0])
-            key = next((k for k, p in people.items() if _same_person(p.name, words)), None)
+            name = " ".join(words)
+            key = next((k for k, p in people.items() if _same_person(p.name, name)), None)
             if key is None:
-                key = f"{last}|{first[:1]}"
-                people[key] = PersonFact(key=key, name=" ".join(words), evidence=sentence.evidence())
+                key = person_key(name)
+                people[key] = PersonFact(key=key, name=name, evidence=sentence.evidence())
             person = people[key]
-            if " ".join(words) != person.name:
-                person.aliases.add(" ".join(words))
-            by_last.setdefault(last, key)
+            if len(name) > len(person.name) and person_key(name) == key:
+                person.aliases.add(person.name)
+                person.name = name
+            elif name != person.name:
+                person.aliases.add(name)
+            by_last.setdefault(surname_key(name), key)
+            by_last.setdefault(name_key(words[-1]), key)
             sentence.mentions.append(Mention(key, candidate.text, candidate.start, candidate.end, full=True))
 
     unresolved: dict[str, PersonFact] = {}
@@ -251,25 +349,46 @@ def find_people(sentences: list[Sentence], paragraphs: list[Paragraph], *, publi
             if key is not None:
                 people[key].aliases.add(token.text)
                 sentence.mentions.append(Mention(key, token.text, offset, offset + len(token.text), full=False))
-            elif _speaks(token) or (
-                token.ent_type_ == "PERSON"
-                and token.ent_iob_ == "B"
-                and (token.i + 1 >= len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
-            ):
-                surname_key = f"?{name_key(token.text)}"
-                unresolved.setdefault(
-                    surname_key,
-                    PersonFact(key=surname_key, name=token.text, evidence=sentence.evidence(), full_name_known=False),
+            elif (
+                _speaks(token)
+                or _titled(sentence, token)
+                or (
+                    token.ent_type_ == "PERSON"
+                    and token.ent_iob_ == "B"
+                    and (token.i + 1 >= len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
                 )
-                sentence.mentions.append(Mention(surname_key, token.text, offset, offset + len(token.text), full=False))
+            ):
+                # "Prime Minister Modi": a surname under a title is someone even where no full name is known.
+                unresolved_key = f"{name_key(token.text)}|" if _titled(sentence, token) else f"?{name_key(token.text)}"
+                unresolved.setdefault(
+                    unresolved_key,
+                    PersonFact(
+                        key=unresolved_key, name=token.text, evidence=sentence.evidence(), full_name_known=False
+                    ),
+                )
+                sentence.mentions.append(
+                    Mention(unresolved_key, token.text, offset, offset + len(token.text), full=False)
+                )
         sentence.mentions.sort(key=lambda m: m.start)
         named = [m for m in sentence.mentions if not m.pronoun and not m.key.startswith("?")]
         if named:
             last_seen = named[-1].key if not _is_subject_first(sentence, named) else named[0].key
     for person in people.values():
         person.aliases.discard(person.name)
-    _find_roles(sentences, people, published=published)
+    titled = {key: person for key, person in unresolved.items() if not key.startswith("?")}
+    _find_roles(sentences, {**people, **titled}, published=published)
     return PeopleFound(people, unresolved)
+
+
+def _titled(sentence: Sentence, token: Token) -> bool:
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return (
+        token.pos_ == "PROPN"
+        and (following is None or following.pos_ != "PROPN")
+        and token.i > sentence.span.start
+        and token.doc[token.i - 1].lower_.rstrip(".") in TITLE_WORDS
+        and _title_before(sentence, token)
+    )
 
 
 def _speaks(token: Token) -> bool:
@@ -296,11 +415,15 @@ def _is_subject_first(sentence: Sentence, named: list[Mention]) -> bool:
     return False
 
 
-def _same_person(name: str, words: list[str]) -> bool:
-    known = name.split()
-    if name_key(known[-1]) != name_key(words[-1]):
+def _same_person(known: str, name: str) -> bool:
+    # Within one article a surname with a compatible given name is one person: "J. Blinken", "Antony J. Blinken".
+    known_given, known_surname = name_parts(known)
+    given, surname = name_parts(name)
+    if fold(" ".join(known_surname)) != fold(" ".join(surname)):
         return False
-    return name_key(known[0])[:1] == name_key(words[0])[:1]
+    if not known_given or not given:
+        return True
+    return fold(known_given[0])[:1] == fold(given[0])[:1]
 
 
 def _place_or_org(phrase: str | None) -> tuple[str | None, str | None]:

@@ -47,7 +47,11 @@ def load_pipeline(model: str) -> Language:
     set_current_ops(NumpyOps(use_blis=False))
     # The English models ship a sentence splitter disabled in favour of the parser's sentences; not
     # loading it saves a tenth of a second of every start.
-    return spacy.load(model, exclude=["senter"])
+    import app.extraction.components  # noqa: F401  (registers our components by name)
+
+    nlp = spacy.load(model, exclude=["senter"])
+    nlp.add_pipe("abbreviation_boundaries", before="parser")
+    return nlp
 
 
 class BatchExtractor(Protocol):

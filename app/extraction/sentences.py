@@ -16,7 +16,9 @@ from app.extraction.records import Evidence
 
 # A photo credit closing a caption: "(Name / Agency)", "(Photo by Name/Getty Images)".
 _CREDIT = re.compile(r"\((?:(?:photo|image|picture|credit)\b[^()]*|[^()/]{1,60}(?:/[^()/]{1,60}){1,4})\)\s*\W?$", re.I)
-_CREDIT_LINE = re.compile(r"^(?:photo|photos|image|picture|video|illustration)(?:\s+credit)?\s*:", re.I)
+_CREDIT_LINE = re.compile(
+    r"^(?:(?:photo|photos|image|picture|video|illustration)(?:\s+(?:credit|by))?|credit)\s*:", re.I
+)
 
 
 @dataclass
@@ -74,10 +76,10 @@ class Paragraph:
     def excluded(self) -> tuple[int, int] | None:
         """The doc character range of a photo credit, whose names are never people of the story."""
         text = self.doc.text
-        if self.kind != "caption":
-            return None
         if _CREDIT_LINE.match(text):
             return (0, len(text))
+        if self.kind != "caption":
+            return None
         match = _CREDIT.search(text)
         return (match.start(), len(text)) if match else None
 

@@ -13,6 +13,7 @@ TITLES = sorted(
         "Vice President",
         "President-elect",
         "Prime Minister",
+        "Premier",
         "Deputy Prime Minister",
         "First Deputy Prime Minister",
         "Foreign Minister",
@@ -72,6 +73,9 @@ TITLES = sorted(
         "Chief of Defence",
         "Head",
         "Spokesperson",
+        "Correspondent",
+        "Bureau Chief",
+        "Reporter",
         "Spokesman",
         "Spokeswoman",
         "Senator",
@@ -86,6 +90,18 @@ TITLES = sorted(
         "Lieutenant General",
         "Admiral",
         "Colonel",
+        "Press Secretary",
+        "Deputy Press Secretary",
+        "Trade Representative",
+        "United States Trade Representative",
+        "General Secretary",
+        "Head of State",
+        "Head of Government",
+        "Chairman of the Joint Chiefs of Staff",
+        "Minister of Commerce and Industry",
+        "Undersecretary",
+        "Under Secretary",
+        "Deputy Secretary",
     ],
     key=len,
     reverse=True,
@@ -95,6 +111,64 @@ TITLE_WORDS = frozenset(
     for title in TITLES
     for word in re.split(r"[\s-]+", title)
     if word.lower() not in {"of", "the", "in", "for", "to"}
+)
+
+# Ranks that stand before a name ("Army Gen. Mark Milley", "Adm. Dong Jun"); they are never part of it.
+MILITARY_RANKS = frozenset(
+    {
+        "gen",
+        "adm",
+        "brig",
+        "col",
+        "lt",
+        "maj",
+        "capt",
+        "cmdr",
+        "sgt",
+        "cpl",
+        "pvt",
+        "vice",
+        "rear",
+        "army",
+        "navy",
+        "air",
+        "force",
+        "class",
+        "officer",
+        "petty",
+        "staff",
+        "comrade",
+        "commander",
+        "marine",
+        "corps",
+    }
+)
+
+# Last words of capitalised phrases that name rooms, events and headings, never people ("Milley Meeting").
+NOT_NAME_HEADS = frozenset(
+    {
+        "meeting",
+        "room",
+        "visit",
+        "loading",
+        "base",
+        "hall",
+        "building",
+        "conference",
+        "summit",
+        "forum",
+        "council",
+        "group",
+        "ceremony",
+        "dialogue",
+        "talks",
+        "session",
+        "office",
+        "house",
+        "department",
+        "ministry",
+        "agency",
+    }
 )
 
 ORGANIZATIONS = {
@@ -540,4 +614,11 @@ PLURAL_GROUPS = re.compile(
     r"(?:officers|soldiers|servicemen|troops|students|cadets|delegations|heads of delegations|officials|"
     r"diplomats|ambassadors|ministers|leaders|lawmakers|parliamentarians|executives|representatives|veterans|"
     r"families|journalists|volunteers|pilots|defenders|businessmen|investors|governors|mayors|commanders))\b"
+)
+
+# Heads of place names that are venues of a meeting ("at the Pentagon", "to NATO Headquarters").
+VENUE = re.compile(
+    r"\b(?:headquarters|HQ|base|airbase|house|department|pentagon|kremlin|palace|ministry|chancellery|street|"
+    r"hall|room|embassy|residence|chequers|elysee|élysée|castle|parliament|capitol)\b",
+    re.I,
 )

@@ -74,7 +74,7 @@ def _find_person(db_session: Session, fact: PersonFact) -> Person | None:
     if fact.full_name_known:
         return db_session.scalars(select(Person).where(Person.match_key == fact.key)).first()
     # A surname alone: it names a known person only when exactly one has that surname.
-    surname = fact.key.removeprefix("?")
+    surname = fact.key.removeprefix("?").split("|", 1)[0]
     matches = db_session.scalars(select(Person).where(Person.match_key.startswith(f"{surname}|"))).all()
     return matches[0] if len(matches) == 1 else None
 
@@ -90,7 +90,8 @@ def _new_person_id(db_session: Session, name: str) -> str:
 def _store_person(db_session: Session, article: Article, fact: PersonFact, version: str) -> Person | None:
     person = _find_person(db_session, fact)
     if person is None:
-        if not fact.full_name_known:
+        # A bare surname ("?modi") is nobody yet; a titled one ("Prime Minister Modi", "modi|") is a person.
+        if fact.key.startswith("?"):
             return None
         person = Person(id=_new_person_id(db_session, fact.name), name=fact.name, match_key=fact.key)
         db_session.add(person)

@@ -23,10 +23,10 @@ if not (CORPUS / "articles").is_dir() or not SCORER.is_file():
     )
 
 FLOORS = {
-    ("people", "f1"): 0.84,
-    ("people", "role_accuracy"): 0.68,
-    ("meetings", "f1"): 0.43,
-    ("meetings", "location_accuracy"): 0.53,
+    ("people", "f1"): 0.98,
+    ("people", "role_accuracy"): 0.9,
+    ("meetings", "f1"): 0.55,
+    ("meetings", "location_accuracy"): 0.88,
     ("timeline", "f1"): 0.59,
     ("articles", "metadata_accuracy"): 0.32,
 }
