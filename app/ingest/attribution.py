@@ -102,6 +102,10 @@ _BARE_OFFICES = (
         "Prime Minister's Office, 10 Downing Street",
     ),
     (
+        re.compile(r"^A Downing Street spokesperson said\b|^PM (?:meeting|call) with\b"),
+        "Prime Minister's Office, 10 Downing Street",
+    ),
+    (
         re.compile(r"\bthe Foreign Secretary has\b|^The Foreign Secretary (?:met|visited|travelled)\b"),
         "Foreign, Commonwealth & Development Office",
     ),
@@ -160,7 +164,7 @@ def _issuer_by_page_furniture(title: str | None, lines: list[str], text: str) ->
 def _issuer_by_house_style(title: str | None, lines: list[str], text: str) -> str | None:
     lead = lines[1] if title and len(lines) > 1 else lines[0]
     for pattern, office in _BARE_OFFICES:
-        if pattern.search(lead) and _UK.search(text):
+        if (pattern.search(lead) or (title and pattern.search(title))) and _UK.search(text):
             return office
     if _HEAD_OF_STATE.search(text) and (president := _PRESIDENT_OF.search(lead)):
         return f"President of {president['country']}"
