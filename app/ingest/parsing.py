@@ -18,6 +18,7 @@ from typing import Literal
 
 from app.extraction.dates import MONTH_NAMES, written_date
 from app.extraction.pipeline import ArticleText
+from app.ingest.attribution import broadcast_signoff, desk_signature, issuer, outlet_prefix
 
 ParagraphKind = Literal["text", "caption"]
 
@@ -33,8 +34,26 @@ _DATE_IN_LINE = re.compile(
     re.IGNORECASE,
 )
 _BYLINE = re.compile(r"^by\s+(?P<rest>.+)$", re.IGNORECASE)
+# "Oct. 21, 2022 | By Jim Garamone , DOD News": the date leads the byline.
+_DATED_BYLINE = re.compile(rf"^(?P<date>{_DATE_IN_LINE.pattern})\s*[|·•–—-]\s*(?=by\s)", re.IGNORECASE)
+# A line that is only a date, with a place or a time after it, stands where a byline would:
+# "October 18, 2023, Beijing", "2025-07-03 11:00:47", "August 26, 2023".
+_DATELINE_ONLY = re.compile(
+    rf"^(?P<date>{_DATE_IN_LINE.pattern})(?:,?\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,2}}|\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?$",
+    re.IGNORECASE,
+)
+# "by NATO Secretary General ..." under a speech's title names the speaker, not an author.
+_SPEAKER_BYLINE = re.compile(
+    r"^(?:the\s+)?(?:[A-Z]{2,}\s+)?(?:Deputy\s+)?(?:Secretary[- ]General|President|Prime Minister|Minister|Chair)\b"
+)
+# Broadcast script furniture: "((NARRATOR))" directions and the fields of the script's header.
+_SCRIPT_DIRECTION = re.compile(r"^\(\(.*\)\)$")
+_SCRIPT_FIELD = re.compile(
+    r"^(?P<label>HEADLINE|TEASER|PUBLISHED|CONTRIBUTOR|DATELINE|VIDEOGRAPHER|SCRIPT EDITORS?|PRODUCER"
+    r"|VIDEO SOURCE(?:\s*\(S\))?|PLATFORMS[^:]*|TRT|VID APPROVED BY|TYPE|EDITORS'? NOTES)\s*:\s*(?P<value>.*)$"
+)
 _READING_TIME = re.compile(r"\b\d+\s*min(?:ute)?s?\s*read\b", re.IGNORECASE)
-_AUTHOR_LINE = re.compile(r"^(?:author|written by|reporting by)\s*:?\s+(?P<author>.+?)\.?$", re.IGNORECASE)
+_AUTHOR_LINE = re.compile(r"^(?:author|byline|written by|reporting by)\s*:?\s+(?P<author>.+?)\.?$", re.IGNORECASE)
 _EDITING_TRAILER = re.compile(r"^\(?(?:reporting|writing|editing) by\b.*$", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<owner>[^.]+?)\.?(?:\s+all rights.*)?$", re.I)
 _SOURCE_LINE = re.compile(r"^source\s*:\s*(?P<source>.+?)\.?$", re.IGNORECASE)
@@ -57,7 +76,8 @@ _FURNITURE = re.compile(
     r"|subscribe(?: now)?|sign up .*newsletter.*|read more|read more:.*|related(?: articles| news)?:?"
     r"|most read|skip to (?:main )?content|menu|home|support us.*|become a member.*|comments?"
     r"|(?:last )?(?:published|updated|posted)\s*:?.*\d{4}.*|\d+\s*min(?:ute)?s?\s*read"
-    r"|live|live updates|live blog|breaking|press release|news release"
+    r"|live|live updates|live blog|breaking|press release|news release|\(as delivered\)|\(check against delivery\)"
+    r"|\*(?:\s*\*){2,}|•[^•]{0,40}\d{4}[^•]{0,20}"
     r"|\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|UTC|CET|CEST|EET|EEST|BST|ET|EDT|EST))?)$",
     re.IGNORECASE,
 )
@@ -196,6 +216,10 @@ def _parse_page_lines(lines: list[str], *, published: date | None, raw_text: str
         published = published or byline_date
         title_at = _nearest_headline_above(lines, byline_at)
         body_from = byline_at + 1
+        if title_at is None:
+            # No headline above the byline: what stands above it is the lead, not furniture.
+            lines = [line if _is_lead(line) else "" for line in lines[:byline_at]] + lines[byline_at + 1 :]
+            body_from = 0
     else:
         title_at = _leading_headline(lines)
         body_from = (title_at + 1) if title_at is not None else 0
@@ -220,6 +244,12 @@ def _parse_page_lines(lines: list[str], *, published: date | None, raw_text: str
             continue
         if _EDITING_TRAILER.match(line):
             continue
+        if match := _SCRIPT_FIELD.match(line):
+            # The script's own headline stands in for a lead-only first line; the other fields are furniture.
+            if match["label"] == "HEADLINE" and match["value"]:
+                title = title or normalise_text(match["value"])
+            classified.append(("furniture", line))
+            continue
         classified.append((_classify_body_line(line), line))
 
     if author:
@@ -235,12 +265,21 @@ def _parse_page_lines(lines: list[str], *, published: date | None, raw_text: str
         source = dateline["source"]
     if source is None and author and (desk := _DESK_AUTHOR.match(author)):
         source = desk["outlet"]
+    if desk := _desk_signature_at(paragraphs):
+        # "VOA News" alone on a closing line signs the story: it and the outlet's blurb after it are not the story.
+        at, desk_line = desk
+        author, source, paragraphs = author or desk_line, source or desk_line, paragraphs[:at]
+    if signoff := broadcast_signoff([p.text for p in paragraphs if p.kind == "text"]):
+        author, source = author or signoff.author, source or signoff.outlet
+    if title and (prefixed := outlet_prefix(title)):
+        source, title = source or prefixed[0], prefixed[1]
+    source = _spelling_in_body(normalise_text(source), body_text) if source else None
     return ParsedArticle(
         published_at=published,
         paragraphs=paragraphs,
         raw_text=raw_text,
         title=title,
-        source=_spelling_in_body(normalise_text(source), body_text) if source else None,
+        source=source or issuer(title, [p.text for p in paragraphs]),
         author=normalise_text(author) if author else None,
         origin=origin,
     )
@@ -248,22 +287,32 @@ def _parse_page_lines(lines: list[str], *, published: date | None, raw_text: str
 
 def _find_byline(lines: list[str]) -> tuple[int | None, str | None, date | None]:
     for index, line in enumerate(lines[:40]):
-        if (dated := _DATE_IN_LINE.fullmatch(line.strip(" .,"))) and index > 0:
-            # A line that is only a date stands where a byline would: below the headline.
-            return index, None, _byline_date(dated.group(0))
-        match = _BYLINE.match(line)
+        if (dated := _DATELINE_ONLY.fullmatch(line.strip(" .,"))) and index > 0:
+            # A line that is only a date (and a place or time) stands where a byline would: below the headline.
+            return index, None, _byline_date(dated["date"])
+        lead_date = _DATED_BYLINE.match(line)
+        match = _BYLINE.match(line[lead_date.end() :] if lead_date else line)
         if not match or len(line.split()) > 30:
             continue
         rest = _READING_TIME.sub("", match["rest"]).strip()
         when = _DATE_IN_LINE.search(rest)
         who = (rest[: when.start()] if when else rest).strip(" ,|–—-")
-        if not who or len(who.split()) > 10 or _TERMINAL.search(who):
+        if not who or len(who.split()) > 10 or _TERMINAL.search(who) or _SPEAKER_BYLINE.match(who):
             continue
-        parsed_date = None
-        if when:
-            parsed_date = _byline_date(when.group(0))
-        return index, who, parsed_date
+        written = lead_date["date"] if lead_date else when.group(0) if when else None
+        return index, who, _byline_date(written) if written else None
     return None, None, None
+
+
+def _desk_signature_at(paragraphs: tuple[Paragraph, ...]) -> tuple[int, str] | None:
+    """Where an outlet's desk signs the story on its own line, last or followed only by the outlet's blurb."""
+    for at in range(max(1, len(paragraphs) - 2), len(paragraphs)):
+        if not (desk_line := desk_signature(paragraphs[at].text)):
+            continue
+        outlet = desk_line.split()[0]
+        if all(outlet in after.text for after in paragraphs[at + 1 :]):
+            return at, desk_line
+    return None
 
 
 def _outlet_line(lines: list[str], start: int) -> int | None:
@@ -311,7 +360,8 @@ def _is_headline(line: str) -> bool:
 
 def _is_tag_line(line: str) -> bool:
     items = [item.strip() for item in line.split(",")]
-    return len(items) >= 3 and all(0 < len(item.split()) <= 5 for item in items) and not _TERMINAL.search(line)
+    # Tag lines list short names ("News Feed, NATO, Ukraine"); a headline's clauses run longer.
+    return len(items) >= 3 and all(0 < len(item.split()) <= 4 for item in items) and not _TERMINAL.search(line)
 
 
 def _nearest_headline_above(lines: list[str], below: int) -> int | None:
@@ -319,6 +369,11 @@ def _nearest_headline_above(lines: list[str], below: int) -> int | None:
         if lines[index] and _is_headline(lines[index]):
             return index
     return None
+
+
+def _is_lead(line: str) -> bool:
+    """A full sentence long enough to be a story's lead paragraph, not a headline or furniture."""
+    return len(line.split()) >= 8 and bool(re.search(r"[.!?][\"”’)\]]*$", line))
 
 
 def _leading_headline(lines: list[str]) -> int | None:
@@ -333,7 +388,7 @@ def _classify_body_line(line: str) -> str:
     stripped = line.strip()
     if not stripped:
         return "blank"
-    if _FURNITURE.match(stripped):
+    if _FURNITURE.match(stripped) or _SCRIPT_DIRECTION.match(stripped) or _DATELINE_ONLY.fullmatch(stripped):
         return "furniture"
     if _CREDIT_ONLY.match(stripped) or _TRAILING_CREDIT.search(stripped):
         return "caption"

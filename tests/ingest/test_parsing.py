@@ -1,9 +1,13 @@
 import json
+import re
+import unicodedata
 from datetime import date
+from pathlib import Path
 
 import pytest
 
-from app.ingest.parsing import ArticleParseError, content_sha256, parse_json_article, parse_seed_text
+from app.ingest.parsing import ArticleParseError, Paragraph, content_sha256, parse_json_article, parse_seed_text
+from app.ingest.sources import parse_file
 from tests.conftest import SEEDS_DIR
 
 
@@ -239,3 +243,276 @@ def test_a_first_paragraph_that_is_a_sentence_stays_in_the_body(first):
     article = parse_seed_text(f" date 2024-03-04 Ministers meet\n{first}\n\nThey talked.\n")
 
     assert article.body.startswith(first)
+
+
+# Page shapes of real outlets and offices, in text of our own.
+
+DATED_BYLINE_PAGE = """ date 2021-03-03 Defense Chief Hosts Baltic Counterparts
+
+Mar. 3, 2021 | By Ana Ruiz , Defense Wire
+
+The defense secretary hosted three Baltic ministers at the ministry today.
+
+Honor Cordon
+
+The secretary greets the ministers at the ministry, March 3, 2021.
+
+Photo By: Tom Vale, DOD
+
+The ministers discussed air policing.
+"""
+
+
+def test_a_byline_led_by_its_date_names_author_and_outlet_and_a_photo_credit_does_not():
+    article = parse_seed_text(DATED_BYLINE_PAGE)
+
+    assert (article.title, article.author, article.source) == (
+        "Defense Chief Hosts Baltic Counterparts",
+        "Ana Ruiz",
+        "Defense Wire",
+    )
+    assert article.paragraphs[0].text == "The defense secretary hosted three Baltic ministers at the ministry today."
+    assert "Mar. 3, 2021 |" not in article.body
+
+
+@pytest.mark.parametrize(
+    ("signoff", "author", "source"),
+    [
+        ("VOA Baltic Bureau Chief Lina Ozols reports.", "Lina Ozols", "VOA"),
+        ("VOA's senior diplomatic correspondent Piet de Vries reports.", "Piet de Vries", "VOA"),
+        ("VOA’s Maria Luisa Ortega Cruz reports.", "Maria Luisa Ortega Cruz", "VOA"),
+        ("BBC Europe correspondent Tom Hale reports from Riga.", "Tom Hale", "BBC"),
+        ("VOA State Department Bureau Chief Ann Lee has the story, narrated by Bo Kim.", "Ann Lee", "VOA"),
+        ("From the Latvian capital Riga, Janis Berzins has more.", "Janis Berzins", None),
+    ],
+)
+def test_a_broadcast_sign_off_names_the_reporter_and_the_outlet_leading_it(signoff, author, source):
+    lead = f"Two ministers met in Riga on Monday to discuss air defence. {signoff}"
+    article = parse_seed_text(f" date 2024-03-04 Ministers meet in Riga\n\n{lead}\n")
+
+    assert (article.title, article.author, article.source) == ("Ministers meet in Riga", author, source)
+    assert article.paragraphs == (Paragraph("text", lead),)
+
+
+@pytest.mark.parametrize("ending", ["The New York Times reports.", "Reuters reports.", "Anna Berg reports."])
+def test_a_sentence_that_only_ends_in_reports_signs_nothing(ending):
+    article = parse_seed_text(f" date 2024-03-04 Ministers meet\n\nTwo ministers met on Monday. {ending}\n")
+
+    assert (article.author, article.source) == (None, None)
+
+
+DESK_SIGNED_STORY = """ date 2024-02-26 Parliament ratifies accession
+
+Lawmakers ratified the accession protocol on Monday.
+
+The vote passed by a large majority.
+
+VOA News
+
+The Voice of America broadcasts in many languages. Stories with the VOA News byline draw on wire reports.
+"""
+
+
+def test_a_desk_signing_the_story_is_author_and_source_and_the_outlet_blurb_is_not_body():
+    article = parse_seed_text(DESK_SIGNED_STORY)
+
+    assert (article.author, article.source) == ("VOA News", "VOA News")
+    assert [p.text for p in article.paragraphs] == [
+        "Lawmakers ratified the accession protocol on Monday.",
+        "The vote passed by a large majority.",
+    ]
+
+
+BROADCAST_SCRIPT = """ date 2023-07-10 Leaders gather in Riga for a summit on air defence that opens on Tuesday morning.
+
+((INTRO:))
+
+HEADLINE: Leaders Gather in Riga for Air Defence Summit
+
+TEASER: Allies weigh a joint purchase
+
+PUBLISHED: 07/10/2023
+
+BYLINE: Lina Ozols
+
+CONTRIBUTOR:
+
+DATELINE: Riga
+
+VIDEOGRAPHER: Karl Mets
+
+TRT: 2:40
+
+((NARRATOR))
+
+The summit opens on Tuesday.
+"""
+
+
+def test_a_broadcast_script_takes_its_headline_field_and_byline_and_drops_its_fields():
+    article = parse_seed_text(BROADCAST_SCRIPT)
+
+    assert article.title == "Leaders Gather in Riga for Air Defence Summit"
+    assert article.author == "Lina Ozols"
+    assert [p.text for p in article.paragraphs] == [
+        "Leaders gather in Riga for a summit on air defence that opens on Tuesday morning.",
+        "The summit opens on Tuesday.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "The Prime Minister met the President of Latvia in Riga today.",
+        "Finland, which joined the alliance last year, will host the next round of talks on air defence in Helsinki, "
+        "the foreign minister said on Monday after a long meeting with her counterparts from the three Baltic states "
+        "and Poland at the ministry.",
+    ],
+)
+def test_a_first_line_that_is_a_lead_sentence_is_body_not_title(lead):
+    article = parse_seed_text(f" date 2024-04-23 {lead}\n\nThey discussed defence spending.\n")
+
+    assert article.title is None
+    assert [p.text for p in article.paragraphs] == [lead, "They discussed defence spending."]
+
+
+def test_an_article_whose_only_text_is_one_lead_line_above_a_date_line_is_kept():
+    lead = "Allies will set out concrete steps towards membership at next week's summit, officials said."
+    article = parse_seed_text(f" date 2024-07-04 {lead}\n\n2024-07-04\n")
+
+    assert article.title is None
+    assert article.body == lead
+
+
+def test_a_headline_with_clauses_between_commas_is_not_a_tag_line():
+    article = parse_seed_text(" date 2023-03-04 On Gulf Tour, Minister Stresses Ties to Partners, Security\n\nText.\n")
+
+    assert article.title == "On Gulf Tour, Minister Stresses Ties to Partners, Security"
+
+
+def test_an_outlet_programme_before_the_headline_is_the_source():
+    article = parse_seed_text(" date 2023-06-19 VOA60 World - Ministers Meet in Oslo\n\nThe ministers met.\n")
+
+    assert (article.title, article.source) == ("Ministers Meet in Oslo", "VOA")
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "source", "first_paragraph"),
+    [
+        (
+            "Statement by White House Press Secretary Jo Example on the Visit of President Ruiz\n\n"
+            "Washington, May 2, 2023: The President looks forward to welcoming President Ruiz.\n",
+            "Statement by White House Press Secretary Jo Example on the Visit of President Ruiz",
+            "The White House",
+            "Washington, May 2, 2023: The President looks forward to welcoming President Ruiz.",
+        ),
+        (
+            "Secretary's Call With the Foreign Minister of Chile\n\n2025-07-03 11:00:47\n\n"
+            "The below is attributable to Spokesperson Jo Example:\n\nThe Secretary spoke with the Foreign Minister.\n",
+            "Secretary's Call With the Foreign Minister of Chile",
+            "U.S. Department of State",
+            "The below is attributable to Spokesperson Jo Example:",
+        ),
+        (
+            "Secretary's Meeting with the Chilean Foreign Minister\n\n"
+            "Washington, DC (Example.News) The US Department of State released the following statement:\n\n"
+            "The Secretary met the Foreign Minister.\n",
+            "Secretary's Meeting with the Chilean Foreign Minister",
+            "US Department of State",
+            "Washington, DC (Example.News) The US Department of State released the following statement:",
+        ),
+        (
+            "Readout of Ambassador Jo Example’s Meeting with the Trade Minister of Chile\n\nMay 2, 2023\n\n"
+            "SANTIAGO – United States Trade Representative Jo Example today met the Trade Minister.\n",
+            "Readout of Ambassador Jo Example’s Meeting with the Trade Minister of Chile",
+            "Office of the United States Trade Representative",
+            "SANTIAGO – United States Trade Representative Jo Example today met the Trade Minister.",
+        ),
+        (
+            "Doorstep statement\n\nby NATO Secretary General Jo Example\n\n• 2 May. 2023 -\n"
+            "• Last updated: 2 May. 2023 10:15\n\n(As delivered)\n\nGood morning.\n",
+            "Doorstep statement",
+            "NATO",
+            "by NATO Secretary General Jo Example",
+        ),
+        (
+            "Russian-Chilean talks\n\nMay 2, 2023, Santiago\n\nThe two presidents held talks.\n\n"
+            "President of Chile Jo Example (retranslated): Welcome.\n",
+            "Russian-Chilean talks",
+            "President of Russia",
+            "The two presidents held talks.",
+        ),
+        (
+            "Joint press availability\n\nMODERATOR:  Good morning.\n\n"
+            "SECRETARY EXAMPLE:  Welcome to the State Department, Foreign Minister.\n",
+            "Joint press availability",
+            "U.S. Department of State",
+            "MODERATOR: Good morning.",
+        ),
+        (
+            "The Prime Minister met the President of Chile in Santiago today.\n\n"
+            "They agreed the UK and Chile share a close partnership.\n",
+            None,
+            "Prime Minister's Office, 10 Downing Street",
+            "The Prime Minister met the President of Chile in Santiago today.",
+        ),
+        (
+            "During a visit to Chile, President of Ukraine Jo Example met the President of Chile.\n\n"
+            "The Head of State thanked Chile for its support.\n",
+            None,
+            "President of Ukraine",
+            "During a visit to Chile, President of Ukraine Jo Example met the President of Chile.",
+        ),
+        (
+            "NATO Allies agreed today (2 May 2023) to open a liaison office in Santiago.\n\n"
+            "Allies thanked the Secretary General.\n",
+            None,
+            "NATO",
+            "NATO Allies agreed today (2 May 2023) to open a liaison office in Santiago.",
+        ),
+    ],
+)
+def test_an_official_page_names_its_issuing_office_by_its_shape(page, title, source, first_paragraph):
+    article = parse_seed_text(f" date 2023-05-02 {page}")
+
+    assert (article.title, article.source, article.author) == (title, source, None)
+    assert article.paragraphs[0].text == first_paragraph
+    for furniture in ("Last updated", "(As delivered)", "11:00:47", "May 2, 2023, Santiago"):
+        assert furniture not in article.body
+
+
+def test_a_news_story_about_an_office_is_not_issued_by_it():
+    article = parse_seed_text(
+        " date 2024-04-23 Leaders meet in Warsaw\n\nThe Prime Minister of Poland met the NATO Secretary General "
+        "in Warsaw on Tuesday, officials said.\n"
+    )
+
+    assert article.source is None
+
+
+CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
+# The corpus figure reached; the misses left are titles its gold asks of lead-only first lines (see README).
+CORPUS_METADATA_FLOOR = 0.79
+
+
+def _fold(text: str | None) -> str:
+    # score.py's rule: case- and accent-insensitive, punctuation as spaces; a missing value reads "null".
+    folded = unicodedata.normalize("NFKD", "null" if text is None else text)
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9 ]+", " ", folded).strip()
+
+
+def test_metadata_accuracy_on_the_real_article_corpus():
+    if not CORPUS.is_dir():
+        pytest.skip(f"../shared/corpus not found: {CORPUS.resolve()}")
+    asked = right = 0
+    for gold_file in sorted(CORPUS.glob("*.gold.json")):
+        for gold in json.loads(gold_file.read_text(encoding="utf-8")).get("articles", []):
+            article = parse_file(CORPUS / "articles" / gold["file"])
+            for field in ("source", "title", "author"):
+                wanted = gold.get(f"{field}_any_of") or []
+                if wanted:
+                    asked += 1
+                    right += any(_fold(w) in _fold(getattr(article, field)) for w in wanted)
+    assert asked
+    assert right / asked >= CORPUS_METADATA_FLOOR, f"{right}/{asked}"
