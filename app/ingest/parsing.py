@@ -11,7 +11,7 @@ kinds of line by their shape, so they hold for other outlets' dumps too.
 import hashlib
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Literal
@@ -278,11 +278,27 @@ def _parse_page_lines(lines: list[str], *, published: date | None, raw_text: str
         published_at=published,
         paragraphs=paragraphs,
         raw_text=raw_text,
-        title=title,
+        title=title or _lead_title(paragraphs),
         source=source or issuer(title, [p.text for p in paragraphs]),
         author=normalise_text(author) if author else None,
         origin=origin,
     )
+
+
+_FIRST_SENTENCE = re.compile(r"^.+?[.!?](?=\s+[\"“‘A-Z]|$)")
+_TITLE_LIMIT = 160
+
+
+def _lead_title(paragraphs: Sequence[Paragraph]) -> str | None:
+    """A page with no headline is listed under its lead's first sentence, which stays in the body too."""
+    lead = next((p.text for p in paragraphs if p.kind == "text"), None)
+    if lead is None:
+        return None
+    match = _FIRST_SENTENCE.match(lead)
+    sentence = match.group(0) if match else lead
+    if len(sentence) <= _TITLE_LIMIT:
+        return sentence
+    return sentence[:_TITLE_LIMIT].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def _find_byline(lines: list[str]) -> tuple[int | None, str | None, date | None]:

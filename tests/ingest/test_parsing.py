@@ -16,12 +16,16 @@ def _seed(name: str):
     return parse_seed_text(path.read_text(encoding="utf-8"), origin=path.name)
 
 
-def test_wire_copy_seed_names_its_source_and_has_no_headline():
+def test_wire_copy_seed_names_its_source_and_is_listed_under_its_lead():
     article = _seed("000_0d754ff0f809e8c7.txt")
 
     assert article.published_at == date(2024, 4, 30)
     assert article.source == "Ukrinform"
-    assert article.title is None
+    # No headline: the title is the lead's first sentence, cut at a word, and the lead stays in the body.
+    assert article.title == (
+        "President of Ukraine Volodymyr Zelensky and NATO Secretary General Jens Stoltenberg met with officers who "
+        "are undergoing professional military training courses…"
+    )
     assert article.author is None
     assert article.body.startswith("President of Ukraine Volodymyr Zelensky and NATO Secretary General")
     assert "MENAFN" not in article.body
@@ -369,18 +373,19 @@ def test_a_broadcast_script_takes_its_headline_field_and_byline_and_drops_its_fi
         "and Poland at the ministry.",
     ],
 )
-def test_a_first_line_that_is_a_lead_sentence_is_body_not_title(lead):
+def test_a_first_line_that_is_a_lead_sentence_is_body_and_names_the_article(lead):
     article = parse_seed_text(f" date 2024-04-23 {lead}\n\nThey discussed defence spending.\n")
 
-    assert article.title is None
     assert [p.text for p in article.paragraphs] == [lead, "They discussed defence spending."]
+    assert len(article.title) <= 161
+    assert lead.startswith(article.title.removesuffix("…"))
 
 
 def test_an_article_whose_only_text_is_one_lead_line_above_a_date_line_is_kept():
     lead = "Allies will set out concrete steps towards membership at next week's summit, officials said."
     article = parse_seed_text(f" date 2024-07-04 {lead}\n\n2024-07-04\n")
 
-    assert article.title is None
+    assert article.title == lead
     assert article.body == lead
 
 
@@ -475,7 +480,8 @@ def test_an_outlet_programme_before_the_headline_is_the_source():
 def test_an_official_page_names_its_issuing_office_by_its_shape(page, title, source, first_paragraph):
     article = parse_seed_text(f" date 2023-05-02 {page}")
 
-    assert (article.title, article.source, article.author) == (title, source, None)
+    # A page without a headline is listed under its lead's first sentence.
+    assert (article.title, article.source, article.author) == (title or first_paragraph, source, None)
     assert article.paragraphs[0].text == first_paragraph
     for furniture in ("Last updated", "(As delivered)", "11:00:47", "May 2, 2023, Santiago"):
         assert furniture not in article.body
