@@ -11,6 +11,8 @@
 4. Cold start to ready with the seeds on a fresh database and on a restart (median of 7), as started
    (app.main: the seeds extracted in a child process) against create_app alone (extracted in-process),
    interleaved; resident memory when ready and once the model is loaded.
+5. Places: the gazetteer's import, first lookup and later lookups, and the resident memory it adds, each
+   measured in a fresh interpreter (median of 5; tracemalloc in a sixth run, as it slows what it traces).
 
 Writes the table, with the machine it ran on, to bench/RESULTS.md (BENCH_RESULTS to change).
 `python bench/run.py scale cold_start` runs only the sections named, and records nothing.
@@ -307,6 +309,75 @@ def cold_start(tmp: Path) -> list[Row]:
     ]
 
 
+_PLACES_PROBE = """
+import json, sys, time, tracemalloc
+from pathlib import Path
+
+def rss(field="VmRSS:"):
+    line = next(x for x in Path("/proc/self/status").read_text().splitlines() if x.startswith(field))
+    return int(line.split()[1]) / 1024
+
+import app.extraction  # the package (and spaCy) is the baseline: the lead's code imports it anyway
+
+traced = sys.argv[1] == "traced"
+if traced:
+    tracemalloc.start()
+before, high_before = rss(), rss("VmHWM:")
+t0 = time.perf_counter()
+import app.extraction.places as places
+t1 = time.perf_counter()
+imported = rss()
+places.city_country("Kyiv")
+t2 = time.perf_counter()
+after = rss()
+t3 = time.perf_counter()
+for name in ("Kharkiv", "Austin", "the Netherlands", "Ukrainian") * 25_000:
+    places.city_country(name)
+    places.country(name)
+t4 = time.perf_counter()
+held, peak = tracemalloc.get_traced_memory() if traced else (0, 0)
+print(json.dumps({"import_ms": (t1 - t0) * 1000, "first_s": t2 - t1, "lookup_us": (t4 - t3) / 200_000 * 1e6,
+                  "rss_import": imported - before, "rss_first": after - imported, "rss_total": after,
+                  "rss_peak": rss("VmHWM:") - high_before,
+                  "held_mib": held / 2**20, "peak_mib": peak / 2**20}))
+"""
+
+
+def places() -> list[Row]:
+    """The gazetteer (app/extraction/places.py), each run in a fresh interpreter: what importing it and its
+    first lookup cost in time and resident memory (VmRSS), and what tracemalloc sees held and at peak."""
+
+    def probe(mode: str) -> dict[str, float]:
+        out = subprocess.run(
+            [PYTHON, "-c", _PLACES_PROBE, mode], cwd=ROOT, env=_env(), capture_output=True, text=True, check=True
+        )
+        return json.loads(out.stdout)
+
+    runs = [probe("plain") for _ in range(5)]
+    traced = probe("traced")
+
+    def median(key: str) -> float:
+        return statistics.median(run[key] for run in runs)
+
+    return [
+        (
+            "places: import / first lookup (builds the gazetteer) / later lookups",
+            f"{median('import_ms'):.1f} ms / {median('first_s'):.2f} s / {median('lookup_us'):.1f} µs",
+            "",
+            "",
+            "first < 1 s",
+        ),
+        (
+            "places: resident memory added by import / first lookup (peak while building; tracemalloc held, peak), MiB",
+            f"{median('rss_import'):.1f} / {median('rss_first'):.1f} ({median('rss_peak'):.0f}; "
+            f"{traced['held_mib']:.1f}, {traced['peak_mib']:.0f})",
+            f"whole process after {median('rss_total'):.0f}",
+            "",
+            "< 20 added",
+        ),
+    ]
+
+
 def _machine() -> str:
     lines = Path("/proc/cpuinfo").read_text().splitlines()
     cpu = next((line.split(":", 1)[1].strip() for line in lines if "model name" in line), platform.processor())
@@ -324,12 +395,12 @@ def _table(rows: list[Row]) -> str:
 
 
 def main() -> None:
-    if shutil.which("wrk") is None:
+    sections = sys.argv[1:] or ["throughput", "scale", "extraction", "cold_start", "places"]
+    if "throughput" in sections and shutil.which("wrk") is None:
         raise SystemExit("make bench needs wrk: apt-get install wrk")
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
         small, large = tmp / "corpus1k.db", tmp / "corpus100k.db"
-        sections = sys.argv[1:] or ["throughput", "scale", "extraction", "cold_start"]
         if {"throughput", "scale"} & set(sections):
             write_corpus(f"sqlite:///{small}", articles=1_000)
         if "scale" in sections:
@@ -343,6 +414,8 @@ def main() -> None:
             rows += extraction(tmp)
         if "cold_start" in sections:
             rows += cold_start(tmp)
+        if "places" in sections:
+            rows += places()
     report = (
         f"# Benchmark results\n\nMeasured by `make bench` (bench/run.py) on {datetime.now(UTC):%Y-%m-%d}.\n\n"
         f"Machine: {_machine()}.\n\nRead throughput: wrk, 1 thread, {CONNECTIONS} connections, {SECONDS} s after a "
