@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+from app.extraction import places
 from app.extraction.dates import ResolvedDate
 from app.extraction.people import current_role, role_in_sentence
 from app.extraction.records import Evidence, MeetingFact, PersonFact, TimelineFact
@@ -17,9 +18,7 @@ from app.extraction.vocabulary import (
     ALSO_PRESENT,
     APPLICATION,
     BACK_REFERENCE,
-    CITY_COUNTRIES,
     COUNCIL,
-    COUNTRY_NAMES,
     FORUM,
     GENERIC_TOPIC_HEADS,
     INVITATION,
@@ -193,35 +192,38 @@ def _location(sentence: Sentence, after: int = 0) -> tuple[str | None, str | Non
                 previous == "at" or (previous in {"to", "in", "inside"} and (ent.label_ == "FAC" or VENUE.search(text)))
             )
         ):
-            if lowered in COUNTRY_NAMES or lowered in CITY_COUNTRIES:
+            if places.country(lowered) is not None or places.city_country(lowered) is not None:
                 continue
             venue = text
         elif ent.label_ in {"GPE", "LOC"}:
-            if lowered in COUNTRY_NAMES:
-                country = country or COUNTRY_NAMES[lowered]
-            elif lowered in CITY_COUNTRIES:
+            if places.country(lowered) is not None:
+                country = country or places.country(lowered)
+            elif places.city_country(lowered) is not None:
                 city = city or text
-                country = country or CITY_COUNTRIES[lowered]
+                country = country or places.city_country(lowered)
             elif previous in {"in", "at"} and city is None:
                 city = text
     # Places the model did not tag, found in the gazetteer ("in Kyiv").
     for match in _IN_PLACE.finditer(sentence.text):
-        name = match.group(1) if match.group(1).lower() in COUNTRY_NAMES else match.group(1).rstrip(".")
+        name = match.group(1) if places.country(match.group(1)) is not None else match.group(1).rstrip(".")
         lowered = name.lower()
-        if lowered in CITY_COUNTRIES and city is None:
+        if places.city_country(lowered) is not None and city is None:
             city = name
-        elif lowered in COUNTRY_NAMES and country is None:
-            country = COUNTRY_NAMES[lowered]
+        elif places.country(lowered) is not None and country is None:
+            country = places.country(lowered)
     # "the Munich Security Conference", "the Vilnius summit": an event named after its city.
     if city is None and venue is None:
         for match in _NAMED_AFTER_CITY.finditer(sentence.text):
             words = match.group(1).split()
-            city = next((" ".join(words[:n]) for n in (2, 1) if " ".join(words[:n]).lower() in CITY_COUNTRIES), None)
+            city = next(
+                (" ".join(words[:n]) for n in (2, 1) if places.city_country(" ".join(words[:n]).lower()) is not None),
+                None,
+            )
             if city is not None:
                 break
     # A city the gazetteer knows settles the country.
-    if city is not None and city.lower() in CITY_COUNTRIES:
-        country = CITY_COUNTRIES[city.lower()]
+    if city is not None and places.city_country(city.lower()) is not None:
+        country = places.city_country(city.lower())
     return venue, city, country
 
 

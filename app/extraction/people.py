@@ -11,13 +11,12 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+from app.extraction import places
 from app.extraction.names import PARTICLES, SUFFIXES, fold, name_parts, person_key, surname_key
 from app.extraction.records import PersonFact, RoleFact, fill_office, same_office
 from app.extraction.sentences import Mention, Paragraph, Sentence, dates_in
 from app.extraction.vocabulary import (
     BACK_REFERENCE,
-    CITY_COUNTRIES,
-    COUNTRY_NAMES,
     MILITARY_RANKS,
     MONTHS,
     NOT_NAME_HEADS,
@@ -155,7 +154,11 @@ def _extended(tokens: list[Token]) -> list[Token]:
 def _is_name_word(text: str, *, place_ok: bool = False) -> bool:
     word = _without_possessive(text)
     lowered = word.lower().rstrip(".")
-    if place_ok and (lowered in COUNTRY_NAMES or lowered in CITY_COUNTRIES) and word[:1].isupper():
+    if (
+        place_ok
+        and (places.country(lowered) is not None or places.city_country(lowered) is not None)
+        and word[:1].isupper()
+    ):
         return True
     return (
         bool(_NAME_TOKEN.match(word))
@@ -165,9 +168,9 @@ def _is_name_word(text: str, *, place_ok: bool = False) -> bool:
         and lowered not in MONTHS
         and lowered not in _WEEKDAYS
         and lowered not in _HONORIFICS
-        and lowered not in COUNTRY_NAMES
+        and places.country(lowered) is None
         and lowered not in ORGANIZATIONS
-        and lowered not in CITY_COUNTRIES
+        # Cities are not asked: thousands are also surnames (Hamada) or given names (Nancy); the model decides.
         and lowered not in {"the", "a", "an", "and", "of", "president's", "office"}
     )
 
@@ -194,7 +197,7 @@ class _Candidate:
 def _is_initials(text: str) -> bool:
     # "JD Vance", "J.K. Rowling"; "US" and "EU" before a name qualify it instead.
     lowered = text.lower().rstrip(".")
-    return bool(_INITIALS.match(text)) and lowered not in COUNTRY_NAMES and lowered not in ORGANIZATIONS
+    return bool(_INITIALS.match(text)) and places.country(lowered) is None and lowered not in ORGANIZATIONS
 
 
 def _trimmed(tokens: list[Token], *, person: bool = False) -> list[Token]:
@@ -349,6 +352,8 @@ def find_people(sentences: list[Sentence], paragraphs: list[Paragraph], *, publi
             if key is not None:
                 people[key].aliases.add(token.text)
                 sentence.mentions.append(Mention(key, token.text, offset, offset + len(token.text), full=False))
+            elif places.is_place(token.text) and not _titled(sentence, token):
+                continue  # "visit Kyiv", tagged PERSON: a lone word that is also a place is taken as the place
             elif (
                 _speaks(token)
                 or _titled(sentence, token)
@@ -433,15 +438,15 @@ def _place_or_org(phrase: str | None) -> tuple[str | None, str | None]:
     text = re.sub(r"^(?:the|a)\s+", "", phrase.strip(), flags=re.I)
     text = _without_possessive(text).strip(" ,")
     lowered = text.lower()
-    if lowered in COUNTRY_NAMES:
-        return None, COUNTRY_NAMES[lowered]
+    if places.country(lowered) is not None:
+        return None, places.country(lowered)
     if lowered in ORGANIZATIONS:
         return ORGANIZATIONS[lowered], None
     organization = country = None
     for word in re.findall(rf"{_CAP}", text):
         bare = _without_possessive(word).lower()
-        if bare in COUNTRY_NAMES and country is None:
-            country = COUNTRY_NAMES[bare]
+        if places.country(bare) is not None and country is None:
+            country = places.country(bare)
         elif bare in ORGANIZATIONS and organization is None:
             organization = ORGANIZATIONS[bare]
     return organization, country

