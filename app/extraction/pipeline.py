@@ -10,10 +10,11 @@ from datetime import date
 from itertools import islice
 from typing import TYPE_CHECKING, Any, Protocol
 
-from app.extraction.events import find_meetings, find_timeline
+from app.extraction.meetings import find_meetings
 from app.extraction.people import find_people
 from app.extraction.records import Extraction
 from app.extraction.sentences import Paragraph, split_sentences
+from app.extraction.timeline import find_timeline
 
 if TYPE_CHECKING:
     from spacy.language import Language
