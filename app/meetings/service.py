@@ -28,6 +28,7 @@ _KEYSET = Keyset(scope="meetings", columns=(Meeting.date, Meeting.id), key=lambd
 def _with_details():
     return select(Meeting).options(
         selectinload(Meeting.participants).selectinload(MeetingParticipant.person),
+        selectinload(Meeting.unnamed_participants),
         selectinload(Meeting.participant_groups),
         selectinload(Meeting.topics),
         selectinload(Meeting.evidence),
