@@ -14,7 +14,7 @@ from app.db import make_engine, upgrade_schema
 from app.extraction.records import Evidence, Extraction, MeetingFact, PersonFact, UnnamedParticipant
 from app.ingest.facts import remove_facts
 from app.ingest.parsing import Paragraph, ParsedArticle
-from app.ingest.service import store_parsed
+from app.ingest.service import reextract, store_parsed
 from app.models import DatePrecision, Meeting, MeetingReport, MeetingStatus, MeetingUnnamedParticipant, Person
 
 ANNA = "Anna Koval"
@@ -296,3 +296,39 @@ def test_meeting_reports_record_what_each_article_said(engine):
         (planned.article_id, MeetingStatus.planned, DatePrecision.month),
         (held.article_id, MeetingStatus.held, DatePrecision.day),
     ]
+
+
+class _Replay:
+    """An extractor that reads nothing and answers, per article body, what a test decided it finds."""
+
+    version = "test-2"
+
+    def __init__(self, by_body: dict[str, Extraction]):
+        self.by_body = by_body
+
+    def extract_many(self, texts):
+        return [self.by_body[text.body] for text in texts]
+
+
+def test_reextracting_both_reports_keeps_one_meeting_under_its_id(engine):
+    planned, held = _plan(engine), _held(engine)
+    before = _meetings(engine)
+    people = {body: [_person(body, ANNA), _person(body, OLAF)] for body in (PLANNED, HELD)}
+    replay = _Replay(
+        {
+            PLANNED: Extraction(
+                "test-2",
+                people[PLANNED],
+                [_meeting(PLANNED, (ANNA, OLAF), day=date(2024, 6, 1), precision="month", status="planned")],
+                [],
+            ),
+            HELD: Extraction("test-2", people[HELD], [_meeting(HELD, (ANNA, OLAF), day=date(2024, 6, 12))], []),
+        }
+    )
+
+    assert reextract(engine=engine, extractor=replay, force=True)["reextracted"] == 2
+
+    (meeting,) = _meetings(engine)
+    assert meeting.id == before[0].id == planned.facts.meetings[0]
+    assert (meeting.status, meeting.date, meeting.date_precision) == ("held", date(2024, 6, 12), "day")
+    assert sorted(r.article_id for r in meeting.reports) == sorted([planned.article_id, held.article_id])
