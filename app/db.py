@@ -89,8 +89,14 @@ def make_engine(database_url: str, *, for_writes: bool = False) -> Engine:
 _UNMODELLED_TABLE_PREFIXES = ("article_fts",)
 # PostgreSQL's full-text column and index on article.
 _UNMODELLED_ARTICLE_PARTS = ("search_vector", "ix_article_search_vector")
-# Indexes on lower(...) (migrations 0005, 0007): SQLite's reflection cannot read expression indexes back.
-_UNMODELLED_INDEXES = ("ix_person_name_lower", "ix_person_alias_alias_lower", "ix_article_source_lower")
+# Expression indexes, on lower(...) (migrations 0005, 0007) and coalesce(...) (0008): SQLite's reflection
+# cannot read them back.
+_UNMODELLED_INDEXES = (
+    "ix_person_name_lower",
+    "ix_person_alias_alias_lower",
+    "ix_article_source_lower",
+    "uq_meeting_unnamed_participant",
+)
 
 
 def include_in_migrations(obj, name, type_, reflected, compare_to) -> bool:

@@ -5,7 +5,7 @@ from datetime import date
 
 from sqlmodel import Session
 
-from app.extraction.people import name_key
+from app.extraction.names import person_key
 from app.ingest.parsing import Paragraph, ParsedArticle
 from app.ingest.service import add_article
 from app.models import (
@@ -17,6 +17,7 @@ from app.models import (
     MeetingParticipantGroup,
     MeetingStatus,
     MeetingTopic,
+    MeetingUnnamedParticipant,
     Person,
     PersonAlias,
     PersonRole,
@@ -26,11 +27,6 @@ from app.models import (
 )
 
 _sequence = itertools.count(1)
-
-
-def name_key_of(name: str) -> str:
-    words = name.split()
-    return f"{name_key(words[-1])}|{name_key(words[0])[:1]}"
 
 
 EXTRACTOR_VERSION = "test"
@@ -80,7 +76,7 @@ def make_person(
     mentioned_in: tuple[Article, ...] = (),
 ) -> Person:
     person_id = name.lower().replace(" ", "-")
-    person = Person(id=person_id, name=name, match_key=name_key_of(name))
+    person = Person(id=person_id, name=name, match_key=person_key(name))
     person.aliases = [PersonAlias(alias=alias) for alias in aliases]
     person.roles = [PersonRole(**role) for role in roles]
     db_session.add(person)
@@ -101,6 +97,7 @@ def make_meeting(
     location: tuple[str | None, str | None, str | None] = (None, None, None),
     topics: tuple[str, ...] = (),
     groups: tuple[str, ...] = (),
+    unnamed: tuple[tuple[str, str | None, str | None], ...] = (),
     summary: str = "Officials met.",
     source: Article | None = None,
 ) -> Meeting:
@@ -119,6 +116,10 @@ def make_meeting(
     ]
     meeting.topics = [MeetingTopic(topic=topic) for topic in topics]
     meeting.participant_groups = [MeetingParticipantGroup(name=group) for group in groups]
+    meeting.unnamed_participants = [
+        MeetingUnnamedParticipant(role=role, organization=organization, country=country, position=i)
+        for i, (role, organization, country) in enumerate(unnamed)
+    ]
     db_session.add(meeting)
     db_session.flush()
     if source is not None:

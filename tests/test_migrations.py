@@ -3,7 +3,7 @@ import warnings
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 from sqlmodel import SQLModel
 
 from app.db import alembic_config, include_in_migrations, make_engine, upgrade_schema
@@ -53,3 +53,67 @@ def test_case_insensitive_filters_have_their_indexes_on_lower(database_url):
         indexes = set(connection.exec_driver_sql(listing).scalars())
     engine.dispose()
     assert {"ix_person_name_lower", "ix_person_alias_alias_lower", "ix_article_source_lower"} <= indexes
+
+
+def _rows(connection, sql: str) -> list[tuple]:
+    return [tuple(row) for row in connection.exec_driver_sql(sql)]
+
+
+def test_0008_and_0009_fill_meeting_reports_and_rekey_people_by_full_name(database_url):
+    engine = make_engine(database_url)
+    config = alembic_config(engine)
+    command.upgrade(config, "0007")
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO article (id, published_at, body, paragraphs, raw_text, word_count, content_sha256, "
+                "ingested_at) VALUES ('a1', '2024-06-13', 'Kaja Kallas met Antony J. Blinken.', '[]', 'x', 6, "
+                "'h1', '2024-06-13 10:00:00')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO person (id, name, match_key) VALUES ('kaja-kallas', 'Kaja Kallas', 'kalas|k'), "
+                "('antony-j-blinken', 'Antony J. Blinken', 'blinken|a'), ('lula', 'Lula', 'lula|l')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO meeting (id, date, date_precision, status, summary) "
+                "VALUES ('m1', '2024-06-12', 'day', 'held', 'Kaja Kallas met Antony J. Blinken.')"
+            )
+        )
+        for quote_end in (10, 20):  # two quotes of one article: one report
+            connection.execute(
+                text(
+                    "INSERT INTO evidence (article_id, meeting_id, quote, start_offset, end_offset, "
+                    "extractor_version) VALUES ('a1', 'm1', 'q', 0, :end, 'old')"
+                ),
+                {"end": quote_end},
+            )
+
+    upgrade_schema(engine)
+
+    with engine.connect() as connection:
+        assert _rows(connection, "SELECT id, match_key FROM person ORDER BY id") == [
+            ("antony-j-blinken", "blinken|antoni"),
+            ("kaja-kallas", "kalas|kaia"),
+            ("lula", "lula|"),
+        ]
+        assert _rows(
+            connection, "SELECT meeting_id, article_id, status, date_precision, summary FROM meeting_report"
+        ) == [("m1", "a1", "held", "day", "Kaja Kallas met Antony J. Blinken.")]
+        assert _rows(connection, "SELECT count(*) FROM meeting_unnamed_participant") == [(0,)]
+    assert {"id", "meeting_id", "role", "organization", "country", "position"} == {
+        c["name"] for c in inspect(engine).get_columns("meeting_unnamed_participant")
+    }
+
+    # Back to 0008: the keys of before, by first initial.
+    command.downgrade(config, "0008")
+    with engine.connect() as connection:
+        assert _rows(connection, "SELECT match_key FROM person ORDER BY id") == [
+            ("blinken|a",),
+            ("kalas|k",),
+            ("lula|l",),
+        ]
+    engine.dispose()

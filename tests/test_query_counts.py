@@ -30,6 +30,7 @@ def _fill(db_session, rows: int, prefix: str, hub=None, article=None):
             day=date(2024, 1, 1 + i % 28),
             topics=("air defense",),
             groups=("officers",),
+            unnamed=(("Prime Minister", None, "United Kingdom"),),
             source=article,
         )
         make_timeline_entry(db_session, day=date(2024, 2, 1 + i % 28), actors=(hub, people[i + 1]), source=article)

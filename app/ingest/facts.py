@@ -3,15 +3,19 @@
 Services here only add and flush; the caller owns the transaction (one per article).
 """
 
+import calendar
 import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date
 
 from sqlalchemy import delete, exists, or_, select
+from sqlalchemy.orm import selectinload
 from sqlmodel import Session
 
 from app.caching import bump_data_version
+from app.extraction.names import person_key, surname_key
 from app.extraction.records import Evidence as EvidenceFact
 from app.extraction.records import (
     Extraction,
@@ -19,6 +23,7 @@ from app.extraction.records import (
     PersonFact,
     RoleFact,
     TimelineFact,
+    UnnamedParticipant,
     fill_office,
     same_office,
 )
@@ -29,8 +34,10 @@ from app.models import (
     Meeting,
     MeetingParticipant,
     MeetingParticipantGroup,
+    MeetingReport,
     MeetingStatus,
     MeetingTopic,
+    MeetingUnnamedParticipant,
     Person,
     PersonAlias,
     PersonRole,
@@ -71,11 +78,30 @@ def _evidence(article: Article, fact: EvidenceFact, version: str, **subject: obj
 
 
 def _find_person(db_session: Session, fact: PersonFact) -> Person | None:
+    """The stored person a fact names: the same full-name key, or the only one with a surname given alone.
+
+    Keys are computed here from the name, with the rule migration 0009 applied to stored people, so
+    stored keys agree whatever key format the extractor uses inside one article.
+    """
     if fact.full_name_known:
-        return db_session.scalars(select(Person).where(Person.match_key == fact.key)).first()
-    # A surname alone: it names a known person only when exactly one has that surname.
-    surname = fact.key.removeprefix("?").split("|", 1)[0]
-    matches = db_session.scalars(select(Person).where(Person.match_key.startswith(f"{surname}|"))).all()
+        # Kaja Kallas and Kristina Kallas differ here; Antony J. Blinken and Antony Blinken do not.
+        key = person_key(fact.name)
+        found = db_session.scalars(select(Person).where(Person.match_key == key).order_by(Person.id)).first()
+        if found is not None:
+            return found
+        # Someone known so far only as "Prime Minister Modi" is the Narendra Modi a later article names.
+        bare = db_session.scalars(select(Person).where(Person.match_key == f"{key.split('|')[0]}|").limit(2)).all()
+        if len(bare) != 1:
+            return None
+        person = bare[0]
+        db_session.add(PersonAlias(person_id=person.id, alias=person.name))
+        person.name, person.match_key = fact.name, key
+        return person
+    # A surname alone names a known person only when exactly one person has that surname.
+    surname = surname_key(fact.name)
+    if not surname:
+        return None
+    matches = db_session.scalars(select(Person).where(Person.match_key.startswith(f"{surname}|")).limit(2)).all()
     return matches[0] if len(matches) == 1 else None
 
 
@@ -93,7 +119,7 @@ def _store_person(db_session: Session, article: Article, fact: PersonFact, versi
         # A bare surname ("?modi") is nobody yet; a titled one ("Prime Minister Modi", "modi|") is a person.
         if fact.key.startswith("?"):
             return None
-        person = Person(id=_new_person_id(db_session, fact.name), name=fact.name, match_key=fact.key)
+        person = Person(id=_new_person_id(db_session, fact.name), name=fact.name, match_key=person_key(fact.name))
         db_session.add(person)
         db_session.flush()
     known_aliases = {alias.alias for alias in person.aliases} | {person.name}
@@ -125,20 +151,136 @@ def _store_role(db_session: Session, person: Person, fact: RoleFact) -> PersonRo
     return role
 
 
+_PRECISION_RANK = {DatePrecision.day: 0, DatePrecision.month: 1, DatePrecision.year: 2}
+
+
+def _last_day(day: date, precision: DatePrecision) -> date:
+    """The last day a date known to this precision can be."""
+    if precision == DatePrecision.year:
+        return date(day.year, 12, 31)
+    if precision == DatePrecision.month:
+        return date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
+    return day
+
+
+def _dates_agree(a: date, a_precision: DatePrecision, b: date, b_precision: DatePrecision) -> bool:
+    """Whether two reported dates can be one encounter's, compared at the coarser precision.
+
+    Two days a day apart agree: reports of one encounter differ by a day around midnight, time zones and
+    "yesterday" in a dateline.
+    """
+    coarser = max(a_precision, b_precision, key=_PRECISION_RANK.__getitem__)
+    if coarser == DatePrecision.year:
+        return a.year == b.year
+    if coarser == DatePrecision.month:
+        return (a.year, a.month) == (b.year, b.month)
+    return abs((a - b).days) <= 1
+
+
+def _reports_agree(stored: list[tuple[MeetingReport, date]], new: MeetingReport, published: date) -> bool:
+    """Whether a new report can be of the same encounter as the stored ones (each with its publication date).
+
+    A plan announced after the meeting it would be had happened is another meeting ("they met on the
+    12th" and, a week later, "they will meet again this month").
+    """
+    reports = [*stored, (new, published)]
+    if not all(_dates_agree(r.date, r.date_precision, new.date, new.date_precision) for r, _ in stored):
+        return False
+    held_until = [_last_day(r.date, r.date_precision) for r, _ in reports if r.status == MeetingStatus.held]
+    planned_on = [p for r, p in reports if r.status == MeetingStatus.planned]
+    return not held_until or not planned_on or max(planned_on) <= min(held_until)
+
+
+def _settle(meeting: Meeting, reports: list[MeetingReport]) -> None:
+    """Set a meeting's status, date and summary from what its reports say.
+
+    A held report wins the status (and the summary, which would otherwise say "will meet"); the finest
+    date wins the date, a held report's first at equal precision, then the first stored.
+    """
+    if not reports:
+        return
+    ordered = sorted(reports, key=lambda r: r.id or 0)
+    held = [r for r in ordered if r.status == MeetingStatus.held]
+    meeting.status = MeetingStatus.held if held else MeetingStatus.planned
+    meeting.summary = (held or ordered)[0].summary
+    dated = min(ordered, key=lambda r: (_PRECISION_RANK[r.date_precision], r.status != MeetingStatus.held))
+    meeting.date, meeting.date_precision = dated.date, dated.date_precision
+
+
+def _same_meeting(db_session: Session, person_ids: set[str], report: MeetingReport, published: date) -> Meeting | None:
+    """The stored meeting of exactly these named people that this report can be of, if any."""
+    # Every rule of _dates_agree keeps within a year and a day of the report's date.
+    year = report.date.year
+    window = (
+        date(year - 1, 12, 31) if year > date.min.year else date.min,
+        date(year + 1, 1, 1) if year < date.max.year else date.max,
+    )
+    first = min(person_ids)
+    candidates = db_session.scalars(
+        select(Meeting)
+        .where(
+            Meeting.id.in_(select(MeetingParticipant.meeting_id).where(MeetingParticipant.person_id == first)),
+            Meeting.date.between(*window),
+        )
+        .options(selectinload(Meeting.participants))
+    ).all()
+    candidates = [m for m in candidates if {p.person_id for p in m.participants} == person_ids]
+    if not candidates:
+        return None
+    rows = db_session.execute(
+        select(MeetingReport, Article.published_at)
+        .join(Article, Article.id == MeetingReport.article_id)
+        .where(MeetingReport.meeting_id.in_([m.id for m in candidates]))
+    ).all()
+    stored: dict[str, list[tuple[MeetingReport, date]]] = {m.id: [] for m in candidates}
+    for stored_report, stored_published in rows:
+        stored[stored_report.meeting_id].append((stored_report, stored_published))
+    matching = [
+        m
+        for m in candidates
+        if _dates_agree(m.date, m.date_precision, report.date, report.date_precision)
+        and _reports_agree(stored[m.id], report, published)
+    ]
+    # Several can match only a coarse report ("in June" of two June meetings): the nearest date takes it.
+    return min(matching, key=lambda m: (abs((m.date - report.date).days), m.id), default=None)
+
+
+def _new_meeting_id(db_session: Session, day: date, person_ids: set[str]) -> str:
+    # The id of a meeting whose date was since made finer may be the one this date would give: step past it.
+    parts = ["meeting", day.isoformat(), *sorted(person_ids)]
+    candidate, suffix = _short_hash(*parts), 2
+    while db_session.get(Meeting, candidate) is not None:
+        candidate, suffix = _short_hash(*parts, str(suffix)), suffix + 1
+    return candidate
+
+
 def _store_meeting(
     db_session: Session, article: Article, fact: MeetingFact, ids: dict[str, str], version: str
 ) -> str | None:
-    participants = [(ids[key], role) for key, role in fact.participants if key in ids]
-    if len(participants) < 2 and not (participants and fact.groups):
+    # By person, in the order first named: two keys of one article can resolve to one stored person.
+    roles_of: dict[str, str | None] = {}
+    for key, role in fact.participants:
+        if key in ids:
+            roles_of[ids[key]] = roles_of.get(ids[key]) or role
+    participants = list(roles_of.items())
+    # One named person and another side (a group, or someone named only by office) is a meeting too.
+    if not participants or (len(participants) < 2 and not (fact.groups or fact.unnamed_participants)):
         return None
-    meeting_id = _short_hash("meeting", fact.date.isoformat(), *sorted(pid for pid, _ in participants))
-    meeting = db_session.get(Meeting, meeting_id)
+    person_ids = {pid for pid, _ in participants}
+    report = MeetingReport(
+        article_id=article.id,
+        status=MeetingStatus(fact.status),
+        date=fact.date,
+        date_precision=DatePrecision(fact.date_precision),
+        summary=fact.summary,
+    )
+    meeting = _same_meeting(db_session, person_ids, report, article.published_at)
     if meeting is None:
         meeting = Meeting(
-            id=meeting_id,
+            id=_new_meeting_id(db_session, fact.date, person_ids),
             date=fact.date,
-            date_precision=DatePrecision(fact.date_precision),
-            status=MeetingStatus(fact.status),
+            date_precision=report.date_precision,
+            status=report.status,
             location_name=fact.location_name,
             location_city=fact.location_city,
             location_country=fact.location_country,
@@ -149,25 +291,43 @@ def _store_meeting(
         ]
         db_session.add(meeting)
     else:
-        # A later report of a planned meeting that says it was held settles its status.
-        if fact.status == MeetingStatus.held and article.published_at >= meeting.date:
-            meeting.status = MeetingStatus.held
         meeting.location_name = meeting.location_name or fact.location_name
         meeting.location_city = meeting.location_city or fact.location_city
         meeting.location_country = meeting.location_country or fact.location_country
         roles = dict(participants)
         for participant in meeting.participants:
             participant.role = participant.role or roles.get(participant.person_id)
+    meeting.reports.append(report)
+    db_session.flush()
+    _settle(meeting, meeting.reports)
     known_topics = {t.topic for t in meeting.topics}
     meeting.topics += [MeetingTopic(topic=t) for t in dict.fromkeys(fact.topics) if t not in known_topics]
     known_groups = {g.name for g in meeting.participant_groups}
     meeting.participant_groups += [
         MeetingParticipantGroup(name=g) for g in dict.fromkeys(fact.groups) if g not in known_groups
     ]
+    _add_unnamed(meeting, fact.unnamed_participants)
     db_session.flush()
     for evidence in fact.evidence:
-        db_session.add(_evidence(article, evidence, version, meeting_id=meeting_id))
-    return meeting_id
+        db_session.add(_evidence(article, evidence, version, meeting_id=meeting.id))
+    return meeting.id
+
+
+def _add_unnamed(meeting: Meeting, sides: list[UnnamedParticipant]) -> None:
+    # Identity as the unique index of migration 0008 has it: role, organization and country, NULL as ''.
+    known = {(u.role, u.organization or "", u.country or "") for u in meeting.unnamed_participants}
+    position = len(meeting.unnamed_participants)
+    for side in sides:
+        identity = (side.role, side.organization or "", side.country or "")
+        if identity in known:
+            continue
+        known.add(identity)
+        meeting.unnamed_participants.append(
+            MeetingUnnamedParticipant(
+                role=side.role, organization=side.organization, country=side.country, position=position
+            )
+        )
+        position += 1
 
 
 def _store_entry(db_session: Session, article: Article, fact: TimelineFact, ids: dict[str, str], version: str) -> str:
@@ -220,8 +380,20 @@ def add_facts(*, db_session: Session, article: Article, extraction: Extraction) 
 def remove_facts(*, db_session: Session, article_id: str) -> None:
     """Remove an article's evidence, and every fact that no other article supports."""
     bump_data_version(db_session=db_session)
+    reported = set(db_session.scalars(select(MeetingReport.meeting_id).where(MeetingReport.article_id == article_id)))
+    db_session.execute(delete(MeetingReport).where(MeetingReport.article_id == article_id))
     db_session.execute(delete(Evidence).where(Evidence.article_id == article_id))
+    # Their participants, unnamed sides, topics, groups and reports go with them (ON DELETE CASCADE).
     db_session.execute(delete(Meeting).where(~exists().where(Evidence.meeting_id == Meeting.id)))
+    db_session.expire_all()
+    # A meeting other articles still report is settled again from their reports alone: when the article
+    # that said it was held goes, the plan the others announced is what is known. Location, topics, groups
+    # and unnamed sides this article added stay: they are not kept per article.
+    for meeting in db_session.scalars(
+        select(Meeting).where(Meeting.id.in_(reported)).options(selectinload(Meeting.reports))
+    ):
+        _settle(meeting, meeting.reports)
+    db_session.flush()
     db_session.execute(delete(TimelineEntry).where(~exists().where(Evidence.timeline_entry_id == TimelineEntry.id)))
     db_session.execute(delete(PersonRole).where(~exists().where(Evidence.role_id == PersonRole.id)))
     db_session.execute(

@@ -1,6 +1,6 @@
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from app.exports import CalendarEvent, CsvColumns, joined
 from app.models import DatePrecision, Meeting, MeetingStatus
@@ -19,6 +19,20 @@ class ParticipantRead(BaseModel):
     role: str | None
 
 
+class UnnamedParticipantRead(BaseModel):
+    """A side the sources name only by office: "the Prime Minister" of the United Kingdom."""
+
+    role: str
+    organization: str | None
+    country: str | None
+
+    @property
+    def label(self) -> str:
+        """How exports write it: "Prime Minister (United Kingdom)", "Secretary-General (NATO)"."""
+        where = ", ".join(part for part in (self.organization, self.country) if part)
+        return f"{self.role} ({where})" if where else self.role
+
+
 class MeetingRead(BaseModel):
     model_config = ConfigDict(
         json_schema_extra={
@@ -32,6 +46,9 @@ class MeetingRead(BaseModel):
                     "participants": [
                         {"id": "jane-doe", "name": "Jane Doe", "role": "Secretary General of NATO"},
                         {"id": "john-roe", "name": "John Roe", "role": "President of Ukraine"},
+                    ],
+                    "unnamed_participants": [
+                        {"role": "Prime Minister", "organization": None, "country": "United Kingdom"}
                     ],
                     "participant_groups": ["heads of delegations"],
                     "topics": ["air defense"],
@@ -55,6 +72,9 @@ class MeetingRead(BaseModel):
     status: MeetingStatus
     location: LocationRead | None
     participants: list[ParticipantRead]
+    unnamed_participants: list[UnnamedParticipantRead] = Field(
+        description="Sides the sources name only by office, not by name; [] when every side is named."
+    )
     participant_groups: list[str]
     topics: list[str]
     summary: str
@@ -76,6 +96,10 @@ class MeetingRead(BaseModel):
             participants=[
                 ParticipantRead(id=p.person_id, name=p.person.name, role=p.role) for p in meeting.participants
             ],
+            unnamed_participants=[
+                UnnamedParticipantRead(role=u.role, organization=u.organization, country=u.country)
+                for u in meeting.unnamed_participants
+            ],
             participant_groups=[group.name for group in meeting.participant_groups],
             topics=[topic.topic for topic in meeting.topics],
             summary=meeting.summary,
@@ -94,6 +118,7 @@ MEETING_CSV = CsvColumns[MeetingRead](
         ("location_country", lambda m: m.location.country if m.location else None),
         ("participant_ids", lambda m: joined([p.id for p in m.participants])),
         ("participant_names", lambda m: joined([p.name for p in m.participants])),
+        ("unnamed_participants", lambda m: joined([u.label for u in m.unnamed_participants])),
         ("participant_groups", lambda m: joined(m.participant_groups)),
         ("topics", lambda m: joined(m.topics)),
         ("summary", lambda m: m.summary),
@@ -111,6 +136,8 @@ def meeting_event(meeting: MeetingRead) -> CalendarEvent:
         details.append(
             "Participants: " + joined([f"{p.name} ({p.role})" if p.role else p.name for p in meeting.participants])
         )
+    if meeting.unnamed_participants:
+        details.append("Unnamed participants: " + joined([u.label for u in meeting.unnamed_participants]))
     if meeting.participant_groups:
         details.append("Also: " + joined(meeting.participant_groups))
     if meeting.topics:

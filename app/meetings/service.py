@@ -27,7 +27,10 @@ _KEYSET = Keyset(scope="meetings", columns=(Meeting.date, Meeting.id), key=lambd
 
 def _with_details():
     return select(Meeting).options(
-        selectinload(Meeting.participants).selectinload(MeetingParticipant.person),
+        # Each participant's person joined into the participants' query (many-to-one): one statement fewer
+        # per page, which pays for the unnamed participants' own.
+        selectinload(Meeting.participants).joinedload(MeetingParticipant.person),
+        selectinload(Meeting.unnamed_participants),
         selectinload(Meeting.participant_groups),
         selectinload(Meeting.topics),
         selectinload(Meeting.evidence),

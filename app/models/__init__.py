@@ -5,7 +5,14 @@ from app.models.data_version import DataVersion
 from app.models.enums import DatePrecision, MeetingStatus, TimelineKind
 from app.models.evidence import Evidence
 from app.models.idempotency import IdempotencyKey
-from app.models.meeting import Meeting, MeetingParticipant, MeetingParticipantGroup, MeetingTopic
+from app.models.meeting import (
+    Meeting,
+    MeetingParticipant,
+    MeetingParticipantGroup,
+    MeetingReport,
+    MeetingTopic,
+    MeetingUnnamedParticipant,
+)
 from app.models.person import Person, PersonAlias, PersonRole
 from app.models.timeline import TimelineActor, TimelineEntry
 
@@ -18,8 +25,10 @@ __all__ = [
     "Meeting",
     "MeetingParticipant",
     "MeetingParticipantGroup",
+    "MeetingReport",
     "MeetingStatus",
     "MeetingTopic",
+    "MeetingUnnamedParticipant",
     "Person",
     "PersonAlias",
     "PersonRole",

@@ -33,8 +33,14 @@ class Meeting(SQLModel, table=True):
     participant_groups: list["MeetingParticipantGroup"] = Relationship(
         sa_relationship_kwargs={"cascade": "all, delete-orphan", "order_by": "MeetingParticipantGroup.id"}
     )
+    unnamed_participants: list["MeetingUnnamedParticipant"] = Relationship(
+        sa_relationship_kwargs={"cascade": "all, delete-orphan", "order_by": "MeetingUnnamedParticipant.position"}
+    )
     topics: list["MeetingTopic"] = Relationship(
         sa_relationship_kwargs={"cascade": "all, delete-orphan", "order_by": "MeetingTopic.id"}
+    )
+    reports: list["MeetingReport"] = Relationship(
+        sa_relationship_kwargs={"cascade": "all, delete-orphan", "order_by": "MeetingReport.id"}
     )
     evidence: list["Evidence"] = Relationship(
         back_populates="meeting",
@@ -76,3 +82,38 @@ class MeetingTopic(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     meeting_id: str = Field(foreign_key="meeting.id", ondelete="CASCADE", max_length=32, index=True)
     topic: str = Field(max_length=200, index=True)
+
+
+class MeetingUnnamedParticipant(SQLModel, table=True):
+    """A side of a meeting an article names only by office: "the Prime Minister" of the United Kingdom.
+
+    One row per office and place: migration 0008 adds a unique index on (meeting_id, role,
+    coalesce(organization, ''), coalesce(country, '')), since a plain unique constraint lets NULLs repeat.
+    """
+
+    __tablename__ = "meeting_unnamed_participant"
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: str = Field(foreign_key="meeting.id", ondelete="CASCADE", max_length=32, index=True)
+    role: str = Field(max_length=200)
+    organization: str | None = Field(default=None, max_length=200)
+    country: str | None = Field(default=None, max_length=100)
+    position: int = 0
+
+
+class MeetingReport(SQLModel, table=True):
+    """What one article said of a meeting's status and date: the meeting's own are settled from these.
+
+    Kept so that removing an article can settle the meeting again from the reports that remain
+    (a plan stays a plan when the only article saying it was held is deleted).
+    """
+
+    __tablename__ = "meeting_report"
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: str = Field(foreign_key="meeting.id", ondelete="CASCADE", max_length=32, index=True)
+    article_id: str = Field(foreign_key="article.id", ondelete="CASCADE", max_length=32, index=True)
+    status: MeetingStatus = Field(sa_type=enum_column_type(MeetingStatus))
+    date: date
+    date_precision: DatePrecision = Field(sa_type=enum_column_type(DatePrecision))
+    summary: str = Field(sa_type=sa.Text)

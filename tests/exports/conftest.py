@@ -1,4 +1,7 @@
-"""Rows every export test reads: one article, two people, a held and a planned meeting, a timeline entry."""
+"""Rows every export test reads: one article, two people, a held and a planned meeting, a timeline entry.
+
+The planned meeting has one named side and two named only by office.
+"""
 
 from datetime import date
 
@@ -30,6 +33,7 @@ def world(db_session):
     planned = make_meeting(
         db_session,
         participants=((jane, None),),
+        unnamed=(("Prime Minister", None, "United Kingdom"), ("Secretary-General", "NATO", None)),
         day=date(2024, 7, 1),
         status=MeetingStatus.planned,
         precision=DatePrecision.month,

@@ -34,6 +34,7 @@ def test_meetings_ics_has_an_event_per_meeting_with_its_sources(client, world):
     description = str(held["description"])
     assert "Participants: Jane Roe (Foreign Minister); John Doe" in description
     assert "Topics: air defense; sanctions" in description
+    assert "Unnamed participants" not in description
     assert "\u201cJane Roe met John Doe in Oslo\u201d" in description
     assert "https://news.example/oslo" in description
     article_id = world["article"].id
@@ -49,6 +50,10 @@ def test_a_planned_meeting_known_to_the_month_spans_the_month_tentatively(client
     assert planned.decoded("dtend") == date(2024, 8, 1)
     assert str(planned["status"]) == "TENTATIVE"
     assert "Date known to the month only." in str(planned["description"])
+    assert "Participants: Jane Roe\n" in str(planned["description"])
+    assert "Unnamed participants: Prime Minister (United Kingdom); Secretary-General (NATO)" in str(
+        planned["description"]
+    )
 
 
 def test_timeline_ics_spans_a_year_for_a_year_and_links_each_source(client, db_session, world):

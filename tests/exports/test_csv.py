@@ -33,6 +33,7 @@ def test_meetings_as_csv_carry_every_field_in_list_order(client, world):
         "location_country": "Norway",
         "participant_ids": "jane-roe; john-doe",
         "participant_names": "Jane Roe; John Doe",
+        "unnamed_participants": "",
         "participant_groups": "",
         "topics": "air defense; sanctions",
         "summary": "Jane Roe met John Doe in Oslo.",
@@ -42,6 +43,8 @@ def test_meetings_as_csv_carry_every_field_in_list_order(client, world):
     assert planned["id"] == world["planned"].id
     assert planned["status"] == "planned"
     assert planned["location_city"] == ""
+    assert planned["participant_names"] == "Jane Roe"
+    assert planned["unnamed_participants"] == "Prime Minister (United Kingdom); Secretary-General (NATO)"
 
 
 def test_a_cell_that_a_spreadsheet_would_run_as_a_formula_is_quoted_out(client, world):

@@ -31,6 +31,7 @@ def meetings(db_session):
         status=MeetingStatus.planned,
         location=(None, "Berlin", "Germany"),
         topics=("victory plan",),
+        unnamed=(("Prime Minister", None, "United Kingdom"), ("Secretary-General", "NATO", None)),
     )
     kyiv = make_meeting(
         db_session,
@@ -59,6 +60,7 @@ def test_list_gives_meetings_newest_first_with_every_field(client, meetings):
             {"id": "jane-roe", "name": "Jane Roe", "role": "Secretary General of NATO"},
             {"id": "john-doe", "name": "John Doe", "role": "President of Ukraine"},
         ],
+        "unnamed_participants": [],
         "participant_groups": ["officers"],
         "topics": ["air defense", "invitation to join NATO"],
         "summary": "Jane Roe met John Doe in Oslo.",
@@ -66,6 +68,10 @@ def test_list_gives_meetings_newest_first_with_every_field(client, meetings):
     }
     assert items[0]["date_precision"] == "month"
     assert items[0]["status"] == "planned"
+    assert items[0]["unnamed_participants"] == [
+        {"role": "Prime Minister", "organization": None, "country": "United Kingdom"},
+        {"role": "Secretary-General", "organization": "NATO", "country": None},
+    ]
     assert items[2]["location"] == {"name": None, "city": None, "country": "Ukraine"}
 
 
@@ -106,11 +112,17 @@ def test_pagination_walks_every_meeting_exactly_once(client, meetings):
 def test_detail_and_its_404(client, meetings):
     response = client.get(f"/v1/meetings/{meetings['berlin']}")
     assert response.status_code == 200
-    assert response.json()["participants"][1] == {
+    body = response.json()
+    assert body["participants"][1] == {
         "id": "max-mustermann",
         "name": "Max Mustermann",
         "role": "Chancellor",
     }
+    assert body["unnamed_participants"] == [
+        {"role": "Prime Minister", "organization": None, "country": "United Kingdom"},
+        {"role": "Secretary-General", "organization": "NATO", "country": None},
+    ]
+    assert client.get(f"/v1/meetings/{meetings['kyiv']}").json()["unnamed_participants"] == []
 
     missing = client.get("/v1/meetings/nope")
     assert missing.status_code == 404
@@ -122,3 +134,13 @@ def test_bad_filters_are_422_problems(client, params):
     response = client.get("/v1/meetings", params=params)
     assert response.status_code == 422
     assert response.headers["content-type"] == "application/problem+json"
+
+
+def test_the_api_document_describes_unnamed_participants_with_an_example(client):
+    schemas = client.get("/openapi.json").json()["components"]["schemas"]
+
+    meeting = schemas["MeetingRead"]
+    assert "unnamed_participants" in meeting["required"]
+    # FastAPI leaves nulls out of the examples it publishes: organization is absent, not null, here.
+    assert meeting["examples"][0]["unnamed_participants"] == [{"role": "Prime Minister", "country": "United Kingdom"}]
+    assert set(schemas["UnnamedParticipantRead"]["properties"]) == {"role", "organization", "country"}

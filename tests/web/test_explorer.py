@@ -343,6 +343,8 @@ def busy_site(tmp_path_factory) -> Iterator[str]:
                     participants=((host, None), (guest, None)),
                     day=date(2024, 1, 1) + timedelta(days=n),
                     summary=f"Host Person met Guest Number{n:03d}.",
+                    # The newest also had a side the sources name only by office.
+                    unnamed=(("Prime Minister", None, "United Kingdom"),) if n == 119 else (),
                     source=article,
                 )
             db_session.commit()
@@ -378,3 +380,14 @@ def test_show_more_loads_the_next_pages_in_list_order_and_focuses_the_first_new_
     expect(page.locator(".count")).to_have_text("120 meetings")
     expect(more).to_be_hidden()
     expect(page.locator("ul.cards > li .summary")).to_have_text(expected)
+
+
+def test_a_meeting_card_names_the_sides_known_only_by_office(busy_page, busy_site):
+    page = busy_page
+    page.goto(busy_site + "/#/meetings")
+
+    first = page.locator("ul.cards > li").first
+    expect(first.locator(".participants")).to_have_text(
+        "With Host Person, Guest Number119, the Prime Minister (United Kingdom)"
+    )
+    expect(page.locator("ul.cards .unnamed")).to_have_count(1)

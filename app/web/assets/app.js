@@ -108,6 +108,12 @@ function personLinks(people) {
   ]);
 }
 
+// A side named only by office, as the exports write it: "Prime Minister (United Kingdom)".
+function unnamedLabel(side) {
+  const where = [side.organization, side.country].filter(Boolean).join(", ");
+  return where ? `${side.role} (${where})` : side.role;
+}
+
 // ---- page furniture ---------------------------------------------------------------------------
 
 function heading(text, ...extra) {
@@ -228,7 +234,13 @@ function meetingCard(meeting) {
       el("span", { class: `badge status-${meeting.status}` }, meeting.status),
       where ? [" ", el("span", { class: "where" }, where)] : null),
     el("p", { class: "summary" }, link(`#/meetings/${encodeURIComponent(meeting.id)}`, meeting.summary)),
-    meeting.participants.length ? el("p", { class: "participants" }, "With ", personLinks(meeting.participants)) : null,
+    meeting.participants.length || meeting.unnamed_participants.length
+      ? el("p", { class: "participants" }, "With ", personLinks(meeting.participants),
+        meeting.unnamed_participants.map((side, i) => [
+          i || meeting.participants.length ? ", " : "",
+          el("span", { class: "unnamed", title: "not named in the sources" }, `the ${unnamedLabel(side)}`),
+        ]))
+      : null,
     meeting.participant_groups.length ? el("p", {}, "Also: ", meeting.participant_groups.join(", ")) : null,
     meeting.topics.length ? el("p", { class: "topics" }, "Topics: ", meeting.topics.join(", ")) : null,
     evidenceLinks(meeting.sources));
