@@ -2,27 +2,34 @@
 
 from __future__ import annotations
 
+import functools
+import json
 import re
+from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from importlib import resources
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.matcher import DependencyMatcher
+    from spacy.tokens import Doc, Span, Token
+    from spacy.vocab import Vocab
 
 from app.extraction import places
 from app.extraction.dates import ResolvedDate
-from app.extraction.people import current_role, role_in_sentence
-from app.extraction.records import MeetingFact, PersonFact
+from app.extraction.people import canonical_title, current_role, role_in_sentence
+from app.extraction.records import MeetingFact, PersonFact, UnnamedParticipant
 from app.extraction.sentences import Sentence, dates_in
 from app.extraction.vocabulary import (
     ALSO_PRESENT,
     FORUM,
     GENERIC_TOPIC_HEADS,
-    MEETING_NOUNS,
-    MEETING_VERBS,
+    JOINT_APPEARANCE,
+    ORGANIZATION_SIDES,
     PLANNING_HEADS,
     PLURAL_GROUPS,
     PRESENT_VERBS,
+    SPEECH_VERBS,
     TITLE_WORDS,
     TOPICS,
     VENUE,
@@ -49,69 +56,187 @@ _EVENT = re.compile(r"\b(?:summit|conference|forum)\b", re.I)
 _EVENT_BACK_REFERENCE = re.compile(r"\bthe (?:summit|conference|forum|gathering)\b", re.I)
 
 
-def _is_person_token(sentence: Sentence, token: Token) -> bool:
-    offset = sentence.body_offset(token.idx)
-    return any(m.start <= offset < m.end and not m.pronoun for m in sentence.mentions)
+# ---------------------------------------------------------------- triggers: the phrasings of patterns/meetings.json
 
 
-def _subtree_has_person(sentence: Sentence, token: Token) -> bool:
-    return any(_is_person_token(sentence, t) for t in token.subtree)
+@functools.cache
+def meeting_patterns() -> list[dict[str, Any]]:
+    """The meeting phrasings, as data: name, an example sentence, a DependencyMatcher pattern."""
+    data = resources.files("app.extraction").joinpath("patterns/meetings.json").read_text(encoding="utf-8")
+    return json.loads(data)["patterns"]
 
 
-def _joint_subjects(sentence: Sentence, verb: Token) -> int:
-    """How many named people the verb's subject holds ("X and President Y signed")."""
-    keys = set()
-    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
-        start = sentence.body_offset(subject.left_edge.idx)
-        end = sentence.body_offset(subject.right_edge.idx + len(subject.right_edge.text))
-        keys |= {m.key for m in sentence.mentions if not m.pronoun and start <= m.start < end}
-    return len(keys)
+_MATCHERS: dict[int, DependencyMatcher] = {}
 
 
-def _meeting_trigger(sentence: Sentence) -> Token | None:
-    for token in sentence.span:
-        lemma = token.lemma_.lower()
-        # "received X", "hosted X": a named person after the verb is its guest, however parsed.
-        if (
-            token.pos_ in {"VERB", "AUX"}
-            and lemma in MEETING_VERBS
-            and (
-                lemma == "meet"
-                or any(_is_person_token(sentence, t) for t in sentence.span[token.i - sentence.span.start + 1 :])
-            )
-        ):
-            return token
-        if lemma == "talk" and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
-            return token
-        # "sat down with X"
-        if (
-            lemma == "sit"
-            and any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children)
-            and any(
-                c.dep_ == "prep" and c.lower_ == "with" and _subtree_has_person(sentence, c) for c in token.children
-            )
-        ):
-            return token
-        # "X and Y signed an agreement": signing together is meeting.
-        if lemma == "sign" and token.pos_ == "VERB" and _joint_subjects(sentence, token) >= 2:
-            return token
-        if (
-            token.pos_ == "NOUN"
-            and lemma in MEETING_NOUNS
-            and (
-                token.head.lemma_ in {"hold", "have", "conduct"}
-                or any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in token.children)
-            )
-        ):
-            return token
-        if lemma in PRESENT_VERBS and any(
-            c.dep_ in {"prep", "dative"} and c.lower_ == "to" and _subtree_has_person(sentence, c)
-            for c in token.children
-        ):
-            return token
-    if re.search(r"\bjoint (?:press conference|statement|news conference)\b", sentence.text, re.I):
-        return sentence.span[0]
+def meeting_matcher(vocab: Vocab) -> DependencyMatcher:
+    """A DependencyMatcher of every meeting phrasing, built once per vocabulary."""
+    matcher = _MATCHERS.get(id(vocab))
+    if matcher is None:
+        from spacy.matcher import DependencyMatcher
+
+        matcher = DependencyMatcher(vocab)
+        for entry in meeting_patterns():
+            matcher.add(entry["name"], [entry["pattern"]])
+        _MATCHERS[id(vocab)] = matcher
+    return matcher
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """The word an encounter hangs on, and the phrasing that found it."""
+
+    token: Token
+    phrasing: str
+
+
+def find_triggers(doc: Doc) -> list[Trigger]:
+    """Every meeting trigger of a doc, in text order, once each, negated ones ("did not meet") left out."""
+    matcher = meeting_matcher(doc.vocab)
+    found: dict[int, Trigger] = {}
+    for match_id, token_ids in matcher(doc):
+        token = doc[token_ids[0]]
+        if token.i not in found and not _negated(token):
+            found[token.i] = Trigger(token, doc.vocab.strings[match_id])
+    return [found[i] for i in sorted(found)]
+
+
+def _negated(token: Token) -> bool:
+    verb = token if token.pos_ in {"VERB", "AUX"} else _governing_verb(token)
+    return verb is not None and any(c.dep_ == "neg" for c in verb.children)
+
+
+def _governing_verb(token: Token) -> Token | None:
+    head = token
+    for _ in range(4):
+        if head.head is head:
+            return None
+        head = head.head
+        if head.pos_ in {"VERB", "AUX"}:
+            return head
     return None
+
+
+# ---------------------------------------------------------------- participants: the trigger's arguments
+
+_CLAUSES = frozenset({"relcl", "advcl", "ccomp", "acl", "csubj", "parataxis", "pcomp"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_BOTH_SIDES = re.compile(r"^(?:the )?(?:two|pair|both)\b", re.I)
+
+
+def _argument_heads(trigger: Token) -> list[Token]:
+    """The heads of the phrases that name who met: subjects, objects, "with" and "by" phrases."""
+    heads: list[Token] = []
+    verb: Token | None = trigger
+    if trigger.pos_ not in {"VERB", "AUX"}:
+        # "a meeting with X", "held talks": the other side hangs on the noun, the subject on the verb above it.
+        heads += _prepositional(trigger, {"with", "between"})
+        verb = _governing_verb(trigger)
+    if verb is None:
+        return heads
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass", "dobj", "dative"}:
+            heads.append(child)
+        elif child.dep_ == "agent":
+            heads += [c for c in child.children if c.dep_ == "pobj"]
+    heads += _prepositional(verb, {"with", "between", *(("to",) if verb.lemma_ in PRESENT_VERBS else ())})
+    # "is expected to meet X", "will travel to Berlin to meet X", "hosted and convened": the subject is above.
+    climb = verb
+    while not any(h.dep_ in _SUBJECTS for h in heads) and climb.dep_ in {"xcomp", "conj", "advcl"}:
+        climb = climb.head
+        heads += [c for c in climb.children if c.dep_ in _SUBJECTS]
+    return heads
+
+
+def _prepositional(token: Token, words: set[str]) -> list[Token]:
+    return [
+        pobj
+        for prep in token.children
+        if prep.dep_ in {"prep", "dative"} and prep.lower_ in words
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+
+
+def _phrase_tokens(head: Token) -> list[Token]:
+    """The tokens of an argument phrase, without the clauses inside it ("since Biden took office")."""
+    skipped = {t.i for child in head.children if child.dep_ in _CLAUSES for t in child.subtree}
+    return [t for t in head.subtree if t.i not in skipped]
+
+
+@dataclass
+class Sides:
+    """Who met: people the article names, and sides it names only by office."""
+
+    named: list[str] = field(default_factory=list)
+    unnamed: list[UnnamedParticipant] = field(default_factory=list)
+    both_of_before: bool = False  # "the two met": the sides of the meeting before
+
+    def count(self) -> int:
+        return len(self.named) + len(self.unnamed)
+
+
+def read_sides(sentence: Sentence, trigger: Token, people: dict[str, PersonFact]) -> Sides:
+    """The participants a trigger's arguments name: mentions, pronouns resolved, and title-only phrases."""
+    sides = Sides()
+    # Everyone the trigger's own clause names takes part, however the parse attached them ("received X and Y").
+    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else _governing_verb(trigger)
+    if verb is not None:
+        offsets = {sentence.body_offset(t.idx) for t in _phrase_tokens(verb)}
+        reporting = set(_reporters(sentence, people))
+        keys = [m.key for m in sentence.mentions if m.start in offsets and m.key in people and m.key not in reporting]
+        sides.named += list(dict.fromkeys(keys))
+    for head in _argument_heads(trigger):
+        tokens = _phrase_tokens(head)
+        if head.dep_ in _SUBJECTS and _BOTH_SIDES.match(sentence.span.doc[tokens[0].i : head.i + 1].text):
+            sides.both_of_before = True
+            continue
+        # "his counterpart Andrii Sybiha": a name right after the phrase is its apposition, however parsed.
+        following = sentence.span.doc[tokens[-1].i + 1] if tokens[-1].i + 1 < sentence.span.end else None
+        offsets = {sentence.body_offset(t.idx) for t in [*tokens, *([following] if following is not None else [])]}
+        keys = list(dict.fromkeys(m.key for m in sentence.mentions if m.start in offsets and m.key in people))
+        sides.named += [k for k in keys if k not in sides.named]
+        if not keys:
+            sides.unnamed += [u for u in _title_only(sentence, tokens) if u not in sides.unnamed]
+    return sides
+
+
+def _title_only(sentence: Sentence, tokens: list[Token]) -> list[UnnamedParticipant]:
+    """Sides named by office alone: "the Prime Minister", "the Foreign Minister of Finland", "the Council"."""
+    found = []
+    for token in tokens:
+        if token.dep_ in {"compound", "amod"} or not token.text[:1].isupper():
+            continue
+        words = [t for t in token.lefts if t.dep_ in {"compound", "amod"} and t.text[:1].isupper()]
+        phrase = " ".join(t.text for t in [*words, token])
+        title = canonical_title(phrase)
+        if title is None and token.lemma_.lower() in ORGANIZATION_SIDES and token.ent_type_ == "ORG":
+            found.append(UnnamedParticipant(role=phrase))
+            continue
+        if title is None:
+            continue
+        country = next((places.country(t.text) for t in words if places.country(t.text)), None)
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                place = " ".join(t.text for t in prep.subtree if t.dep_ != "det")[3:]
+                country = country or places.country(place)
+        found.append(UnnamedParticipant(role=title, country=country))
+    return found
+
+
+def _holder(unnamed: UnnamedParticipant, people: dict[str, PersonFact], taken: list[str]) -> str | None:
+    """The one person of the article who holds the office a title-only side names, if there is exactly one."""
+    holders = [
+        key
+        for key, person in people.items()
+        if key not in taken
+        and any(
+            role.title.lower() == unnamed.role.lower()
+            and (unnamed.country is None or role.country in {None, unnamed.country})
+            for role in person.roles
+        )
+    ]
+    return holders[0] if len(holders) == 1 else None
 
 
 def _is_planned(sentence: Sentence, trigger: Token, when: ResolvedDate | None, published: date) -> bool:
@@ -295,42 +420,28 @@ def _meeting_summary(fact: MeetingFact, people: dict[str, PersonFact]) -> str:
 
 
 def find_meetings(sentences: list[Sentence], people: dict[str, PersonFact], *, published: date) -> list[MeetingFact]:
-    """Find each encounter between named people; attach later location and discussion sentences."""
+    """Find each encounter an article reports; attach later sentences on its place and its topics."""
     meetings: list[MeetingFact] = []
     last: MeetingFact | None = None
     last_at = -10
     events: list[Sentence] = []  # sentences naming a summit or conference, for "the summit" to refer back to
+    triggers: dict[int, list[Trigger]] = {}  # per paragraph doc
     for sentence in sentences:
         if _EVENT.search(sentence.text):
             events.append(sentence)
-        trigger = _meeting_trigger(sentence)
-        participants = [k for k in sentence.people() if k in people] if trigger is not None else []
-        groups = [m.group(1) for m in PLURAL_GROUPS.finditer(sentence.text)] if trigger is not None else []
-        if trigger is not None and (len(participants) >= 2 or (participants and groups)):
-            dates = dates_in(sentence, base=published, prefer="past")
-            when = dates[0][0] if dates else None
-            planned = _is_planned(sentence, trigger, when, published)
-            if planned and when is not None and when.value < published:
-                future = dates_in(sentence, base=published, prefer="future")
-                when = future[0][0] if future else when
-            when = when or ResolvedDate(published, "day")
-            venue, city, country = _location(sentence, after=trigger.idx)
-            # "on the sidelines of the summit": where the summit named before was held.
-            if not (venue or city or country) and _EVENT_BACK_REFERENCE.search(sentence.text):
-                venue, city, country = _last_event_place(events)
-            fact = MeetingFact(
-                participants=[(k, _role_label(people[k], sentence, when.value)) for k in participants],
-                date=when.value,
-                date_precision=when.precision,
-                status="planned" if planned else "held",
-                summary="",
-                evidence=[sentence.evidence()],
-                groups=groups,
-                topics=_meeting_topics(sentence),
-                location_name=venue,
-                location_city=city,
-                location_country=country,
-            )
+        doc = sentence.span.doc
+        if id(doc) not in triggers:
+            triggers[id(doc)] = find_triggers(doc)
+        recent = last if sentence.index - last_at <= 8 else None
+        fact = None
+        for trigger in triggers[id(doc)]:
+            if sentence.span.start <= trigger.token.i < sentence.span.end:
+                fact = _meeting(sentence, trigger.token, people, published=published, recent=recent, events=events)
+                if fact is not None:
+                    break
+        if fact is None and JOINT_APPEARANCE.search(sentence.text):
+            fact = _meeting(sentence, sentence.span.root, people, published=published, recent=None, events=events)
+        if fact is not None:
             meetings.append(fact)
             last, last_at = fact, sentence.index
             continue
@@ -358,6 +469,81 @@ def find_meetings(sentences: list[Sentence], people: dict[str, PersonFact], *, p
         fact.topics = _unique_ignoring_case(fact.topics)
         fact.summary = _meeting_summary(fact, people)
     return merged
+
+
+def _meeting(
+    sentence: Sentence,
+    trigger: Token,
+    people: dict[str, PersonFact],
+    *,
+    published: date,
+    recent: MeetingFact | None,
+    events: list[Sentence],
+) -> MeetingFact | None:
+    """The meeting a trigger reports, if it has a named participant and a second side."""
+    sides = read_sides(sentence, trigger, people)
+    named, unnamed = list(sides.named), []
+    for side in sides.unnamed:
+        # "the Foreign Secretary" is the Foreign Secretary the article names, when it names exactly one.
+        holder = _holder(side, people, named)
+        if holder is not None:
+            named.append(holder)
+        elif side not in unnamed:
+            unnamed.append(side)
+    if sides.both_of_before and recent is not None:
+        named += [k for k, _ in recent.participants if k not in named]
+        unnamed += [u for u in recent.unnamed_participants if u not in unnamed]
+    groups = [m.group(1) for m in PLURAL_GROUPS.finditer(sentence.text)]
+    if not named or len(named) + len(unnamed) + bool(groups) < 2:
+        # The parse can miss an argument: every person the sentence names, but not whoever reports it.
+        reporting = set(_reporters(sentence, people))
+        named = [k for k in sentence.people() if k in people and k not in reporting]
+        unnamed = []
+        if len(named) < 2 and not (named and groups):
+            return None
+    when = _meeting_date(sentence, trigger, published)
+    planned = _is_planned(sentence, trigger, when, published)
+    if planned and when is not None and when.value < published:
+        future = dates_in(sentence, base=published, prefer="future")
+        when = future[0][0] if future else when
+    when = when or ResolvedDate(published, "day")
+    venue, city, country = _location(sentence, after=min(trigger.idx, sentence.span.root.idx))
+    # "on the sidelines of the summit": where the summit named before was held.
+    if not (venue or city or country) and _EVENT_BACK_REFERENCE.search(sentence.text):
+        venue, city, country = _last_event_place(events)
+    return MeetingFact(
+        participants=[(k, _role_label(people[k], sentence, when.value)) for k in named],
+        date=when.value,
+        date_precision=when.precision,
+        status="planned" if planned else "held",
+        summary="",
+        evidence=[sentence.evidence()],
+        groups=groups,
+        unnamed_participants=unnamed,
+        topics=_meeting_topics(sentence),
+        location_name=venue,
+        location_city=city,
+        location_country=country,
+    )
+
+
+def _meeting_date(sentence: Sentence, trigger: Token, published: date) -> ResolvedDate | None:
+    """The date of the encounter: one said of the trigger's clause, else the first the sentence gives."""
+    dates = dates_in(sentence, base=published, prefer="past")
+    clause = {t.i for t in (_governing_verb(trigger) or trigger).subtree} | {t.i for t in trigger.subtree}
+    own = [resolved for resolved, ent in dates if ent.root.i in clause]
+    return (own or [resolved for resolved, _ in dates] or [None])[0]
+
+
+def _reporters(sentence: Sentence, people: dict[str, PersonFact]) -> list[str]:
+    """People who only report the sentence: "..., Ryder said"."""
+    keys = []
+    for token in sentence.span:
+        if token.lemma_.lower() in SPEECH_VERBS and token.pos_ == "VERB":
+            for subject in (c for c in token.children if c.dep_ in _SUBJECTS):
+                offsets = {sentence.body_offset(t.idx) for t in subject.subtree}
+                keys += [m.key for m in sentence.mentions if m.start in offsets and m.key in people]
+    return keys
 
 
 def _last_event_place(events: list[Sentence]) -> tuple[str | None, str | None, str | None]:

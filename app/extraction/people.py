@@ -9,7 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Token
 
 from app.extraction import places
 from app.extraction.names import PARTICLES, SUFFIXES, fold, name_parts, person_key, surname_key
@@ -325,7 +325,7 @@ def find_people(sentences: list[Sentence], paragraphs: list[Paragraph], *, publi
                 person.aliases.add(name)
             by_last.setdefault(surname_key(name), key)
             by_last.setdefault(name_key(words[-1]), key)
-            sentence.mentions.append(Mention(key, candidate.text, candidate.start, candidate.end, full=True))
+            sentence.mentions.append(Mention(key, candidate.text, candidate.start, candidate.end))
 
     unresolved: dict[str, PersonFact] = {}
     last_seen: str | None = None
@@ -341,7 +341,7 @@ def find_people(sentences: list[Sentence], paragraphs: list[Paragraph], *, publi
                 referent = earlier[0].key if earlier else last_seen
                 if referent:
                     sentence.mentions.append(
-                        Mention(referent, token.text, offset, offset + len(token.text), full=False, pronoun=True)
+                        Mention(referent, token.text, offset, offset + len(token.text), pronoun=True)
                     )
                 continue
             if not _is_name_word(token.text) or (
@@ -351,7 +351,7 @@ def find_people(sentences: list[Sentence], paragraphs: list[Paragraph], *, publi
             key = by_last.get(name_key(token.text))
             if key is not None:
                 people[key].aliases.add(token.text)
-                sentence.mentions.append(Mention(key, token.text, offset, offset + len(token.text), full=False))
+                sentence.mentions.append(Mention(key, token.text, offset, offset + len(token.text)))
             elif places.is_place(token.text) and not _titled(sentence, token):
                 continue  # "visit Kyiv", tagged PERSON: a lone word that is also a place is taken as the place
             elif (
@@ -371,9 +371,7 @@ def find_people(sentences: list[Sentence], paragraphs: list[Paragraph], *, publi
                         key=unresolved_key, name=token.text, evidence=sentence.evidence(), full_name_known=False
                     ),
                 )
-                sentence.mentions.append(
-                    Mention(unresolved_key, token.text, offset, offset + len(token.text), full=False)
-                )
+                sentence.mentions.append(Mention(unresolved_key, token.text, offset, offset + len(token.text)))
         sentence.mentions.sort(key=lambda m: m.start)
         named = [m for m in sentence.mentions if not m.pronoun and not m.key.startswith("?")]
         if named:
@@ -452,12 +450,17 @@ def _place_or_org(phrase: str | None) -> tuple[str | None, str | None]:
     return organization, country
 
 
-def _canonical_title(text: str) -> str:
+def canonical_title(text: str) -> str | None:
+    """The title a phrase names, as the vocabulary spells it ("Secretary-General" for "Secretary General")."""
     squashed = re.sub(r"[\s-]+", " ", text).lower()
     for title in TITLES:
         if re.sub(r"[\s-]+", " ", title).lower() == squashed:
             return title
-    return text.title()
+    return None
+
+
+def _canonical_title(text: str) -> str:
+    return canonical_title(text) or text.title()
 
 
 def _role_from(match: re.Match[str], sentence: Sentence, published: date) -> RoleFact:
@@ -560,9 +563,3 @@ def current_role(person: PersonFact, *, on: date) -> RoleFact | None:
 def role_in_sentence(person: PersonFact, sentence: Sentence) -> RoleFact | None:
     """The role the sentence itself gives a person, if any."""
     return next((r for r in person.roles if r.evidence.start == sentence.start), None)
-
-
-def mention_span(sentence: Sentence, mention: Mention) -> Span:
-    doc = sentence.span.doc
-    start = mention.start - sentence.start + sentence.span.start_char
-    return doc.char_span(start, start + len(mention.text), alignment_mode="expand")

@@ -123,6 +123,3 @@ class Extraction:
     people: list[PersonFact]
     meetings: list[MeetingFact]
     timeline: list[TimelineFact]
-
-    def person(self, key: str) -> PersonFact:
-        return next(p for p in self.people if p.key == key)

@@ -29,7 +29,6 @@ class Mention:
     text: str
     start: int  # offsets in the body
     end: int
-    full: bool
     pronoun: bool = False
 
 
@@ -56,10 +55,6 @@ class Sentence:
     def body_offset(self, char_in_doc: int) -> int:
         """The body offset of a character offset in this sentence's paragraph doc."""
         return self.start + char_in_doc - self.span.start_char
-
-    def local(self, body_offset: int) -> int:
-        """The offset within the sentence text of a body offset."""
-        return body_offset - self.start
 
     def people(self) -> list[str]:
         """Person keys named (not referred to by a pronoun), in order, each once."""

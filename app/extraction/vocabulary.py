@@ -228,11 +228,12 @@ MONTHS = frozenset(
 )
 
 # Verbs and nouns of meeting. Lemmas of the verb the encounter hangs on.
-MEETING_VERBS = frozenset({"meet", "receive", "host", "welcome", "greet", "visit"})
-TALK_VERBS = frozenset({"talk", "hold", "have"})  # "talks with", "held talks", "had a meeting"
-MEETING_NOUNS = frozenset({"meeting", "talks", "talk", "conversation", "bilateral", "audience"})
+# Appearing together before the press is meeting; the phrasings of meeting are patterns/meetings.json.
+JOINT_APPEARANCE = re.compile(r"\bjoint (?:press conference|statement|news conference|press availability)\b", re.I)
 PRESENT_VERBS = frozenset({"present", "brief", "hand"})  # "present his plan to X" meets X
-PLANNING_HEADS = frozenset({"expect", "plan", "set", "schedule", "due", "intend", "hope", "prepare", "going"})
+PLANNING_HEADS = frozenset({"expect", "plan", "set", "schedule", "due", "intend", "hope", "prepare", "going", "look"})
+# Bodies that meet as one side ("the North Atlantic Council met with the Prime Minister").
+ORGANIZATION_SIDES = frozenset({"council", "commission", "committee", "delegation", "government", "cabinet"})
 
 SPEECH_VERBS = frozenset(
     {

@@ -1,0 +1,35 @@
+"""Each meeting phrasing of app/extraction/patterns/meetings.json matches its own example sentence."""
+
+import pytest
+
+from app.extraction.meetings import find_triggers, meeting_patterns
+
+PATTERNS = meeting_patterns()
+
+
+def test_every_phrasing_has_a_name_and_an_example():
+    names = [p["name"] for p in PATTERNS]
+    assert len(names) == len(set(names))
+    assert all(p["example"].endswith(".") and p["pattern"][0]["RIGHT_ID"] == "trigger" for p in PATTERNS)
+
+
+@pytest.mark.parametrize("entry", PATTERNS, ids=[p["name"] for p in PATTERNS])
+def test_the_phrasing_matches_its_example(extractor, entry):
+    doc = extractor.nlp(entry["example"])
+    assert entry["name"] in {trigger.phrasing for trigger in find_triggers(doc)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The president did not meet the prime minister in Riga.",
+        "The chancellor will not meet the Finnish president on Monday.",
+        "The minister never met her counterpart.",
+    ],
+)
+def test_a_negated_meeting_is_no_trigger(extractor, sentence):
+    assert find_triggers(extractor.nlp(sentence)) == []
+
+
+def test_a_sentence_without_a_meeting_has_no_trigger(extractor):
+    assert find_triggers(extractor.nlp("The minister said the alliance would grow stronger next year.")) == []
