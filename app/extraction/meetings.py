@@ -121,6 +121,7 @@ def _governing_verb(token: Token) -> Token | None:
 
 _CLAUSES = frozenset({"relcl", "advcl", "ccomp", "acl", "csubj", "parataxis", "pcomp"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 _BOTH_SIDES = re.compile(r"^(?:the )?(?:two|pair|both)\b", re.I)
 
 
@@ -181,16 +182,40 @@ def read_sides(sentence: Sentence, trigger: Token, people: dict[str, PersonFact]
     sides = Sides()
     # Everyone the trigger's own clause names takes part, however the parse attached them ("received X and Y").
     verb = trigger if trigger.pos_ in {"VERB", "AUX"} else _governing_verb(trigger)
+    reporting = set(_reporters(sentence, people))
     if verb is not None:
         offsets = {sentence.body_offset(t.idx) for t in _phrase_tokens(verb)}
-        reporting = set(_reporters(sentence, people))
         keys = [m.key for m in sentence.mentions if m.start in offsets and m.key in people and m.key not in reporting]
         sides.named += list(dict.fromkeys(keys))
+    # Names after the trigger a broken parse hung elsewhere ("welcomed A; B; and C"), unless another clause has them.
+    foreign = _foreign_clauses(sentence, trigger)
+    after = sentence.body_offset(trigger.idx)
+    sides.named += list(
+        dict.fromkeys(
+            m.key
+            for m in sentence.mentions
+            if m.start > after
+            and m.key in people
+            and not m.pronoun
+            and m.key not in reporting
+            and m.start not in foreign
+            and m.key not in sides.named
+        )
+    )
     for head in _argument_heads(trigger):
         tokens = _phrase_tokens(head)
         if head.dep_ in _SUBJECTS and _BOTH_SIDES.match(sentence.span.doc[tokens[0].i : head.i + 1].text):
             sides.both_of_before = True
             continue
+        if head.dep_ in _SUBJECTS and head.ent_type_ == "ORG":
+            # "the North Atlantic Council met with ...": a body that meets as one side.
+            body = next((e for e in sentence.span.ents if e.start <= head.i < e.end), None)
+            if body is not None and not any(
+                sentence.body_offset(t.idx) in {m.start for m in sentence.mentions} for t in body
+            ):
+                side = UnnamedParticipant(role=re.sub(r"^the\s+", "", body.text, flags=re.I))
+                sides.unnamed += [side] if side not in sides.unnamed else []
+                continue
         # "his counterpart Andrii Sybiha": a name right after the phrase is its apposition, however parsed.
         following = sentence.span.doc[tokens[-1].i + 1] if tokens[-1].i + 1 < sentence.span.end else None
         offsets = {sentence.body_offset(t.idx) for t in [*tokens, *([following] if following is not None else [])]}
@@ -199,6 +224,15 @@ def read_sides(sentence: Sentence, trigger: Token, people: dict[str, PersonFact]
         if not keys:
             sides.unnamed += [u for u in _title_only(sentence, tokens) if u not in sides.unnamed]
     return sides
+
+
+def _foreign_clauses(sentence: Sentence, trigger: Token) -> set[int]:
+    """Body offsets of the words in clauses that do not hold the trigger: "since Biden took office"."""
+    offsets: set[int] = set()
+    for token in sentence.span:
+        if token.dep_ in _CLAUSES and not (token.left_edge.i <= trigger.i <= token.right_edge.i):
+            offsets |= {sentence.body_offset(t.idx) for t in token.subtree}
+    return offsets
 
 
 def _title_only(sentence: Sentence, tokens: list[Token]) -> list[UnnamedParticipant]:
@@ -243,7 +277,7 @@ def _is_planned(sentence: Sentence, trigger: Token, when: ResolvedDate | None, p
     if when is not None and when.value > published:
         return True
     head = trigger
-    for _ in range(3):
+    for _ in range(4):
         if any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll"} for c in head.children):
             return True
         if head.lemma_.lower() in PLANNING_HEADS and head is not trigger:
@@ -426,6 +460,7 @@ def find_meetings(sentences: list[Sentence], people: dict[str, PersonFact], *, p
     last_at = -10
     events: list[Sentence] = []  # sentences naming a summit or conference, for "the summit" to refer back to
     triggers: dict[int, list[Trigger]] = {}  # per paragraph doc
+    antecedents: dict[str, list[str]] = {}  # "a ceremony" with one named person, for "the ceremony" to join
     for sentence in sentences:
         if _EVENT.search(sentence.text):
             events.append(sentence)
@@ -436,11 +471,21 @@ def find_meetings(sentences: list[Sentence], people: dict[str, PersonFact], *, p
         fact = None
         for trigger in triggers[id(doc)]:
             if sentence.span.start <= trigger.token.i < sentence.span.end:
-                fact = _meeting(sentence, trigger.token, people, published=published, recent=recent, events=events)
+                fact = _meeting(
+                    sentence,
+                    trigger.token,
+                    people,
+                    published=published,
+                    recent=recent,
+                    events=events,
+                    antecedents=antecedents,
+                )
                 if fact is not None:
                     break
         if fact is None and JOINT_APPEARANCE.search(sentence.text):
-            fact = _meeting(sentence, sentence.span.root, people, published=published, recent=None, events=events)
+            fact = _meeting(
+                sentence, sentence.span.root, people, published=published, recent=None, events=events, antecedents={}
+            )
         if fact is not None:
             meetings.append(fact)
             last, last_at = fact, sentence.index
@@ -479,6 +524,7 @@ def _meeting(
     published: date,
     recent: MeetingFact | None,
     events: list[Sentence],
+    antecedents: dict[str, list[str]],
 ) -> MeetingFact | None:
     """The meeting a trigger reports, if it has a named participant and a second side."""
     sides = read_sides(sentence, trigger, people)
@@ -493,15 +539,28 @@ def _meeting(
     if sides.both_of_before and recent is not None:
         named += [k for k, _ in recent.participants if k not in named]
         unnamed += [u for u in recent.unnamed_participants if u not in unnamed]
+    # "At a ceremony, X spoke. The ceremony was attended by Y and Z": X was at it too.
+    for event in _events_referred_to(trigger):
+        named += [k for k in antecedents.get(event, []) if k not in named]
     groups = [m.group(1) for m in PLURAL_GROUPS.finditer(sentence.text)]
     if not named or len(named) + len(unnamed) + bool(groups) < 2:
+        if len(named) == 1 and trigger.pos_ in {"NOUN", "PROPN"}:
+            antecedents[trigger.lemma_.lower()] = named
         # The parse can miss an argument: every person the sentence names, but not whoever reports it.
         reporting = set(_reporters(sentence, people))
-        named = [k for k in sentence.people() if k in people and k not in reporting]
+        foreign = _foreign_clauses(sentence, trigger)
+        named = [
+            m.key
+            for m in sentence.mentions
+            if not m.pronoun and m.key in people and m.key not in reporting and m.start not in foreign
+        ]
+        named = list(dict.fromkeys(named))
         unnamed = []
         if len(named) < 2 and not (named and groups):
             return None
     when = _meeting_date(sentence, trigger, published)
+    if sides.both_of_before and recent is not None and not _own_date(sentence, trigger, published):
+        when = ResolvedDate(recent.date, recent.date_precision)  # "the two met": the meeting before
     planned = _is_planned(sentence, trigger, when, published)
     if planned and when is not None and when.value < published:
         future = dates_in(sentence, base=published, prefer="future")
@@ -527,12 +586,40 @@ def _meeting(
     )
 
 
+def _events_referred_to(trigger: Token) -> list[str]:
+    """Event nouns the trigger's clause refers back to with "the": "The ceremony was attended by ..."."""
+    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else _governing_verb(trigger)
+    if verb is None:
+        return []
+    return [
+        c.lemma_.lower()
+        for c in verb.children
+        if c.dep_ in _SUBJECTS and any(d.lower_ == "the" for d in c.children if d.dep_ == "det")
+    ]
+
+
+def _own_date(sentence: Sentence, trigger: Token, published: date) -> bool:
+    return any(ent.root.i in {t.i for t in trigger.subtree} for _, ent in dates_in(sentence, base=published))
+
+
 def _meeting_date(sentence: Sentence, trigger: Token, published: date) -> ResolvedDate | None:
     """The date of the encounter: one said of the trigger's clause, else the first the sentence gives."""
-    dates = dates_in(sentence, base=published, prefer="past")
-    clause = {t.i for t in (_governing_verb(trigger) or trigger).subtree} | {t.i for t in trigger.subtree}
-    own = [resolved for resolved, ent in dates if ent.root.i in clause]
-    return (own or [resolved for resolved, _ in dates] or [None])[0]
+    # "..., his office announced on Thursday": the day it was said is not the day they meet.
+    dates = [(d, ent) for d, ent in dates_in(sentence, base=published, prefer="past") if not _date_of_saying(ent)]
+    own = [resolved for resolved, ent in dates if ent.root.i in {t.i for t in trigger.subtree}]
+    clause = {t.i for t in (_governing_verb(trigger) or trigger).subtree}
+    own = own or [resolved for resolved, ent in dates if ent.root.i in clause] or [resolved for resolved, _ in dates]
+    # "Earlier in October, ... Oct. 12, 2022": the finest date given wins.
+    return min(own, key=lambda d: _PRECISION_RANK[d.precision], default=None)
+
+
+def _date_of_saying(ent: Span) -> bool:
+    head = ent.root
+    for _ in range(2):
+        head = head.head
+        if head.lemma_.lower() in SPEECH_VERBS and head.pos_ == "VERB":
+            return True
+    return False
 
 
 def _reporters(sentence: Sentence, people: dict[str, PersonFact]) -> list[str]:
