@@ -54,6 +54,7 @@ _DISCUSSION_SUBJECT = re.compile(
 _BARE_EVENTS = frozenset({"summit", "conference", "forum", "meeting", "talks", "session", "visit"})
 _EVENT = re.compile(r"\b(?:summit|conference|forum)\b", re.I)
 _EVENT_BACK_REFERENCE = re.compile(r"\bthe (?:summit|conference|forum|gathering)\b", re.I)
+_OCCASION_BACK_REFERENCE = re.compile(r"\b(?:the|this|that) (?:visit|trip|ceremony|occasion|event|meeting)\b", re.I)
 
 
 # ---------------------------------------------------------------- triggers: the phrasings of patterns/meetings.json
@@ -479,12 +480,20 @@ def find_meetings(sentences: list[Sentence], people: dict[str, PersonFact], *, p
                     recent=recent,
                     events=events,
                     antecedents=antecedents,
+                    before=sentences[max(0, sentence.index - 3) : sentence.index],
                 )
                 if fact is not None:
                     break
         if fact is None and JOINT_APPEARANCE.search(sentence.text):
             fact = _meeting(
-                sentence, sentence.span.root, people, published=published, recent=None, events=events, antecedents={}
+                sentence,
+                sentence.span.root,
+                people,
+                published=published,
+                recent=None,
+                events=events,
+                antecedents={},
+                before=[],
             )
         if fact is not None:
             meetings.append(fact)
@@ -525,6 +534,7 @@ def _meeting(
     recent: MeetingFact | None,
     events: list[Sentence],
     antecedents: dict[str, list[str]],
+    before: list[Sentence],
 ) -> MeetingFact | None:
     """The meeting a trigger reports, if it has a named participant and a second side."""
     sides = read_sides(sentence, trigger, people)
@@ -570,6 +580,11 @@ def _meeting(
     # "on the sidelines of the summit": where the summit named before was held.
     if not (venue or city or country) and _EVENT_BACK_REFERENCE.search(sentence.text):
         venue, city, country = _last_event_place(events)
+    # "During the visit, ...", "The ceremony was attended by ...": where the sentences just before put it.
+    if not (venue or city or country) and _OCCASION_BACK_REFERENCE.search(sentence.text):
+        venue, city, country = next(
+            (place for place in map(_location, reversed(before)) if any(place)), (None, None, None)
+        )
     return MeetingFact(
         participants=[(k, _role_label(people[k], sentence, when.value)) for k in named],
         date=when.value,
