@@ -25,8 +25,8 @@ def test_list_gives_the_documented_fields_newest_first(client, seeded):
     assert body["items"][1] == {
         "id": seeded["wire"],
         # The wire copy has no headline: it is listed under its lead's first sentence.
-        "title": "President of Ukraine Volodymyr Zelensky and NATO Secretary General Jens Stoltenberg met with officers "
-        "who are undergoing professional military training courses…",
+        "title": "President of Ukraine Volodymyr Zelensky and NATO Secretary General Jens Stoltenberg met with "
+        "officers who are undergoing professional military training courses…",
         "source": "Ukrinform",
         "author": None,
         "url": None,
