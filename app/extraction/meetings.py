@@ -142,6 +142,9 @@ def _argument_heads(trigger: Token) -> list[Token]:
         elif child.dep_ == "agent":
             heads += [c for c in child.children if c.dep_ == "pobj"]
     heads += _prepositional(verb, {"with", "between", *(("to",) if verb.lemma_ in PRESENT_VERBS else ())})
+    # "Kristersson, accompanied by Billström, ...": whom the participle describes is there too.
+    if verb.dep_ == "acl" and verb.head is not verb:
+        heads.append(verb.head)
     # "is expected to meet X", "will travel to Berlin to meet X", "hosted and convened": the subject is above.
     climb = verb
     while not any(h.dep_ in _SUBJECTS for h in heads) and climb.dep_ in {"xcomp", "conj", "advcl"}:
@@ -307,7 +310,7 @@ def _qualifies_something(ent: Span) -> bool:
         return True
     before = doc[max(ent.start - 3, 0) : ent.start]
     if len(before) >= 2 and before[-1].lower_ == "of" and before[-2].pos_ == "PROPN":
-        return True  # "Anna Koval of Ukraine"
+        return True  # "Anna Koval of Ukraine", "Minister of Foreign Affairs and European Integration of Montenegro"
     return bool(re.search(r"\b(?:" + "|".join(TITLE_WORDS) + r") (?:of|to)(?: the)?$", before.text.lower()))
 
 
@@ -585,6 +588,15 @@ def _meeting(
         venue, city, country = next(
             (place for place in map(_location, reversed(before)) if any(place)), (None, None, None)
         )
+    # "X will be in Washington this week. X and Y will discuss ...": the place the sentence before gave X.
+    previous = before[-1] if before else None
+    if (
+        not (venue or city or country)
+        and previous is not None
+        and previous.paragraph == sentence.paragraph
+        and set(named) & {m.key for m in previous.mentions}
+    ):
+        venue, city, country = _location(previous)
     return MeetingFact(
         participants=[(k, _role_label(people[k], sentence, when.value)) for k in named],
         date=when.value,
