@@ -50,7 +50,8 @@ def slice_gold(files: set[str], folder: Path) -> Path:
         gold["timeline"] += [t for t in data["timeline"] if t.get("article") in files]
         for person in data["people"]:
             names = [person["name"], *(person.get("aliases") or [])]
-            if person["name"] not in seen and any(_folded(n.split()[-1]) in texts for n in names):
+            named = any(re.search(rf"\b{re.escape(_folded(n))}\b", texts) for n in names)
+            if person["name"] not in seen and named:
                 seen.add(person["name"])
                 gold["people"].append(person)
     out = folder / "gold.json"
@@ -81,12 +82,15 @@ def _row(name: str, result: dict) -> str:
     def figure(value: object) -> str:
         return "-" if value is None else f"{value:.2f}"
 
+    def scores(category: dict) -> str:
+        if not category["reported"]:
+            return f"none reported, recall {figure(category['recall'])}"
+        return f"{figure(category['precision'])} / {figure(category['recall'])} / {figure(category['f1'])}"
+
     return (
         f"| {name} | {figure(people['f1'])} ({figure(people['role_accuracy'])}) "
-        f"| {figure(meetings['precision'])} / {figure(meetings['recall'])} / {figure(meetings['f1'])} "
-        f"({figure(meetings['location_accuracy'])}) "
-        f"| {figure(timeline['precision'])} / {figure(timeline['recall'])} / {figure(timeline['f1'])} "
-        f"({figure(timeline['kind_accuracy'])}, {timeline['reported']} reported) "
+        f"| {scores(meetings)} ({figure(meetings['location_accuracy'])}) "
+        f"| {scores(timeline)} ({figure(timeline['kind_accuracy'])}, {timeline['reported']} reported) "
         f"| {figure(articles['metadata_accuracy'])} ({articles['count']}/{articles['expected']}) |"
     )
 
