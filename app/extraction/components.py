@@ -1,7 +1,11 @@
 """spaCy components of our own, registered by name so that `load_pipeline` can add them."""
 
+import json
+from importlib import resources
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
 
 # Abbreviations that stand before a name or a number, never at a sentence's end in this genre.
 _NO_BREAK_AFTER = frozenset(
@@ -53,3 +57,25 @@ def abbreviation_boundaries(doc: Doc) -> Doc:
         if word in _NO_BREAK_AFTER and (following.is_title or following.like_num or following.is_upper):
             following.is_sent_start = False
     return doc
+
+
+def _pattern_file(name: str) -> dict:
+    return json.loads(resources.files("app.extraction").joinpath(f"patterns/{name}").read_text(encoding="utf-8"))
+
+
+class TopicMatcher:
+    """Mark the phrases of patterns/topics.json in `doc.spans["topics"]`, each labelled with its topic."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for entry in _pattern_file("topics.json")["topics"]:
+            self.matcher.add(entry["topic"], list(nlp.tokenizer.pipe(entry["phrases"])))
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans["topics"] = [Span(doc, start, end, label=label) for label, start, end in self.matcher(doc)]
+        return doc
+
+
+@Language.factory("topics")
+def create_topic_matcher(nlp: Language, name: str) -> TopicMatcher:
+    return TopicMatcher(nlp)

@@ -31,7 +31,6 @@ from app.extraction.vocabulary import (
     PRESENT_VERBS,
     SPEECH_VERBS,
     TITLE_WORDS,
-    TOPICS,
     VENUE,
 )
 
@@ -369,8 +368,10 @@ def _location(sentence: Sentence, after: int = 0) -> tuple[str | None, str | Non
     return venue, city, country
 
 
-def _topics(text: str) -> list[str]:
-    return [topic for pattern, topic in TOPICS if pattern.search(text)]
+def _topics(sentence: Sentence) -> list[tuple[str, Span]]:
+    """The topics the "topics" pipe marked in a sentence, with where it named them."""
+    spans = sentence.span.doc.spans.get("topics", [])
+    return [(span.label_, span) for span in spans if sentence.span.start <= span.start < sentence.span.end]
 
 
 def _phrase(head: Token) -> str | None:
@@ -389,7 +390,7 @@ def _phrase(head: Token) -> str | None:
     return text if tokens[0].pos_ == "PROPN" else text[0].lower() + text[1:]
 
 
-def _discussed(sentence: Sentence) -> list[str]:
+def _discussed(sentence: Sentence) -> list[tuple[str, Token]]:
     """What a sentence says was discussed: objects of "discuss", "talks on X", "agreement on X"."""
     heads: list[Token] = []
     for token in sentence.span:
@@ -412,14 +413,16 @@ def _discussed(sentence: Sentence) -> list[str]:
             phrase = _phrase(member)
             # "at the summit" says where, not what about.
             if phrase and re.search(r"[a-z]", phrase) and phrase.lower() not in _BARE_EVENTS:
-                phrases.append(phrase)
+                phrases.append((phrase, member))
     return phrases
 
 
 def _meeting_topics(sentence: Sentence) -> list[str]:
-    lexicon = _topics(sentence.text)
-    extra = [p for p in _discussed(sentence) if not _topics(p)]
-    return lexicon + extra + _forums(sentence.text)
+    lexicon = _topics(sentence)
+    # A phrase the lexicon names already ("security assistance" as military aid) is not a topic twice.
+    named = {t.i for _, span in lexicon for t in span}
+    extra = [text for text, head in _discussed(sentence) if not named & {t.i for t in head.subtree}]
+    return list(dict.fromkeys(topic for topic, _ in lexicon)) + extra + _forums(sentence.text)
 
 
 def _forums(text: str) -> list[str]:

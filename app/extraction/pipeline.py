@@ -52,6 +52,7 @@ def load_pipeline(model: str) -> Language:
 
     nlp = spacy.load(model, exclude=["senter"])
     nlp.add_pipe("abbreviation_boundaries", before="parser")
+    nlp.add_pipe("topics", last=True)
     return nlp
 
 

@@ -317,50 +317,7 @@ PLAN = re.compile(r"\b(?:plan|roadmap|road map|formula)\b", re.I)
 INVITATION = re.compile(r"\binvit\w*\b", re.I)
 
 # Topic phrases: pattern -> normalised topic.
-TOPICS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(p, re.I), topic)
-    for p, topic in [
-        (
-            r"\binvitation\b[^.;]{0,40}\bjoin\b|\binvit\w+ (?:to|for) (?:join|membership)",
-            "invitation to join NATO",
-        ),
-        (
-            r"\b(?:NATO|Alliance)\W+(?:\w+\W+){0,3}membership\b|\bmembership in (?:NATO|the Alliance)\b"
-            r"|\bjoin(?:s|ing)? (?:NATO|the (?:North Atlantic )?Alliance)\b|\bmember of the Alliance\b",
-            "NATO membership",
-        ),
-        (r"\bair[- ]defen[cs]e\b", "air defense"),
-        (r"\bvictory plan\b", "victory plan"),
-        (r"\bpeace (?:formula|plan|summit)\b", "peace formula"),
-        (r"\bsecurity guarantees?\b", "security guarantees"),
-        (r"\bsecurity (?:agreement|pact|deal)\b", "security agreement"),
-        (r"\bNATO-Ukraine Council\b", "NATO-Ukraine Council"),
-        (r"\b(?:G-?7|Group of (?:Seven|7))\b", "G7"),
-        (r"\b(?:G-?20|Group of (?:Twenty|20))\b", "G20"),
-        (r"\bsanctions?\b", "sanctions"),
-        (r"\breconstruction\b|\brebuild\w*\b", "reconstruction"),
-        (r"\benergy (?:security|infrastructure|supplies)\b", "energy security"),
-        (
-            r"\b(?:military|defen[cs]e) (?:aid|assistance|support|package)\b|\bweapons? deliver\w*",
-            "military aid",
-        ),
-        (r"\bF-16s?\b|\bfighter jets?\b|\b(?:modern )?aircraft\b", "aircraft"),
-        (r"\bdrones?\b|\banti-drone\b", "drones"),
-        (r"\belectronic warfare\b", "electronic warfare"),
-        (r"\blong-range (?:weapons|missiles|strikes|capabilities)\b", "long-range weapons"),
-        (r"\bartillery\b|\bammunition\b|\bshells\b", "ammunition"),
-        (
-            r"\bEU (?:membership|accession)\b|\bjoin(?:ing)? the EU\b|\bEuropean integration\b",
-            "EU membership",
-        ),
-        (r"\bgrain\b|\bBlack Sea\b", "Black Sea security"),
-        (r"\bprisoner(?:s)? (?:exchange|swap)\b|\bPOWs?\b", "prisoner exchange"),
-        (r"\bfrozen (?:Russian )?assets\b", "frozen Russian assets"),
-        (r"\bdefen[cs]e (?:industry|production)\b|\bjoint production\b", "defense industry"),
-        (r"\bnuclear\b", "nuclear safety"),
-        (r"\btraining\b", "military training"),
-    ]
-]
+# Topic phrases are data: patterns/topics.json, matched by the "topics" pipe.
 FORUM = re.compile(
     r"\b(?:the\s+)?((?:[A-Z][\w-]+\s+){1,5}(?:Community|Summit|Conference|Forum|Assembly|Council|Format|Group))\b"
 )

@@ -1,4 +1,4 @@
-"""Each meeting phrasing of app/extraction/patterns/meetings.json matches its own example sentence."""
+"""The phrasings kept as data (app/extraction/patterns/) match what they say they match."""
 
 import pytest
 
@@ -33,3 +33,23 @@ def test_a_negated_meeting_is_no_trigger(extractor, sentence):
 
 def test_a_sentence_without_a_meeting_has_no_trigger(extractor):
     assert find_triggers(extractor.nlp("The minister said the alliance would grow stronger next year.")) == []
+
+
+def test_the_topics_pipe_labels_each_phrase_with_its_topic(extractor):
+    doc = extractor.nlp("The ministers discussed Air Defence, F-16s and the invitation to join NATO.")
+
+    assert {(span.text, span.label_) for span in doc.spans["topics"]} >= {
+        ("Air Defence", "air defense"),
+        ("F-16s", "aircraft"),
+        ("invitation to join NATO", "invitation to join NATO"),
+    }
+
+
+def test_every_topic_phrase_is_matched_by_its_own_topic(extractor):
+    from app.extraction.components import _pattern_file
+
+    for entry in _pattern_file("topics.json")["topics"]:
+        for phrase in entry["phrases"]:
+            doc = extractor.nlp(f"They spoke of {phrase} today.")
+            labels = {span.label_ for span in doc.spans["topics"]}
+            assert entry["topic"] in labels, phrase
