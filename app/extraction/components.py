@@ -79,3 +79,19 @@ class TopicMatcher:
 @Language.factory("topics")
 def create_topic_matcher(nlp: Language, name: str) -> TopicMatcher:
     return TopicMatcher(nlp)
+
+
+def add_title_ruler(nlp: Language) -> None:
+    """Mark every title of patterns/titles.json in `doc.spans["titles"]`, labelled with the title as written there."""
+    ruler = nlp.add_pipe(
+        "span_ruler",
+        name="titles",
+        config={
+            "spans_key": "titles",
+            "phrase_matcher_attr": "LOWER",
+            # "Deputy Secretary General", not also "Secretary General" and "General" inside it.
+            "spans_filter": {"@misc": "spacy.first_longest_spans_filter.v1"},
+        },
+        last=True,
+    )
+    ruler.add_patterns([{"label": title, "pattern": title} for title in _pattern_file("titles.json")["titles"]])

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 from app.extraction import places
 from app.extraction.dates import ResolvedDate
-from app.extraction.people import canonical_title, current_role, role_in_sentence
+from app.extraction.people import current_role, role_in_sentence
 from app.extraction.records import MeetingFact, PersonFact, UnnamedParticipant
 from app.extraction.sentences import Sentence, dates_in
 from app.extraction.vocabulary import (
@@ -25,7 +25,6 @@ from app.extraction.vocabulary import (
     FORUM,
     GENERIC_TOPIC_HEADS,
     JOINT_APPEARANCE,
-    ORGANIZATION_SIDES,
     PLANNING_HEADS,
     PLURAL_GROUPS,
     PRESENT_VERBS,
@@ -239,25 +238,21 @@ def _foreign_clauses(sentence: Sentence, trigger: Token) -> set[int]:
 
 
 def _title_only(sentence: Sentence, tokens: list[Token]) -> list[UnnamedParticipant]:
-    """Sides named by office alone: "the Prime Minister", "the Foreign Minister of Finland", "the Council"."""
+    """Sides named by office alone: "the Prime Minister", "the Foreign Minister of Finland"."""
     found = []
-    for token in tokens:
-        if token.dep_ in {"compound", "amod"} or not token.text[:1].isupper():
+    inside = {t.i for t in tokens}
+    for span in sentence.span.doc.spans.get("titles", []):
+        head = span[-1]
+        # The title heads its phrase ("the Prime Minister"), not a name after it ("Prime Minister Anna Koval").
+        if head.i not in inside or head.dep_ in {"compound", "amod"} or not head.text[:1].isupper():
             continue
-        words = [t for t in token.lefts if t.dep_ in {"compound", "amod"} and t.text[:1].isupper()]
-        phrase = " ".join(t.text for t in [*words, token])
-        title = canonical_title(phrase)
-        if title is None and token.lemma_.lower() in ORGANIZATION_SIDES and token.ent_type_ == "ORG":
-            found.append(UnnamedParticipant(role=phrase))
-            continue
-        if title is None:
-            continue
+        words = [t for t in head.lefts if t.dep_ in {"compound", "amod"} and t.i < span.start]
         country = next((places.country(t.text) for t in words if places.country(t.text)), None)
-        for prep in token.children:
+        for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 place = " ".join(t.text for t in prep.subtree if t.dep_ != "det")[3:]
                 country = country or places.country(place)
-        found.append(UnnamedParticipant(role=title, country=country))
+        found.append(UnnamedParticipant(role=span.label_, country=country))
     return found
 
 

@@ -48,11 +48,12 @@ def load_pipeline(model: str) -> Language:
     set_current_ops(NumpyOps(use_blis=False))
     # The English models ship a sentence splitter disabled in favour of the parser's sentences; not
     # loading it saves a tenth of a second of every start.
-    import app.extraction.components  # noqa: F401  (registers our components by name)
+    from app.extraction.components import add_title_ruler  # importing registers our components by name
 
     nlp = spacy.load(model, exclude=["senter"])
     nlp.add_pipe("abbreviation_boundaries", before="parser")
     nlp.add_pipe("topics", last=True)
+    add_title_ruler(nlp)
     return nlp
 
 

@@ -53,3 +53,13 @@ def test_every_topic_phrase_is_matched_by_its_own_topic(extractor):
             doc = extractor.nlp(f"They spoke of {phrase} today.")
             labels = {span.label_ for span in doc.spans["topics"]}
             assert entry["topic"] in labels, phrase
+
+
+def test_the_titles_pipe_marks_the_longest_title_as_the_vocabulary_spells_it(extractor):
+    doc = extractor.nlp("The deputy secretary general met the Prime Minister of Finland and Secretary-General Rutte.")
+
+    assert [(span.text, span.label_) for span in doc.spans["titles"]] == [
+        ("deputy secretary general", "Deputy Secretary General"),
+        ("Prime Minister", "Prime Minister"),
+        ("Secretary-General", "Secretary-General"),
+    ]
