@@ -7,57 +7,6 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-# Abbreviations that stand before a name or a number, never at a sentence's end in this genre.
-_NO_BREAK_AFTER = frozenset(
-    {
-        "gen.",
-        "brig.",
-        "adm.",
-        "lt.",
-        "col.",
-        "maj.",
-        "capt.",
-        "sgt.",
-        "cmdr.",
-        "cpl.",
-        "pvt.",
-        "gov.",
-        "sen.",
-        "rep.",
-        "amb.",
-        "dr.",
-        "mr.",
-        "mrs.",
-        "ms.",
-        "prof.",
-        "st.",
-        "no.",
-        "jr.",
-        "sr.",
-        "u.s.",
-        "u.k.",
-        "sept.",
-        "oct.",
-        "nov.",
-        "dec.",
-        "jan.",
-        "feb.",
-        "aug.",
-    }
-)
-
-
-@Language.component("abbreviation_boundaries")
-def abbreviation_boundaries(doc: Doc) -> Doc:
-    """Keep the parser from ending a sentence after "Brig." or "Gen." in "Air Force Brig. Gen. Pat Ryder"."""
-    for token in doc[:-1]:
-        following = doc[token.i + 1]
-        # The tokenizer keeps the period on some abbreviations ("Gen.") and splits it off others ("Brig", ".").
-        word = token.lower_ if token.text != "." or token.i == 0 else f"{doc[token.i - 1].lower_}."
-        if word in _NO_BREAK_AFTER and (following.is_title or following.like_num or following.is_upper):
-            following.is_sent_start = False
-    return doc
-
 
 def _pattern_file(name: str) -> dict:
     return json.loads(resources.files("app.extraction").joinpath(f"patterns/{name}").read_text(encoding="utf-8"))

@@ -99,6 +99,8 @@ def _fits_name(tokens: list[Token], *, person: bool) -> bool:
     for i, token in enumerate(core[:-1]):
         if _is_name_word(token.text, place_ok=person and i > 0) or (person and _is_initials(token.text)):
             continue
+        if person and i == 0 and _place_word_begins_name(token):
+            continue
         if person and i > 0 and _is_particle(token):
             continue
         if person and _month_in_name(token):
@@ -200,9 +202,23 @@ def _is_initials(text: str) -> bool:
     return bool(_INITIALS.match(text)) and places.country(lowered) is None and lowered not in ORGANIZATIONS
 
 
+def _place_word_begins_name(token: Token) -> bool:
+    # "Israel Katz": a country's word begins a name the model tags whole as a person.
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return (
+        token.ent_type_ == "PERSON"
+        and token.ent_iob_ == "B"
+        and following is not None
+        and following.ent_iob_ == "I"
+        and _is_name_word(following.text)
+        and _is_name_word(token.text, place_ok=True)
+        and not _POSSESSIVE.search(token.text)
+    )
+
+
 def _trimmed(tokens: list[Token], *, person: bool = False) -> list[Token]:
     while tokens and not _is_name_word(tokens[0].text):
-        if person and len(tokens) > 1 and _is_initials(tokens[0].text):
+        if person and len(tokens) > 1 and (_is_initials(tokens[0].text) or _place_word_begins_name(tokens[0])):
             break
         tokens = tokens[1:]
     while tokens and not (
@@ -426,7 +442,14 @@ def _same_person(known: str, name: str) -> bool:
         return False
     if not known_given or not given:
         return True
-    return fold(known_given[0])[:1] == fold(given[0])[:1]
+    # An initial matches any given name it abbreviates, middle names too ("J. Blinken", "Antony J. Blinken").
+    known_initials = {fold(w)[:1] for w in known.split()[: -len(known_surname)]}
+    initials = {fold(w)[:1] for w in name.split()[: -len(surname)]}
+    return (
+        fold(known_given[0])[:1] == fold(given[0])[:1]
+        or (_is_initials(name.split()[0]) and fold(name.split()[0])[:1] in known_initials)
+        or (_is_initials(known.split()[0]) and fold(known.split()[0])[:1] in initials)
+    )
 
 
 def _place_or_org(phrase: str | None) -> tuple[str | None, str | None]:

@@ -51,7 +51,6 @@ def load_pipeline(model: str) -> Language:
     from app.extraction.components import add_title_ruler  # importing registers our components by name
 
     nlp = spacy.load(model, exclude=["senter"])
-    nlp.add_pipe("abbreviation_boundaries", before="parser")
     nlp.add_pipe("topics", last=True)
     add_title_ruler(nlp)
     return nlp

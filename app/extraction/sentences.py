@@ -79,11 +79,60 @@ class Paragraph:
         return (match.start(), len(text)) if match else None
 
 
+# Abbreviations that stand before a name or a number, never at a sentence's end in this genre.
+_NO_BREAK_AFTER = frozenset(
+    {
+        "gen",
+        "brig",
+        "adm",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "cmdr",
+        "cpl",
+        "pvt",
+        "gov",
+        "sen",
+        "rep",
+        "amb",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "prof",
+        "st",
+        "no",
+        "jr",
+        "sr",
+    }
+)
+
+
+def _joined(sents: list[Span]) -> list[Span]:
+    """Join what the parser split after "Brig." in "Air Force Brig. Gen. Pat Ryder"."""
+    joined: list[Span] = []
+    for sent in sents:
+        if joined and _ends_in_abbreviation(joined[-1]) and sent[0].text[:1].isupper():
+            joined[-1] = sent.doc[joined[-1].start : sent.end]
+        else:
+            joined.append(sent)
+    return joined
+
+
+def _ends_in_abbreviation(sent: Span) -> bool:
+    tokens = [t for t in sent if not t.is_space]
+    if len(tokens) >= 2 and tokens[-1].text == ".":
+        return tokens[-2].lower_ in _NO_BREAK_AFTER
+    return bool(tokens) and tokens[-1].lower_.rstrip(".") in _NO_BREAK_AFTER and tokens[-1].text.endswith(".")
+
+
 def split_sentences(paragraphs: list[Paragraph]) -> list[Sentence]:
     """List the sentences of every paragraph, trimmed of surrounding whitespace, with body offsets."""
     sentences: list[Sentence] = []
     for number, paragraph in enumerate(paragraphs):
-        for sent in paragraph.doc.sents:
+        for sent in _joined(list(paragraph.doc.sents)):
             trimmed = _trim(sent)
             if trimmed is None:
                 continue

@@ -122,3 +122,39 @@ def test_a_past_step_down_dates_the_end_of_the_role_backwards(extractor):
     assert _roles(result, "Tomas Varga") == [("Deputy Secretary General", "NATO", None, None, date(2024, 3, 11))]
     [entry] = result.timeline
     assert (entry.kind, entry.date) == ("leadership_change", date(2024, 3, 11))
+
+
+def test_names_as_real_text_writes_them(extractor):
+    result = _extract(
+        extractor,
+        "Secretary of Defense Harold J. Brandt III hosted Jordan's King Faisal II at the Pentagon.",
+        "Commission President Ingrid von der Berg and Defense Minister Israel Navon met Chairman of the Joint "
+        "Chiefs of Staff Army Gen. Mark A. Holloway.",
+        "Later, Pentagon Press Secretary Air Force Brig. Gen. Dana Whitfield said Prime Minister Okafor would "
+        "visit in May.",
+    )
+    names = {p.name for p in result.people}
+    assert {
+        "Harold J. Brandt III",
+        "Faisal II",
+        "Ingrid von der Berg",
+        "Israel Navon",
+        "Mark A. Holloway",
+        "Dana Whitfield",
+        "Okafor",
+    } <= names
+    whitfield = next(p for p in result.people if p.name == "Dana Whitfield")
+    assert [r.title for r in whitfield.roles] == ["Press Secretary"]
+    okafor = next(p for p in result.people if p.name == "Okafor")
+    assert [r.title for r in okafor.roles] == ["Prime Minister"]
+
+
+def test_one_person_under_a_full_name_an_initial_and_a_surname(extractor):
+    result = _extract(
+        extractor,
+        "Secretary of State Martin J. Ellery met Foreign Minister Petra Lind in Oslo.",
+        "Ellery said the talks went well, and J. Ellery later flew home.",
+    )
+    ellery = [p for p in result.people if "Ellery" in p.name and not p.key.startswith("?")]
+    assert [p.name for p in ellery] == ["Martin J. Ellery"]
+    assert ellery[0].key == "eleri|martin"
