@@ -115,6 +115,7 @@ class TimelineFact:
     summary: str
     evidence: list[Evidence]
     actors: list[str] = field(default_factory=list)  # person keys
+    country: str | None = None  # whose path into NATO: "Ukraine", "Sweden"; "NATO" for alliance-wide decisions
 
 
 @dataclass
