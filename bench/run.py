@@ -378,14 +378,14 @@ def places() -> list[Row]:
 
     return [
         (
-            "places: import / first lookup (builds the gazetteer) / later lookups",
+            "places: import / first lookup (loads the gazetteer) / later lookups",
             f"{median('import_ms'):.1f} ms / {median('first_s'):.2f} s / {median('lookup_us'):.1f} µs",
             "",
             "",
             "first < 1 s",
         ),
         (
-            "places: resident memory added by import / first lookup (peak while building; tracemalloc held, peak), MiB",
+            "places: resident memory added by import / first lookup (peak while loading; tracemalloc held, peak), MiB",
             f"{median('rss_import'):.1f} / {median('rss_first'):.1f} ({median('rss_peak'):.0f}; "
             f"{traced['held_mib']:.1f}, {traced['peak_mib']:.0f})",
             f"whole process after {median('rss_total'):.0f}",
