@@ -21,8 +21,10 @@ RUN mkdir app && touch app/__init__.py \
 COPY app ./app
 COPY migrations ./migrations
 COPY seeds ./seeds
-# Bytecode at build time: with PYTHONDONTWRITEBYTECODE every start would compile app/ again.
-RUN python -m compileall -q app migrations
+# Bytecode at build time: with PYTHONDONTWRITEBYTECODE every start would compile app/ again. The gazetteer's
+# index too: the service's user cannot write app/, and building it at the first lookup costs 0.5 s and 79 MiB.
+RUN python -m compileall -q app migrations \
+    && python -c 'from app.extraction import places; places.build_index()'
 
 RUN useradd --system --uid 10001 --home-dir /app newsevents \
     && mkdir -p /data && chown newsevents /data

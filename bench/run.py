@@ -7,7 +7,9 @@
 2. Scale: p50 and p99 of list, filtered list and a cursor page 90% deep, at 1k and at 100k articles
    (50k meetings, 10k people), sequential requests, with the response cache off (RESPONSE_CACHE_MB=0).
 3. Extraction: articles per second of the pipeline against bare nlp.pipe on one core
-   (bench/extraction_speed.py), and bulk ingest (`python -m app ingest`) with one and two processes.
+   (bench/extraction_speed.py), the time of one 10 KB, 100 KB and 1 MB article per KB (linear in
+   length: the ratio of each to 10 KB's should stay near 1, our rules' share too), and bulk ingest
+   (`python -m app ingest`) with one and two processes.
 4. Cold start to ready with the seeds on a fresh database and on a restart (median of 7), as started
    (app.main: the seeds extracted in a child process) against create_app alone (extracted in-process),
    interleaved; resident memory when ready and once the model is loaded.
@@ -203,7 +205,7 @@ def _article_files(folder: Path, count: int) -> None:
 def extraction(tmp: Path) -> list[Row]:
     speed = json.loads(
         subprocess.run(
-            ["taskset", "-c", "0", PYTHON, "bench/extraction_speed.py", "--json"],
+            ["taskset", "-c", "0", PYTHON, "bench/extraction_speed.py", "--json", "--sizes"],
             cwd=ROOT,
             env=_env(),
             capture_output=True,
@@ -225,6 +227,20 @@ def extraction(tmp: Path) -> list[Row]:
             capture_output=True,
         )
         rates[workers] = 160 / (time.perf_counter() - t0)
+    base = speed["sizes"][0]
+    sizes = [
+        (
+            f"one {size['kb'] // 1024} MB article ({size['paragraphs']} paragraphs), s; ms per KB"
+            if size["kb"] >= 1024
+            else f"one {size['kb']} KB article ({size['paragraphs']} paragraphs), s; ms per KB",
+            f"{size['seconds']:.2f} s; {size['ms_per_kb']:.1f} (rules {size['rules_ms_per_kb']:.2f})",
+            f"10 KB: {base['ms_per_kb']:.1f} (rules {base['rules_ms_per_kb']:.2f})",
+            f"{size['ms_per_kb'] / base['ms_per_kb']:.2f} "
+            f"(rules {size['rules_ms_per_kb'] / base['rules_ms_per_kb']:.2f})",
+            "per-KB ratio ~1 (linear)",
+        )
+        for size in speed["sizes"]
+    ]
     return [
         (
             "extraction, articles/s (one core)",
@@ -240,6 +256,7 @@ def extraction(tmp: Path) -> list[Row]:
             "",
             "< 100",
         ),
+        *sizes,
         (
             "bulk ingest of 160 articles, articles/s (with start-up)",
             f"2 processes {rates[2]:.1f}",
@@ -361,14 +378,14 @@ def places() -> list[Row]:
 
     return [
         (
-            "places: import / first lookup (builds the gazetteer) / later lookups",
+            "places: import / first lookup (loads the gazetteer) / later lookups",
             f"{median('import_ms'):.1f} ms / {median('first_s'):.2f} s / {median('lookup_us'):.1f} µs",
             "",
             "",
             "first < 1 s",
         ),
         (
-            "places: resident memory added by import / first lookup (peak while building; tracemalloc held, peak), MiB",
+            "places: resident memory added by import / first lookup (peak while loading; tracemalloc held, peak), MiB",
             f"{median('rss_import'):.1f} / {median('rss_first'):.1f} ({median('rss_peak'):.0f}; "
             f"{traced['held_mib']:.1f}, {traced['peak_mib']:.0f})",
             f"whole process after {median('rss_total'):.0f}",

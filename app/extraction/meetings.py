@@ -89,8 +89,27 @@ class Trigger:
     phrasing: str
 
 
+@functools.cache
+def _anchor_lemmas() -> frozenset[str] | None:
+    """The lemmas a phrasing's first token (the trigger) may have; None if some phrasing leaves it open."""
+    lemmas: set[str] = set()
+    for entry in meeting_patterns():
+        lemma = entry["pattern"][0]["RIGHT_ATTRS"].get("LEMMA")
+        if isinstance(lemma, str):
+            lemmas.add(lemma)
+        elif isinstance(lemma, dict) and set(lemma) == {"IN"}:
+            lemmas |= set(lemma["IN"])
+        else:
+            return None
+    return frozenset(lemmas)
+
+
 def find_triggers(doc: Doc) -> list[Trigger]:
     """Every meeting trigger of a doc, in text order, once each, negated ones ("did not meet") left out."""
+    # A doc with no possible trigger word cannot match: a third of paragraphs, skipped for the matcher's cost.
+    anchors = _anchor_lemmas()
+    if anchors is not None and not any(token.lemma_ in anchors for token in doc):
+        return []
     matcher = meeting_matcher(doc.vocab)
     found: dict[int, Trigger] = {}
     for match_id, token_ids in matcher(doc):

