@@ -40,6 +40,7 @@ def make_article(
     title: str | None = "A headline",
     source: str | None = "Example Wire",
     url: str | None = None,
+    dateline: str | None = None,
 ) -> Article:
     body = body or f"Article number {next(_sequence)} reports that two officials met."
     parsed = ParsedArticle(
@@ -49,6 +50,7 @@ def make_article(
         title=title,
         source=source,
         url=url,
+        dateline=dateline,
     )
     article = add_article(db_session=db_session, parsed=parsed)
     db_session.commit()

@@ -117,3 +117,42 @@ def test_0008_and_0009_fill_meeting_reports_and_rekey_people_by_full_name(databa
             ("lula|l",),
         ]
     engine.dispose()
+
+
+def test_0010_adds_a_nullable_dateline_that_old_articles_leave_null(database_url):
+    engine = make_engine(database_url)
+    config = alembic_config(engine)
+    command.upgrade(config, "0009")
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO article (id, title, published_at, body, paragraphs, raw_text, word_count, "
+                "content_sha256, ingested_at) VALUES ('a1', 'Talks', '2024-06-13', 'RIGA - Two ministers met.', "
+                "'[]', 'x', 4, 'h1', '2024-06-13 10:00:00')"
+            )
+        )
+    assert "dateline" not in {c["name"] for c in inspect(engine).get_columns("article")}
+
+    command.upgrade(config, "0010")
+
+    column = next(c for c in inspect(engine).get_columns("article") if c["name"] == "dateline")
+    assert column["nullable"] is True
+    assert column["type"].length == 200
+    with engine.begin() as connection:
+        # Stored before the column: NULL, and the rest of the row as it was.
+        assert _rows(connection, "SELECT id, title, dateline FROM article") == [("a1", "Talks", None)]
+        connection.execute(text("UPDATE article SET dateline = 'Riga, Latvia' WHERE id = 'a1'"))
+        assert _rows(connection, "SELECT dateline FROM article") == [("Riga, Latvia",)]
+        # The full-text index still follows the article (its triggers survived the new column).
+        matched = (
+            "SELECT count(*) FROM article WHERE search_vector @@ plainto_tsquery('english', 'ministers')"
+            if ON_POSTGRES
+            else "SELECT count(*) FROM article_fts WHERE article_fts MATCH 'ministers'"
+        )
+        assert _rows(connection, matched) == [(1,)]
+
+    command.downgrade(config, "0009")
+    assert "dateline" not in {c["name"] for c in inspect(engine).get_columns("article")}
+    with engine.connect() as connection:
+        assert _rows(connection, "SELECT id, title FROM article") == [("a1", "Talks")]
+    engine.dispose()

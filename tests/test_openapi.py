@@ -42,3 +42,15 @@ def test_interactive_docs_load_everything_from_this_service(client):
         served = client.get(asset)
         assert served.status_code == 200, asset
         assert len(served.content) > 1000, asset
+
+
+def test_the_article_schemas_document_the_dateline_with_examples(client):
+    schemas = client.get("/openapi.json").json()["components"]["schemas"]
+
+    for name in ("ArticleRead", "ArticleDetail", "ArticleWritten"):
+        assert "dateline" in schemas[name]["required"], name
+        assert schemas[name]["examples"][0]["dateline"] == "Brussels, Belgium", name
+    created = schemas["ArticleCreate"]
+    assert "dateline" not in created.get("required", [])
+    assert {"type": "string", "maxLength": 200} in created["properties"]["dateline"]["anyOf"]
+    assert created["examples"][0]["dateline"] == "Riga, Latvia"

@@ -1,9 +1,10 @@
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from app.exports import CsvColumns
+from app.ingest.parsing import DATELINE_LIMIT
 from app.models import Article, DatePrecision, MeetingStatus, TimelineKind
 from app.people.schemas import PersonRef
 
@@ -12,6 +13,7 @@ _EXAMPLE = {
     "title": "Two leaders meet in Brussels",
     "source": "Example Wire",
     "author": "Example Wire news desk",
+    "dateline": "Brussels, Belgium",
     "url": "https://news.example/2024/03/14/leaders-meet",
     "published_at": "2024-03-14",
     "word_count": 281,
@@ -26,6 +28,9 @@ class ArticleRead(BaseModel):
     title: str | None
     source: str | None
     author: str | None
+    dateline: str | None = Field(
+        description="Where the page says the story was filed or the release issued; null when it does not say."
+    )
     url: str | None
     published_at: date
     word_count: int
@@ -43,6 +48,7 @@ ARTICLE_CSV = CsvColumns[ArticleRead](
         ("title", lambda a: a.title),
         ("source", lambda a: a.source),
         ("author", lambda a: a.author),
+        ("dateline", lambda a: a.dateline),
         ("url", lambda a: a.url),
         ("word_count", lambda a: a.word_count),
         ("content_sha256", lambda a: a.content_sha256),
@@ -134,6 +140,7 @@ class ArticleCreate(BaseModel):
                     "published_at": "2024-03-14",
                     "title": "Ministers meet in Riga",
                     "source": "Example Wire",
+                    "dateline": "Riga, Latvia",
                 }
             ]
         }
@@ -145,3 +152,11 @@ class ArticleCreate(BaseModel):
     source: str | None = None
     url: str | None = None
     author: str | None = None
+    dateline: str | None = Field(
+        default=None,
+        max_length=DATELINE_LIMIT,
+        description=(
+            "Where the story was filed or the release issued, as the sender gives it (control characters are"
+            " dropped and whitespace runs collapsed, as for the other text fields); at most 200 characters."
+        ),
+    )

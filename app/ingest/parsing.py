@@ -19,6 +19,7 @@ from typing import Literal
 from app.extraction.dates import MONTH_NAMES, written_date
 from app.extraction.pipeline import ArticleText
 from app.ingest.attribution import broadcast_signoff, desk_signature, issuer, outlet_prefix
+from app.ingest.datelines import lead_dateline, readable_place
 
 ParagraphKind = Literal["text", "caption"]
 
@@ -39,7 +40,8 @@ _DATED_BYLINE = re.compile(rf"^(?P<date>{_DATE_IN_LINE.pattern})\s*[|·•–—
 # A line that is only a date, with a place or a time after it, stands where a byline would:
 # "October 18, 2023, Beijing", "2025-07-03 11:00:47", "August 26, 2023".
 _DATELINE_ONLY = re.compile(
-    rf"^(?P<date>{_DATE_IN_LINE.pattern})(?:,?\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,2}}|\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?$",
+    rf"^(?P<date>{_DATE_IN_LINE.pattern})(?:,?\s+(?P<place>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,2}})"
+    r"|\s+\d{1,2}:\d{2}(?::\d{2})?)?$",
     re.IGNORECASE,
 )
 # "by NATO Secretary General ..." under a speech's title names the speaker, not an author.
@@ -84,6 +86,8 @@ _FURNITURE = re.compile(
 _TERMINAL = re.compile(r"[.!?:;,\"”’')\]]$")
 _WHITESPACE = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# The longest dateline place stored (the column's length).
+DATELINE_LIMIT = 200
 
 
 class ArticleParseError(ValueError):
@@ -111,6 +115,8 @@ class ParsedArticle:
     author: str | None = None
     url: str | None = None
     origin: str | None = None
+    # Where the page says the story was filed or the release issued ("Stockholm, Sweden"); read, not cut.
+    dateline: str | None = None
     body: str = field(init=False)
 
     def __post_init__(self) -> None:
@@ -167,7 +173,7 @@ def parse_seed_text(raw: str, *, origin: str | None = None) -> ParsedArticle:
 
 
 def parse_json_article(data: Mapping[str, object], *, raw_text: str, origin: str | None = None) -> ParsedArticle:
-    """Parse `{title, body, published_at, source, url, author}`; body and published_at required."""
+    """Parse `{title, body, published_at, source, url, author, dateline}`; body and published_at required."""
     if not isinstance(data, Mapping):
         raise ArticleParseError("expected a JSON object", field="body")
     body = data.get("body")
@@ -178,11 +184,13 @@ def parse_json_article(data: Mapping[str, object], *, raw_text: str, origin: str
         raise ArticleParseError("published_at is missing", field="published_at")
     published = parse_iso_date(published_raw.strip(), field="published_at")
     optional = {}
-    for key in ("title", "source", "url", "author"):
+    for key in ("title", "source", "url", "author", "dateline"):
         value = data.get(key)
         if value is not None and not isinstance(value, str):
             raise ArticleParseError(f"{key} must be a string", field=key)
         optional[key] = normalise_text(value) or None if isinstance(value, str) else None
+    if optional["dateline"] and len(optional["dateline"]) > DATELINE_LIMIT:
+        raise ArticleParseError(f"dateline is longer than {DATELINE_LIMIT} characters", field="dateline")
     lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     paragraphs = _assemble_paragraphs([(_classify_body_line(line), line) for line in lines])
     return ParsedArticle(published_at=published, paragraphs=paragraphs, raw_text=raw_text, origin=origin, **optional)
@@ -203,6 +211,7 @@ def _parse_page_lines(lines: list[str], *, published: date | None, raw_text: str
     lines = [line.strip() for line in lines]
     source: str | None = None
     author: str | None = None
+    filed_at: str | None = None
 
     first = next((i for i, line in enumerate(lines) if line), None)
     if first is not None and (wire := _WIRE_TAG.match(lines[first])):
@@ -211,6 +220,7 @@ def _parse_page_lines(lines: list[str], *, published: date | None, raw_text: str
 
     byline_at, byline_author, byline_date = _find_byline(lines)
     if byline_at is not None:
+        filed_at = _date_line_place(lines[byline_at])
         author, byline_outlet = _split_byline(byline_author) if byline_author else (None, None)
         source = source or byline_outlet
         published = published or byline_date
@@ -248,6 +258,8 @@ def _parse_page_lines(lines: list[str], *, published: date | None, raw_text: str
             # The script's own headline stands in for a lead-only first line; the other fields are furniture.
             if match["label"] == "HEADLINE" and match["value"]:
                 title = title or normalise_text(match["value"])
+            if match["label"] == "DATELINE" and match["value"]:
+                filed_at = filed_at or readable_place(normalise_text(match["value"]))
             classified.append(("furniture", line))
             continue
         classified.append((_classify_body_line(line), line))
@@ -274,6 +286,9 @@ def _parse_page_lines(lines: list[str], *, published: date | None, raw_text: str
     if title and (prefixed := outlet_prefix(title)):
         source, title = source or prefixed[0], prefixed[1]
     source = _spelling_in_body(normalise_text(source), body_text) if source else None
+    if filed_at is None and (lead := next((p.text for p in paragraphs if p.kind == "text"), None)):
+        # The lead keeps its dateline: the extractor quotes the lead by offset. Only the place is read.
+        filed_at = lead_dateline(lead)
     return ParsedArticle(
         published_at=published,
         paragraphs=paragraphs,
@@ -282,7 +297,16 @@ def _parse_page_lines(lines: list[str], *, published: date | None, raw_text: str
         source=source or issuer(title, [p.text for p in paragraphs]),
         author=normalise_text(author) if author else None,
         origin=origin,
+        dateline=filed_at,
     )
+
+
+def _date_line_place(line: str) -> str | None:
+    """The place of a date line standing below the headline ("October 18, 2023, Beijing"), if it names one."""
+    dated = _DATELINE_ONLY.fullmatch(line.strip(" .,"))
+    place = dated["place"] if dated else None
+    # The date line's pattern ignores case for the month: a place must still be capitalised.
+    return readable_place(place) if place and place[0].isupper() else None
 
 
 _FIRST_SENTENCE = re.compile(r"^.+?[.!?](?=\s+[\"“‘A-Z]|$)")

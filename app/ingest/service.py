@@ -72,6 +72,7 @@ def add_article(*, db_session: Session, parsed: ParsedArticle) -> Article:
         title=parsed.title,
         source=parsed.source,
         author=parsed.author,
+        dateline=parsed.dateline,
         url=parsed.url,
         published_at=parsed.published_at,
         body=parsed.body,

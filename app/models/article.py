@@ -22,6 +22,8 @@ class Article(SQLModel, table=True):
     title: str | None = Field(default=None, sa_type=sa.Text)
     source: str | None = Field(default=None, max_length=200, index=True)
     author: str | None = Field(default=None, max_length=300)
+    # Where the page says the story was filed or the release issued ("Stockholm, Sweden"), if it says.
+    dateline: str | None = Field(default=None, max_length=200)
     url: str | None = Field(default=None, sa_type=sa.Text)
     published_at: date
     body: str = Field(sa_type=sa.Text)

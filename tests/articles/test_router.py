@@ -2,6 +2,7 @@ from datetime import date
 
 import pytest
 
+from app.ingest.parsing import parse_seed_text
 from app.ingest.service import store_parsed
 from app.ingest.sources import parse_file
 from tests.conftest import SEEDS_DIR, walk
@@ -29,6 +30,7 @@ def test_list_gives_the_documented_fields_newest_first(client, seeded):
         "officers who are undergoing professional military training courses…",
         "source": "Ukrinform",
         "author": None,
+        "dateline": None,
         "url": None,
         "published_at": "2024-04-30",
         "word_count": 350,
@@ -114,6 +116,41 @@ def test_detail_adds_the_body_paragraphs_and_the_facts_with_their_evidence(clien
     }
     for evidence in body["evidence"]:
         assert body["body"][evidence["start"] : evidence["end"]] == evidence["quote"]
+
+
+def test_list_and_detail_give_the_dateline_place_a_page_names(client):
+    engine = client.app.state.engine
+    page = " date 2024-05-02 Envoys meet\n\nVALLETTA, Malta (AP) — Two envoys met on Thursday.\n"
+    filed = store_parsed(engine=engine, parsed=parse_seed_text(page)).article_id
+    undated = store_parsed(
+        engine=engine, parsed=parse_seed_text(" date 2024-05-01 Envoys meet\n\nTwo envoys met on Wednesday.\n")
+    ).article_id
+
+    listed = client.get("/v1/articles")
+
+    assert listed.status_code == 200
+    items = listed.json()["items"]
+    assert [(a["id"], a["dateline"]) for a in items] == [(filed, "Valletta, Malta"), (undated, None)]
+    assert items[0] == {
+        "id": filed,
+        "title": "Envoys meet",
+        "source": "AP",
+        "author": None,
+        "dateline": "Valletta, Malta",
+        "url": None,
+        "published_at": "2024-05-02",
+        "word_count": 9,
+        "content_sha256": items[0]["content_sha256"],
+    }
+
+    detail = client.get(f"/v1/articles/{filed}")
+
+    assert detail.status_code == 200
+    body = detail.json()
+    assert (body["id"], body["dateline"], body["source"]) == (filed, "Valletta, Malta", "AP")
+    # The place is read from the lead, which keeps its dateline as written.
+    assert body["body"] == "VALLETTA, Malta (AP) — Two envoys met on Thursday."
+    assert client.get(f"/v1/articles/{undated}").json()["dateline"] is None
 
 
 def test_unknown_article_is_a_404_problem(client):

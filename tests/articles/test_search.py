@@ -9,8 +9,6 @@ from sqlmodel import Session
 
 from app.articles import service as articles_service
 from app.db import alembic_config, make_engine, upgrade_schema
-from app.ingest.parsing import Paragraph, ParsedArticle
-from app.ingest.service import add_article
 from tests.databases import ON_POSTGRES
 from tests.factories import make_article
 
@@ -114,14 +112,17 @@ def test_upgrading_indexes_the_articles_already_stored(database_url):
     engine = make_engine(database_url, for_writes=True)
     upgrade_schema(engine)
     command.downgrade(alembic_config(engine), "0005")
-    with Session(engine) as session:
-        body = "Foreign ministers met in Riga."
-        parsed = ParsedArticle(
-            published_at=date(2024, 3, 14), paragraphs=(Paragraph("text", body),), raw_text=body, title="Riga"
+    # The row as 0005's schema has it: written in SQL, since the model has columns added after 0005.
+    article_id = "4f69e1eab230d9ed"
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO article (id, title, published_at, body, paragraphs, raw_text, word_count, "
+                "content_sha256, ingested_at) VALUES (:id, 'Riga', '2024-03-14', 'Foreign ministers met in Riga.', "
+                "'[]', 'x', 5, :id, '2024-03-14 10:00:00')"
+            ),
+            {"id": article_id},
         )
-        article = add_article(db_session=session, parsed=parsed)
-        session.commit()
-        article_id = article.id
 
     upgrade_schema(engine)
     with Session(engine) as session:

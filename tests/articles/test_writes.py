@@ -65,6 +65,27 @@ def test_posting_json_stores_the_article_and_its_facts(writer):
     assert _counts(writer)["article"] == 1
 
 
+def test_a_json_article_keeps_the_dateline_it_was_sent_and_serves_it_everywhere(writer):
+    payload = MEETING | {"dateline": "  Riga,\u0007 Latvia "}
+
+    response = _post(writer, payload)
+
+    assert response.status_code == 201, response.text
+    body = response.json()
+    # Whitespace collapsed and control characters dropped, as for source and author.
+    assert (body["dateline"], body["source"]) == ("Riga, Latvia", "Example Wire")
+    detail = writer.get(response.headers["location"])
+    assert detail.status_code == 200
+    assert (detail.json()["id"], detail.json()["dateline"]) == (body["id"], "Riga, Latvia")
+    listed = writer.get("/v1/articles")
+    assert listed.status_code == 200
+    assert [(a["id"], a["dateline"]) for a in listed.json()["items"]] == [(body["id"], "Riga, Latvia")]
+    # No dateline sent: none stored, even when the body opens with one.
+    other = _post(writer, {"body": "OSLO (AP) — Two envoys met.", "published_at": "2024-11-19"})
+    assert other.status_code == 201, other.text
+    assert other.json()["dateline"] is None
+
+
 def test_posting_the_same_content_again_is_200_and_changes_nothing(writer):
     first = _post(writer, MEETING)
     before = _counts(writer)
@@ -194,6 +215,18 @@ def _chunks(total: int):
         (b'{"published_at": "2024-01-01"}', "application/json", 422, "body.body"),
         (b'{"body": "Ministers met.", "published_at": "2024-02-30"}', "application/json", 422, "body.published_at"),
         (b'{"body": 5, "published_at": "2024-01-01"}', "application/json", 422, "body.body"),
+        (
+            b'{"body": "Ministers met.", "published_at": "2024-01-01", "dateline": "' + b"R" * 201 + b'"}',
+            "application/json",
+            422,
+            "body.dateline",
+        ),
+        (
+            b'{"body": "Ministers met.", "published_at": "2024-01-01", "dateline": 5}',
+            "application/json",
+            422,
+            "body.dateline",
+        ),
         (b'{"body": ', "application/json", 422, "body.body"),
         (b"[" * 20_000 + b"]" * 20_000, "application/json", 422, "body.body"),
         (b"[1, 2]", "application/json", 422, "body.body"),

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from app import exports
-from tests.factories import make_meeting, make_person
+from tests.factories import make_article, make_meeting, make_person
 
 
 def rows_of(response) -> list[dict[str, str]]:
@@ -151,6 +151,20 @@ def test_every_list_answers_csv_with_the_rows_of_its_json(client, world, path):
     ids = [item["id"] for item in as_json.json()["items"]]
     assert ids
     assert [row["id"] for row in rows_of(as_csv)] == ids
+
+
+def test_articles_csv_carries_the_dateline_column(client, db_session):
+    filed = make_article(db_session, body="Two envoys met.", dateline="Valletta, Malta", published_at=date(2024, 5, 2))
+    unfiled = make_article(db_session, body="Two envoys met again.", published_at=date(2024, 5, 1))
+
+    response = client.get("/v1/articles", params={"format": "csv"})
+
+    assert response.status_code == 200
+    rows = rows_of(response)
+    assert list(rows[0]) == [
+        "id", "published_at", "title", "source", "author", "dateline", "url", "word_count", "content_sha256"
+    ]  # fmt: skip
+    assert [(row["id"], row["dateline"]) for row in rows] == [(filed.id, "Valletta, Malta"), (unfiled.id, "")]
 
 
 def test_people_and_timeline_csv_flatten_their_lists(client, world):

@@ -190,6 +190,21 @@ def test_json_article_keeps_its_metadata_and_paragraphs():
         "Jan Nowak",
     )
     assert article.body == "The presidents met in Warsaw.\n\nThey discussed energy security."
+    assert article.dateline is None
+
+
+def test_json_article_takes_its_dateline_as_given_without_control_characters():
+    document = {
+        "body": "WARSAW — The presidents met.",
+        "published_at": "2023-01-05",
+        "dateline": " Warsaw,\u0007  Poland ",
+    }
+    article = parse_json_article(document, raw_text=json.dumps(document))
+
+    # The sender's dateline is stored as sent (whitespace and control characters aside), not read from the body.
+    assert article.dateline == "Warsaw, Poland"
+    assert article.body == "WARSAW — The presidents met."
+    assert parse_json_article(document | {"dateline": "R" * 200}, raw_text="").dateline == "R" * 200
 
 
 @pytest.mark.parametrize(
@@ -200,6 +215,8 @@ def test_json_article_keeps_its_metadata_and_paragraphs():
         ({"body": "Text."}, "published_at"),
         ({"body": "Text.", "published_at": "yesterday"}, "published_at"),
         ({"body": "Text.", "published_at": "2023-01-05", "title": 5}, "title"),
+        ({"body": "Text.", "published_at": "2023-01-05", "dateline": ["Riga"]}, "dateline"),
+        ({"body": "Text.", "published_at": "2023-01-05", "dateline": "R" * 201}, "dateline"),
     ],
 )
 def test_json_article_errors_name_the_field(document, field):
@@ -522,3 +539,160 @@ def test_metadata_accuracy_on_the_real_article_corpus():
                     right += any(_fold(w) in _fold(getattr(article, field)) for w in wanted)
     assert asked
     assert right / asked >= CORPUS_METADATA_FLOOR, f"{right}/{asked}"
+
+
+# Each shape a page writes its dateline in: the page, then its title, source, author, lead and place.
+# Invented text; only the shapes are those of real wire copy, newsroom pages and official releases.
+DATELINE_PAGES = [
+    pytest.param(
+        "By Jo Example\n\nVALLETTA, Malta (May 2, 2023) -- Following talks today, two ministers agreed a plan.\n",
+        None,
+        None,
+        "Jo Example",
+        "VALLETTA, Malta (May 2, 2023) -- Following talks today, two ministers agreed a plan.",
+        "Valletta, Malta",
+        id="caps-place-region-bracketed-date",
+    ),
+    pytest.param(
+        "Readout of the Trade Minister's Meeting\n\nMay 2, 2023\n\n"
+        "SAN JOSE – The Trade Minister today met her counterpart.\n",
+        "Readout of the Trade Minister's Meeting",
+        None,
+        None,
+        "SAN JOSE – The Trade Minister today met her counterpart.",
+        "San Jose",
+        id="caps-place-en-dash",
+    ),
+    pytest.param(
+        "Ministers meet\n\nVILNIUS, Lithuania (AP) — Two ministers met on Monday.\n",
+        "Ministers meet",
+        "AP",
+        None,
+        "VILNIUS, Lithuania (AP) — Two ministers met on Monday.",
+        "Vilnius, Lithuania",
+        id="caps-place-region-agency",
+    ),
+    pytest.param(
+        "Ministers meet\n\nBERGEN, May 2 (Reuters) - Two ministers met on Monday.\n",
+        "Ministers meet",
+        "Reuters",
+        None,
+        "BERGEN, May 2 (Reuters) - Two ministers met on Monday.",
+        "Bergen",
+        id="caps-place-date-agency",
+    ),
+    pytest.param(
+        "Minister's Meeting with an Envoy\n\n"
+        "Lisbon, PT (Example.News) The Foreign Ministry released the following statement:\n\n"
+        "The Minister met the Envoy.\n",
+        "Minister's Meeting with an Envoy",
+        "Foreign Ministry",
+        None,
+        "Lisbon, PT (Example.News) The Foreign Ministry released the following statement:",
+        "Lisbon, PT",
+        id="place-region-outlet-no-dash",
+    ),
+    pytest.param(
+        "Envoys gather at air base\n\nSPANGDAHLEM AIR BASE, Germany — Defence ministers met on Friday.\n",
+        "Envoys gather at air base",
+        None,
+        None,
+        "SPANGDAHLEM AIR BASE, Germany — Defence ministers met on Friday.",
+        "Spangdahlem Air Base, Germany",
+        id="caps-venue-region-em-dash",
+    ),
+    pytest.param(
+        "Town Hall — The mayor welcomed two envoys on Thursday, as the council met – and as talks went on.\n\n"
+        "The envoys thanked her.\n",
+        "Town Hall — The mayor welcomed two envoys on Thursday, as the council met – and as talks went on.",
+        None,
+        None,
+        "Town Hall — The mayor welcomed two envoys on Thursday, as the council met – and as talks went on.",
+        "Town Hall",
+        id="ordinary-case-place-em-dash",
+    ),
+    pytest.param(
+        "Estonian-Chilean talks\n\nMay 2, 2023, Tallinn\n\nThe two presidents held talks.\n",
+        "Estonian-Chilean talks",
+        None,
+        None,
+        "The two presidents held talks.",
+        "Tallinn",
+        id="date-line-with-place",
+    ),
+    pytest.param(
+        "Statement by the Press Secretary on a Visit\n\n"
+        "Ottawa, May 2, 2023: The Prime Minister looks forward to welcoming the President.\n",
+        "Statement by the Press Secretary on a Visit",
+        None,
+        None,
+        "Ottawa, May 2, 2023: The Prime Minister looks forward to welcoming the President.",
+        "Ottawa",
+        id="place-date-colon",
+    ),
+    pytest.param(
+        "Premier meets envoys\n\nMADRID - Premier Jo Example met two envoys on Monday.\n",
+        "Premier meets envoys",
+        None,
+        None,
+        "MADRID - Premier Jo Example met two envoys on Monday.",
+        "Madrid",
+        id="caps-place-hyphen",
+    ),
+    pytest.param(
+        "Envoys meet\n\nST. JOHN'S, NEWFOUNDLAND — Two envoys met on Monday.\n",
+        "Envoys meet",
+        None,
+        None,
+        "ST. JOHN'S, NEWFOUNDLAND — Two envoys met on Monday.",
+        "St. John's, Newfoundland",
+        id="caps-place-and-region-possessive",
+    ),
+    pytest.param(
+        "Envoys meet\n\nHEADLINE: Envoys meet\n\nDATELINE: Tbilisi\n\n((NARRATOR))\n\n"
+        "Two envoys met in the capital on Monday, officials said.\n",
+        "Envoys meet",
+        None,
+        None,
+        "Two envoys met in the capital on Monday, officials said.",
+        "Tbilisi",
+        id="script-dateline-field",
+    ),
+]
+
+
+@pytest.mark.parametrize(("page", "title", "source", "author", "lead", "place"), DATELINE_PAGES)
+def test_the_dateline_place_is_read_and_the_lead_keeps_its_dateline(page, title, source, author, lead, place):
+    article = parse_seed_text(f" date 2023-05-02 {page}")
+
+    assert article.dateline == place
+    # The dateline is evidence text: it stays in the lead, and nothing else of the page changes.
+    assert article.paragraphs[0].text == lead
+    assert (article.title, article.source, article.author) == (title or lead, source, author)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Two ministers met in Riga on Monday — the first such talks in a year.",
+        "Jo Example — a former minister — said the talks went well.",
+        "NATO — the alliance said — would meet.",
+        "SECRETARY EXAMPLE:  Welcome to the State Department.",
+        "MODERATOR: Good morning.",
+        "Ministers meet in Riga (Example Wire) as talks resume.",
+    ],
+)
+def test_a_lead_without_a_dateline_has_no_place(lead):
+    article = parse_seed_text(f" date 2023-05-02 Ministers meet\n\n{lead}\n")
+
+    assert article.dateline is None
+    assert article.paragraphs[0].text == " ".join(lead.split())
+
+
+def test_a_date_line_with_a_time_names_no_place():
+    article = parse_seed_text(
+        " date 2023-05-02 Secretary's Call\n\n2023-05-02 11:00:47\n\nThe Secretary spoke today.\n"
+    )
+
+    assert article.dateline is None
+    assert article.body == "The Secretary spoke today."

@@ -476,7 +476,7 @@ async function articleView(id, params) {
   render(
     heading(article.title || "Untitled article"),
     el("p", { class: "meta" }, dateElement(article.published_at), article.source ? ` · ${article.source}` : "",
-      article.author ? ` · ${article.author}` : "",
+      article.author ? ` · ${article.author}` : "", article.dateline ? ` · ${article.dateline}` : "",
       article.url ? [" · ", link(article.url, "original", { rel: "noopener noreferrer" })] : null),
     el("div", { class: "article-layout" },
       el("article", { class: "body", "aria-label": "Article text, evidence highlighted" },

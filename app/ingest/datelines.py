@@ -1,0 +1,100 @@
+"""Where a story was filed or a release issued: the place its dateline gives, in readable case.
+
+Pure: a lead paragraph (or a date line's tail) in, a place or None out. `parsing` keeps the dateline
+in the body (the extractor quotes the lead by offset) and asks here only for the place. Shapes, as
+wire copy, newsrooms and official pages write them at the head of the lead:
+
+- the place in capitals and a dash of any length: `CITY -`, `CITY, Region` and a dash,
+  `CITY, Region (April 19, 2023) --`;
+- `CITY (Agency) -`, `CITY, Region (Agency) —`, `CITY, March 4 (Agency) -`: a wire's dateline;
+- `Place, Region (Outlet) The ...`: an outlet in brackets and no dash, when the place has its region;
+- `Place — The ...`: a place in ordinary case with a long dash, unless the same dash closes it again
+  in the sentence (then it is an aside: "Ann Lee — a minister — said");
+- `Place, January 31, 2023: ...`: a place and a full date before a colon.
+
+A date line under the headline (`October 18, 2023, Beijing`) and a broadcast script's `DATELINE:` field
+are read by `parsing`, which hands their place to `readable_place`.
+"""
+
+import re
+
+from app.extraction.dates import MONTH_NAMES
+
+_MONTH = rf"(?i:{MONTH_NAMES})\.?"
+# A date as datelines write it, with or without the year.
+_DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:,?\s*\d{{4}})?)"
+_CAPS_WORD = r"[A-Z][A-Z.'’-]*"
+_WORD = r"[A-Z][\w.'’-]*"
+_JOINER = r"(?:of|de|del|la|le|am|an|upon|on)"
+_CAPS_PLACE = rf"{_CAPS_WORD}(?:\s+(?:{_CAPS_WORD}|{_JOINER.upper()}))" + "{0,4}"
+_MIXED_PLACE = rf"{_WORD}(?:\s+(?:{_WORD}|{_JOINER}))" + "{0,3}"
+# "Sweden", "D.C.", "Ukraine": a region after the place's comma, never a month that starts the date.
+_REGION = rf"(?!{_MONTH}\s+\d)(?:{_WORD}(?:\s+{_WORD}){{0,2}})"
+_SEPARATOR = r"(?P<sep>--|[-–—])"
+# What follows a dateline starts a sentence.
+_STORY_START = r"(?=[\"“‘'(\[]?[A-Z0-9])"
+_BRACKETED = r"\((?P<bracket>[^()]{1,60})\)"
+
+_CAPS_DATELINE = re.compile(
+    rf"^(?P<place>{_CAPS_PLACE}(?:,\s*{_REGION})*?)(?:,\s*{_DATE})?\s*(?:{_BRACKETED}\s*)?{_SEPARATOR}\s+{_STORY_START}"
+)
+_WIRE_DATELINE = re.compile(
+    rf"^(?P<place>{_MIXED_PLACE}(?:,\s*{_REGION})*?)(?:,\s*{_DATE})?\s*{_BRACKETED}\s*{_SEPARATOR}\s+{_STORY_START}"
+)
+_OUTLET_DATELINE = re.compile(rf"^(?P<place>{_MIXED_PLACE},\s*{_REGION})\s*{_BRACKETED}\s+{_STORY_START}")
+_DASH_DATELINE = re.compile(rf"^(?P<place>{_MIXED_PLACE}(?:,\s*{_REGION})?)\s+(?P<sep>--|[–—])\s+{_STORY_START}")
+_DATED_DATELINE = re.compile(rf"^(?P<place>{_MIXED_PLACE}(?:,\s*{_REGION})?),\s*{_MONTH}\s+\d{{1,2}},\s*\d{{4}}:\s+")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_SMALL_WORDS = frozenset({"of", "de", "del", "la", "le", "am", "an", "upon", "on", "and", "the"})
+_LETTERS = re.compile(r"[A-Za-z]+")
+_PLACE_LIMIT = 200
+
+
+def lead_dateline(lead: str) -> str | None:
+    """The place of a dateline opening a lead paragraph, in readable case; None when the lead has none."""
+    for shape in (_CAPS_DATELINE, _WIRE_DATELINE, _OUTLET_DATELINE, _DATED_DATELINE):
+        if match := shape.match(lead):
+            return readable_place(match["place"])
+    if (match := _DASH_DATELINE.match(lead)) and not _aside(lead, match):
+        return readable_place(match["place"])
+    return None
+
+
+def _aside(lead: str, match: re.Match[str]) -> bool:
+    """Whether the dash is closed again in the same sentence: a name with an aside, not a place."""
+    rest = lead[match.end() :]
+    sentence_end = _SENTENCE_END.search(rest)
+    return f" {match['sep']} " in rest[: sentence_end.start() if sentence_end else None]
+
+
+def readable_place(place: str) -> str | None:
+    """ "NEW DELHI" -> "New Delhi", "STOCKHOLM, Sweden" -> "Stockholm, Sweden"; ordinary case is kept."""
+    parts = [" ".join(part.split()) for part in place.strip(" ,").split(",")]
+    parts = [part for part in parts if part]
+    if not parts:
+        return None
+    readable = []
+    for at, part in enumerate(parts):
+        # A short region in capitals is an abbreviation ("DC", "UK"); any other part in capitals is a name.
+        if part.upper() == part and (at == 0 or len(part.replace(".", "")) > 3):
+            part = _name_case(part)
+        readable.append(part)
+    text = ", ".join(readable)
+    return text[:_PLACE_LIMIT] if text else None
+
+
+def _name_case(text: str) -> str:
+    words = []
+    for at, word in enumerate(text.split()):
+        if at and word.lower() in _SMALL_WORDS:
+            words.append(word.lower())
+        else:
+            words.append(_LETTERS.sub(_capitalised, word))
+    return " ".join(words)
+
+
+def _capitalised(run: re.Match[str]) -> str:
+    # A lone "S" after an apostrophe is a possessive ("St. John's"), not a word of its own.
+    if run[0] == "S" and run.start() and run.string[run.start() - 1] in "'’":
+        return "s"
+    return run[0].capitalize()
