@@ -139,8 +139,11 @@ def make_timeline_entry(
     actors: tuple[Person, ...] = (),
     summary: str = "A statement on membership.",
     source: Article | None = None,
+    country: str | None = None,
 ) -> TimelineEntry:
-    entry = TimelineEntry(id=f"t{next(_sequence):015d}", date=day, date_precision=precision, kind=kind, summary=summary)
+    entry = TimelineEntry(
+        id=f"t{next(_sequence):015d}", date=day, date_precision=precision, kind=kind, summary=summary, country=country
+    )
     db_session.add(entry)
     db_session.flush()
     for position, person in enumerate(actors):

@@ -4,6 +4,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect, text
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import SQLModel
 
 from app.db import alembic_config, include_in_migrations, make_engine, upgrade_schema
@@ -155,4 +156,83 @@ def test_0010_adds_a_nullable_dateline_that_old_articles_leave_null(database_url
     assert "dateline" not in {c["name"] for c in inspect(engine).get_columns("article")}
     with engine.connect() as connection:
         assert _rows(connection, "SELECT id, title FROM article") == [("a1", "Talks")]
+    engine.dispose()
+
+
+def _indexes(engine, table: str) -> dict[str, list[str]]:
+    return {index["name"]: index["column_names"] for index in inspect(engine).get_indexes(table)}
+
+
+def _insert_entry(connection, entry_id: str, kind: str) -> None:
+    connection.execute(
+        text(
+            "INSERT INTO timeline_entry (id, date, date_precision, kind, summary) "
+            "VALUES (:id, '2024-03-07', 'day', :kind, 'Sweden joined NATO.')"
+        ),
+        {"id": entry_id, "kind": kind},
+    )
+
+
+def _kind_refused(connection, kind: str) -> bool:
+    try:
+        with connection.begin_nested():
+            _insert_entry(connection, f"try-{kind}", kind)
+    except IntegrityError:
+        return True
+    return False
+
+
+def test_0011_adds_country_and_its_index_widens_kinds_and_keeps_actors_and_sources(database_url):
+    engine = make_engine(database_url)
+    config = alembic_config(engine)
+    command.upgrade(config, "0010")
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO article (id, published_at, body, paragraphs, raw_text, word_count, content_sha256, "
+                "ingested_at) VALUES ('a1', '2024-03-07', 'Sweden joined NATO.', '[]', 'x', 3, 'h1', "
+                "'2024-03-07 10:00:00')"
+            )
+        )
+        connection.execute(text("INSERT INTO person (id, name, match_key) VALUES ('ulf', 'Ulf Kristersson', 'k|u')"))
+        _insert_entry(connection, "e1", "statement")
+        connection.execute(text("INSERT INTO timeline_actor (entry_id, person_id, position) VALUES ('e1', 'ulf', 0)"))
+        connection.execute(
+            text(
+                "INSERT INTO evidence (article_id, timeline_entry_id, quote, start_offset, end_offset, "
+                "extractor_version) VALUES ('a1', 'e1', 'Sweden joined NATO.', 0, 19, 'old')"
+            )
+        )
+        assert _kind_refused(connection, "accession")  # by the constraint of 0001
+
+    upgrade_schema(engine)
+
+    assert _differences(engine) == []
+    assert _indexes(engine, "timeline_entry")["ix_timeline_entry_country_date_id"] == ["country", "date", "id"]
+    with engine.begin() as connection:
+        # SQLite rebuilt the table: the actors and sources of the entries it held are still there.
+        assert _rows(connection, "SELECT id, kind, country FROM timeline_entry") == [("e1", "statement", None)]
+        assert _rows(connection, "SELECT entry_id, person_id FROM timeline_actor") == [("e1", "ulf")]
+        assert _rows(connection, "SELECT timeline_entry_id, quote FROM evidence") == [("e1", "Sweden joined NATO.")]
+        _insert_entry(connection, "e2", "ratification")
+        _insert_entry(connection, "e3", "accession")
+        connection.execute(
+            text(
+                "INSERT INTO evidence (article_id, timeline_entry_id, quote, start_offset, end_offset, "
+                "extractor_version) VALUES ('a1', 'e3', 'joined', 7, 13, 'new')"
+            )
+        )
+        connection.execute(text("UPDATE timeline_entry SET country = 'Sweden'"))
+    with engine.begin() as connection:
+        assert _kind_refused(connection, "membership")
+
+    # Back to 0010: the entries of the new kinds go (with their sources), the others stay whole.
+    command.downgrade(config, "0010")
+    assert "country" not in {c["name"] for c in inspect(engine).get_columns("timeline_entry")}
+    assert "ix_timeline_entry_country_date_id" not in _indexes(engine, "timeline_entry")
+    with engine.begin() as connection:
+        assert _rows(connection, "SELECT id, kind FROM timeline_entry") == [("e1", "statement")]
+        assert _rows(connection, "SELECT entry_id FROM timeline_actor") == [("e1",)]
+        assert _rows(connection, "SELECT timeline_entry_id FROM evidence") == [("e1",)]
+        assert _kind_refused(connection, "ratification")
     engine.dispose()

@@ -75,6 +75,7 @@ class TimelineEntryRef(BaseModel):
     date: date
     date_precision: DatePrecision
     kind: TimelineKind
+    country: str | None  # whose path into NATO, as on /v1/timeline
     summary: str
 
 

@@ -15,6 +15,7 @@ from sqlalchemy.orm import selectinload
 from sqlmodel import Session
 
 from app.caching import bump_data_version
+from app.countries import canonical_country
 from app.extraction.names import person_key, surname_key
 from app.extraction.records import Evidence as EvidenceFact
 from app.extraction.records import (
@@ -330,28 +331,60 @@ def _add_unnamed(meeting: Meeting, sides: list[UnnamedParticipant]) -> None:
         position += 1
 
 
-def _store_entry(db_session: Session, article: Article, fact: TimelineFact, ids: dict[str, str], version: str) -> str:
+# Entries of this country keep the id they had before entries named a country (migration 0010).
+_COUNTRY_OF_THE_FIRST_IDS = "Ukraine"
+
+
+def _stored_country(text: str | None) -> str | None:
+    """The country as stored: the canonical name the timeline filter compares with, else as extracted."""
+    if text is None or not text.strip():
+        return None
+    return (canonical_country(text) or text.strip())[:100]
+
+
+def entry_id(*, kind: str, day: date, actors: list[str], country: str | None) -> str:
+    """A timeline entry's identity: its kind, date, actors and, unless Ukraine or unknown, its country.
+
+    Before entries had a country every entry was Ukraine's and the id was the hash of kind, date and
+    actors; Ukraine's entries keep that id, so `reextract` finds them again under the ids clients hold.
+    An entry with no country shares it too, so a later report naming Ukraine fills in the country of
+    one that did not. Another country's step of the same kind on the same day is another entry.
+    """
+    parts = ["timeline", kind, day.isoformat()]
+    if country is not None and country != _COUNTRY_OF_THE_FIRST_IDS:
+        # Person ids are lower-case slugs, so this part cannot be taken for an actor's.
+        parts.append(f"country:{country}")
+    return _short_hash(*parts, *sorted(actors))
+
+
+def _store_entry(
+    db_session: Session, article: Article, fact: TimelineFact, ids: dict[str, str], version: str
+) -> str | None:
     actors = list(dict.fromkeys(ids[key] for key in fact.actors if key in ids))
     if fact.kind == TimelineKind.statement and not actors:
         return None  # a statement by someone we cannot identify is no fact
-    entry_id = _short_hash("timeline", fact.kind, fact.date.isoformat(), *sorted(actors))
-    entry = db_session.get(TimelineEntry, entry_id)
+    country = _stored_country(fact.country)
+    new_id = entry_id(kind=fact.kind, day=fact.date, actors=actors, country=country)
+    entry = db_session.get(TimelineEntry, new_id)
     if entry is None:
         entry = TimelineEntry(
-            id=entry_id,
+            id=new_id,
             date=fact.date,
             date_precision=DatePrecision(fact.date_precision),
             kind=TimelineKind(fact.kind),
+            country=country,
             summary=fact.summary,
         )
         db_session.add(entry)
         db_session.flush()
         for position, person_id in enumerate(actors):
-            db_session.add(TimelineActor(entry_id=entry_id, person_id=person_id, position=position))
+            db_session.add(TimelineActor(entry_id=new_id, person_id=person_id, position=position))
+    elif entry.country is None:
+        entry.country = country  # stored before entries named a country, or by a report that did not say
     for evidence in fact.evidence:
-        db_session.add(_evidence(article, evidence, version, timeline_entry_id=entry_id))
+        db_session.add(_evidence(article, evidence, version, timeline_entry_id=new_id))
     db_session.flush()
-    return entry_id
+    return new_id
 
 
 def add_facts(*, db_session: Session, article: Article, extraction: Extraction) -> StoredFacts:

@@ -22,16 +22,23 @@ class TimelineActor(SQLModel, table=True):
 
 
 class TimelineEntry(SQLModel, table=True):
-    """A dated step on Ukraine's path to NATO membership."""
+    """A dated step on a country's path to NATO membership."""
 
     __tablename__ = "timeline_entry"
-    __table_args__ = (sa.Index("ix_timeline_entry_date_id", "date", "id"),)
+    __table_args__ = (
+        sa.Index("ix_timeline_entry_date_id", "date", "id"),
+        # The country filter in list order: equality on country, then the keyset (date, id) (migration 0010).
+        sa.Index("ix_timeline_entry_country_date_id", "country", "date", "id"),
+    )
 
     id: str = Field(primary_key=True, max_length=32)
     date: date
     date_precision: DatePrecision = Field(sa_type=enum_column_type(DatePrecision))
     kind: TimelineKind = Field(sa_type=enum_column_type(TimelineKind), index=True)
     summary: str = Field(sa_type=sa.Text)
+    # Whose path into NATO: the canonical English short name ("Sweden"), "NATO" for alliance-wide
+    # decisions, None when the source does not say (and for entries stored before migration 0010).
+    country: str | None = Field(default=None, max_length=100)
 
     actors: list["Person"] = Relationship(
         link_model=TimelineActor, sa_relationship_kwargs={"order_by": "TimelineActor.position"}

@@ -27,8 +27,15 @@ def _filters(
     date_to: DateQuery = None,
     kind: TimelineKind | None = None,
     actor: Annotated[str | None, text_query("Person id, full name or alias (any case).")] = None,
+    country: Annotated[
+        str | None,
+        text_query(
+            "Whose path into NATO: an English country name or ISO 3166 alpha-2/alpha-3 code, any case "
+            "(Sweden, SE, swe), or NATO for alliance-wide decisions. An unknown country is a 422."
+        ),
+    ] = None,
 ) -> service.TimelineFilters:
-    return service.TimelineFilters(date_from=date_from, date_to=date_to, kind=kind, actor=actor)
+    return service.TimelineFilters(date_from=date_from, date_to=date_to, kind=kind, actor=actor, country=country)
 
 
 FiltersDep = Annotated[service.TimelineFilters, Depends(_filters)]

@@ -1,6 +1,6 @@
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from app.exports import CalendarEvent, CsvColumns, joined
 from app.models import DatePrecision, TimelineEntry, TimelineKind
@@ -14,17 +14,18 @@ class TimelineEntryRead(BaseModel):
             "examples": [
                 {
                     "id": "9b1c2d3e4f5a6b7c",
-                    "date": "2022-09-01",
-                    "date_precision": "month",
-                    "kind": "application",
-                    "summary": "Ukraine applied for NATO membership.",
+                    "date": "2024-02-26",
+                    "date_precision": "day",
+                    "kind": "ratification",
+                    "country": "Sweden",
+                    "summary": "Lawmakers in Hungary gave their approval Monday to Sweden's bid to join NATO.",
                     "actors": [],
                     "sources": [
                         {
                             "article_id": "9420a19a4904a723",
-                            "quote": "Ukraine applied for NATO membership in September 2022.",
-                            "start": 120,
-                            "end": 175,
+                            "quote": "Lawmakers in Hungary gave their approval Monday to Sweden's bid to join NATO.",
+                            "start": 0,
+                            "end": 77,
                         }
                     ],
                 }
@@ -36,6 +37,10 @@ class TimelineEntryRead(BaseModel):
     date: date
     date_precision: DatePrecision
     kind: TimelineKind
+    country: str | None = Field(
+        description='Whose path into NATO the entry is about: an English short name ("Sweden"), "NATO" for '
+        "alliance-wide decisions, or null when the sources do not say."
+    )
     summary: str
     actors: list[PersonRef]
     sources: list[SourceRead]
@@ -47,6 +52,7 @@ class TimelineEntryRead(BaseModel):
             date=entry.date,
             date_precision=entry.date_precision,
             kind=entry.kind,
+            country=entry.country,
             summary=entry.summary,
             actors=[PersonRef(id=person.id, name=person.name) for person in entry.actors],
             sources=[SourceRead.of(evidence) for evidence in entry.evidence],
@@ -59,6 +65,7 @@ TIMELINE_CSV = CsvColumns[TimelineEntryRead](
         ("date", lambda e: e.date),
         ("date_precision", lambda e: e.date_precision),
         ("kind", lambda e: e.kind),
+        ("country", lambda e: e.country),
         ("summary", lambda e: e.summary),
         ("actor_ids", lambda e: joined([a.id for a in e.actors])),
         ("actor_names", lambda e: joined([a.name for a in e.actors])),
@@ -69,15 +76,16 @@ TIMELINE_CSV = CsvColumns[TimelineEntryRead](
 
 
 def timeline_event(entry: TimelineEntryRead) -> CalendarEvent:
-    """A timeline entry as a calendar event."""
-    details = [f"Kind: {entry.kind.value.replace('_', ' ')}"]
+    """A timeline entry as a calendar event, titled "[Sweden] accession: ..." so a calendar shows whose step it is."""
+    kind = entry.kind.value.replace("_", " ")
+    details = [f"Kind: {kind}"]
     if entry.actors:
         details.append("Actors: " + joined([actor.name for actor in entry.actors]))
     return CalendarEvent(
         uid=f"timeline-{entry.id}",
         date=entry.date,
         precision=entry.date_precision,
-        summary=entry.summary,
+        summary=f"[{entry.country}] {kind}: {entry.summary}" if entry.country else f"{kind}: {entry.summary}",
         details=details,
         sources=entry.sources,
     )

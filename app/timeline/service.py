@@ -1,4 +1,4 @@
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
@@ -6,7 +6,8 @@ from sqlalchemy import exists
 from sqlalchemy.orm import selectinload
 from sqlmodel import Session, select
 
-from app.errors import NotFoundError
+from app.countries import canonical_country
+from app.errors import InvalidInputError, NotFoundError
 from app.models import TimelineActor, TimelineEntry, TimelineKind
 from app.pagination import Keyset, paginate
 from app.people import service as people_service
@@ -20,6 +21,16 @@ class TimelineFilters:
     date_to: date | None = None
     kind: TimelineKind | None = None
     actor: str | None = None
+    country: str | None = None  # as the client wrote it: a name or ISO code, any case, or "NATO"
+
+
+class UnknownCountryError(InvalidInputError):
+    def __init__(self, text: str) -> None:
+        super().__init__(
+            f"unknown country {text!r}: give an English name (Sweden), an ISO 3166 alpha-2 or alpha-3 code "
+            "(SE, SWE) or NATO",
+            field="query.country",
+        )
 
 
 _KEYSETS = {
@@ -37,11 +48,26 @@ def _with_details():
     return select(TimelineEntry).options(selectinload(TimelineEntry.actors), selectinload(TimelineEntry.evidence))
 
 
+def _country(text: str) -> str:
+    name = canonical_country(text)
+    if name is None:
+        raise UnknownCountryError(text)
+    return name
+
+
 def list_entries(
     *, db_session: Session, filters: TimelineFilters, order: Order, limit: int, cursor: str | None
 ) -> tuple[list[TimelineEntry], str | None]:
-    """List timeline entries in date order, by date range, kind and actor."""
+    """List timeline entries in date order, by date range, kind, actor and country."""
     statement = _with_details()
+    keyset = _KEYSETS[order]
+    if filters.country:
+        country = _country(filters.country)
+        # Stored names are canonical (app/ingest/facts.py), so equality serves "SE" and "sweden" alike
+        # from ix_timeline_entry_country_date_id. A cursor names its country, so one from another
+        # country's list (or the whole list) is refused rather than silently continued.
+        statement = statement.where(TimelineEntry.country == country)
+        keyset = replace(keyset, scope=f"{keyset.scope}:country={country}")
     if filters.date_from:
         statement = statement.where(TimelineEntry.date >= filters.date_from)
     if filters.date_to:
@@ -55,9 +81,7 @@ def list_entries(
                 TimelineActor.person_id.in_(people_service.ids_matching(filters.actor)),
             )
         )
-    rows, next_cursor = paginate(
-        db_session=db_session, statement=statement, keyset=_KEYSETS[order], limit=limit, cursor=cursor
-    )
+    rows, next_cursor = paginate(db_session=db_session, statement=statement, keyset=keyset, limit=limit, cursor=cursor)
     return list(rows), next_cursor
 
 

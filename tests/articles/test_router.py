@@ -92,7 +92,7 @@ def test_detail_adds_the_body_paragraphs_and_the_facts_with_their_evidence(clien
     jane = make_person(db_session, "Jane Roe", mentioned_in=(article,))
     john = make_person(db_session, "John Doe")
     meeting = make_meeting(db_session, participants=((jane, None), (john, None)), day=date(2024, 3, 1), source=article)
-    entry = make_timeline_entry(db_session, day=date(2024, 3, 1), actors=(jane,), source=article)
+    entry = make_timeline_entry(db_session, day=date(2024, 3, 1), actors=(jane,), source=article, country="Norway")
     db_session.add(quote_evidence(article, "They spoke of NATO.", person_id=john.id))
     db_session.commit()
 
@@ -107,7 +107,7 @@ def test_detail_adds_the_body_paragraphs_and_the_facts_with_their_evidence(clien
         {"id": "john-doe", "name": "John Doe"},
     ]
     assert [m["id"] for m in body["facts"]["meetings"]] == [meeting.id]
-    assert [t["id"] for t in body["facts"]["timeline"]] == [entry.id]
+    assert [(t["id"], t["country"]) for t in body["facts"]["timeline"]] == [(entry.id, "Norway")]
     assert {(e["fact_type"], e["fact_id"]) for e in body["evidence"]} == {
         ("person", "jane-roe"),
         ("person", "john-doe"),

@@ -115,3 +115,27 @@ def test_calendars_are_described_in_the_openapi_document(client, path):
     operation = client.get("/openapi.json").json()["paths"][path]["get"]
 
     assert "text/calendar" in operation["responses"]["200"]["content"]
+
+
+def test_timeline_events_are_titled_with_their_country_and_kind_and_take_the_country_filter(client, db_session, world):
+    accession = make_timeline_entry(
+        db_session,
+        day=date(2024, 3, 7),
+        kind=TimelineKind.accession,
+        country="Sweden",
+        summary="Sweden became NATO's 32nd member.",
+        source=world["article"],
+    )
+
+    every = events_of(client.get("/v1/timeline.ics"))
+    only_sweden = client.get("/v1/timeline.ics", params={"country": "se"})
+
+    assert str(every[f"timeline-{accession.id}@newsevents"]["summary"]) == (
+        "[Sweden] accession: Sweden became NATO's 32nd member."
+    )
+    # An entry whose sources do not say whose step it is has no bracket.
+    assert str(every[f"timeline-{world['entry'].id}@newsevents"]["summary"]) == (
+        "statement: Jane Roe backed membership."
+    )
+    assert only_sweden.status_code == 200
+    assert list(events_of(only_sweden)) == [f"timeline-{accession.id}@newsevents"]

@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from app import exports
-from tests.factories import make_article, make_meeting, make_person
+from app.models import TimelineKind
+from tests.factories import make_article, make_meeting, make_person, make_timeline_entry
 
 
 def rows_of(response) -> list[dict[str, str]]:
@@ -188,3 +189,18 @@ def test_json_and_csv_of_one_url_have_different_etags(client, world):
     assert as_csv.headers["vary"] == "Accept"
     again = client.get("/v1/meetings", headers={"Accept": "text/csv", "If-None-Match": as_csv.headers["etag"]})
     assert again.status_code == 304
+
+
+def test_timeline_csv_has_the_country_and_takes_the_country_filter(client, db_session, world):
+    accession = make_timeline_entry(
+        db_session, day=date(2024, 3, 7), kind=TimelineKind.accession, country="Sweden", summary="Sweden joined."
+    )
+
+    rows = {row["id"]: row for row in rows_of(client.get("/v1/timeline", params={"format": "csv"}))}
+    only_sweden = client.get("/v1/timeline", params={"format": "csv", "country": "SWE"})
+
+    assert list(rows[accession.id])[:6] == ["id", "date", "date_precision", "kind", "country", "summary"]
+    assert (rows[accession.id]["kind"], rows[accession.id]["country"]) == ("accession", "Sweden")
+    assert rows[world["entry"].id]["country"] == ""
+    assert only_sweden.status_code == 200
+    assert [row["id"] for row in rows_of(only_sweden)] == [accession.id]

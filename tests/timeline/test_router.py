@@ -19,6 +19,7 @@ def entries(db_session):
         kind=TimelineKind.application,
         summary="Ukraine applied for NATO membership.",
         source=source,
+        country="Ukraine",
     )
     summit = make_timeline_entry(
         db_session, day=date(2024, 7, 1), precision=DatePrecision.month, kind=TimelineKind.summit
@@ -39,6 +40,7 @@ def test_list_is_ascending_by_default_with_every_field(client, entries):
         "date": "2022-09-01",
         "date_precision": "month",
         "kind": "application",
+        "country": "Ukraine",
         "summary": "Ukraine applied for NATO membership.",
         "actors": [],
         "sources": [{"article_id": entries["source"].id, "quote": quote, "start": 0, "end": len(quote)}],

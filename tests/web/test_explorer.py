@@ -17,9 +17,10 @@ from sqlmodel import Session
 
 from app.db import make_engine, upgrade_schema
 from app.ingest.service import ingest_paths
+from app.models import TimelineKind
 from tests.conftest import PROJECT_ROOT, SEEDS_DIR
 from tests.databases import fresh_database
-from tests.factories import make_article, make_meeting, make_person
+from tests.factories import make_article, make_meeting, make_person, make_timeline_entry
 from tests.servers import running_server
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -118,7 +119,8 @@ def test_the_timeline_shows_every_entry_with_its_date_kind_summary_and_evidence(
     expect(page.locator("h1")).to_have_text("NATO-accession timeline")
     for item, entry in zip(items.all(), entries, strict=True):
         expect(item.locator("time")).to_have_attribute("datetime", entry["date"])
-        expect(item.locator(".badge")).to_have_text(entry["kind"].replace("_", " "))
+        expect(item.locator(f".badge.kind-{entry['kind']}")).to_have_text(entry["kind"].replace("_", " "))
+        expect(item.locator(".badge.country")).to_have_text([entry["country"]] if entry["country"] else [])
         expect(item.locator(".summary")).to_have_text(entry["summary"])
         for actor in entry["actors"]:
             expect(item.locator(f'a[href="#/people/{actor["id"]}"]')).to_have_text(actor["name"])
@@ -391,3 +393,69 @@ def test_a_meeting_card_names_the_sides_known_only_by_office(busy_page, busy_sit
         "With Host Person, Guest Number119, the Prime Minister (United Kingdom)"
     )
     expect(page.locator("ul.cards .unnamed")).to_have_count(1)
+
+
+@pytest.fixture(scope="module")
+def accession_site(tmp_path_factory) -> Iterator[str]:
+    """The service over timeline entries of several countries (written, not extracted)."""
+    folder = tmp_path_factory.mktemp("accession")
+    steps = [
+        ("Finland", date(2022, 5, 18), TimelineKind.application, "Finland applied to join NATO."),
+        ("Sweden", date(2022, 5, 18), TimelineKind.application, "Sweden applied to join NATO."),
+        ("Finland", date(2023, 4, 4), TimelineKind.accession, "Finland became NATO's 31st member."),
+        ("Ukraine", date(2023, 7, 11), TimelineKind.summit, "Allies met in Vilnius."),
+        ("Sweden", date(2024, 2, 26), TimelineKind.ratification, "Hungary's parliament approved Sweden's bid."),
+        ("Sweden", date(2024, 3, 7), TimelineKind.accession, "Sweden became NATO's 32nd member."),
+        (None, date(2024, 7, 10), TimelineKind.summit, "Allies met in Washington."),
+    ]
+    with fresh_database(folder) as url:
+        engine = make_engine(url, for_writes=True)
+        upgrade_schema(engine)
+        with Session(engine) as db_session:
+            article = make_article(db_session, body=" ".join(summary for *_, summary in steps))
+            for country, day, kind, summary in steps:
+                make_timeline_entry(db_session, day=day, kind=kind, country=country, summary=summary, source=article)
+        engine.dispose()
+        with running_server(url) as base:
+            yield base
+
+
+@pytest.fixture
+def accession_page(browser, accession_site, request):
+    context, page, elsewhere, errors = _open(browser, accession_site, request, viewport={"width": 1280, "height": 900})
+    yield page
+    _finish(context, page, request, elsewhere, errors)
+
+
+def test_the_timeline_labels_each_entry_with_its_country_and_filters_by_country(accession_page, accession_site):
+    page = accession_page
+    with httpx.Client(base_url=accession_site) as api:
+        entries = api.get("/v1/timeline", params={"limit": 200}).json()["items"]
+        swedish = api.get("/v1/timeline", params={"country": "SE", "order": "desc"}).json()["items"]
+    assert 0 < len(swedish) < len(entries)
+    page.goto(accession_site + "/#/timeline")
+    items = page.locator("ol.timeline > li")
+    expect(items).to_have_count(len(entries))
+    expect(page.locator("ol.timeline .badge.country")).to_have_text([e["country"] for e in entries if e["country"]])
+
+    page.get_by_label("Country").fill("se")
+    page.get_by_label("Order").select_option("desc")
+    page.get_by_role("button", name="Apply").click()
+
+    expect(page).to_have_url(re.compile(r"#/timeline\?country=se&order=desc$"))
+    expect(items.locator(".summary")).to_have_text([e["summary"] for e in swedish])
+    expect(items.locator(".badge.country")).to_have_text(["Sweden"] * len(swedish))
+    expect(items.locator(".badge.kind-accession")).to_have_count(1)
+    expect(page.get_by_role("link", name="CSV")).to_have_attribute(
+        "href", "/v1/timeline?country=se&order=desc&format=csv"
+    )
+    expect(page.get_by_role("link", name="iCalendar")).to_have_attribute("href", "/v1/timeline.ics?country=se")
+    # The form shows the filter it applied, so the page can be read (and bookmarked) as it stands.
+    expect(page.get_by_label("Country")).to_have_value("se")
+
+    page.get_by_label("Country").fill("Narnia")
+    page.get_by_role("button", name="Apply").click()
+    expect(page.get_by_role("alert")).to_contain_text("unknown country 'Narnia'")
+
+    page.get_by_role("link", name="Clear").click()
+    expect(items).to_have_count(len(entries))

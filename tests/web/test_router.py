@@ -4,6 +4,8 @@ import re
 
 import pytest
 
+from app.models import TimelineKind
+
 
 def test_the_root_serves_the_page_with_a_same_origin_policy(client):
     response = client.get("/")
@@ -43,3 +45,12 @@ def test_a_missing_asset_is_a_problem_not_a_page(client):
 
 def test_the_page_is_not_part_of_the_api_document(client):
     assert "/" not in client.get("/openapi.json").json()["paths"]
+
+
+def test_the_timeline_view_offers_every_kind_and_a_country_filter(client):
+    script = client.get("/assets/app.js").text
+
+    kinds = re.search(r"const TIMELINE_KINDS = \[([^\]]*)\]", script).group(1)
+    assert set(re.findall(r'"(\w+)"', kinds)) == {kind.value for kind in TimelineKind}
+    assert 'el("input", { name: "country"' in script  # the filter, carried into the CSV and iCalendar links
+    assert "countryBadge(entry)" in script  # the label on each entry

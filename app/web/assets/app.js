@@ -166,11 +166,21 @@ function pagedList({ tag = "ul", className, fetchPage, render, empty, noun, noun
 
 // ---- views ------------------------------------------------------------------------------------
 
-const TIMELINE_KINDS = ["application", "summit", "council", "invitation", "statement", "leadership_change", "plan"];
+const TIMELINE_KINDS = ["application", "summit", "council", "invitation", "statement", "leadership_change", "plan",
+  "ratification", "accession"];
+// Suggestions only: the filter takes any country name or ISO code (SE, SWE), and the API says when it knows none.
+const TIMELINE_COUNTRIES = ["Ukraine", "Finland", "Sweden", "Georgia", "Bosnia and Herzegovina", "North Macedonia",
+  "Montenegro", "NATO"];
+
+// Whose path into NATO an entry is about, when its sources say.
+function countryBadge(entry) {
+  return entry.country ? el("span", { class: "badge country", title: "Whose path into NATO" }, entry.country) : null;
+}
 
 async function timelineView(params) {
   const filters = {
     kind: params.get("kind") || "",
+    country: params.get("country") || "",
     actor: params.get("actor") || "",
     date_from: params.get("date_from") || "",
     date_to: params.get("date_to") || "",
@@ -181,6 +191,10 @@ async function timelineView(params) {
       el("select", { name: "kind" },
         el("option", { value: "" }, "any"),
         TIMELINE_KINDS.map((k) => el("option", { value: k, selected: k === filters.kind }, label(k))))),
+    el("label", {}, "Country",
+      el("input", { name: "country", type: "search", value: filters.country, placeholder: "name or code",
+        list: "timeline-countries", autocomplete: "off" })),
+    el("datalist", { id: "timeline-countries" }, TIMELINE_COUNTRIES.map((c) => el("option", { value: c }))),
     el("label", {}, "Actor",
       el("input", { name: "actor", type: "search", value: filters.actor, placeholder: "name or id",
         autocomplete: "off" })),
@@ -195,7 +209,9 @@ async function timelineView(params) {
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const data = Object.fromEntries(new FormData(form));
-    navigate(`#/timeline${query({ ...data, actor: data.actor.trim(), order: data.order === "desc" ? "desc" : "" })}`);
+    navigate(`#/timeline${query({
+      ...data, actor: data.actor.trim(), country: data.country.trim(), order: data.order === "desc" ? "desc" : "",
+    })}`);
   });
   const paged = pagedList({
     tag: "ol",
@@ -207,15 +223,15 @@ async function timelineView(params) {
     render: (entry) => el("li", { class: `entry kind-${entry.kind}`, id: `entry-${entry.id}` },
       el("div", { class: "when" }, dateElement(entry.date, entry.date_precision)),
       el("div", { class: "what" },
-        el("span", { class: `badge kind-${entry.kind}` }, label(entry.kind)),
+        el("span", { class: `badge kind-${entry.kind}` }, label(entry.kind)), " ", countryBadge(entry),
         el("p", { class: "summary" }, entry.summary),
         entry.actors.length ? el("p", { class: "actors" }, "Actors: ", personLinks(entry.actors)) : null,
         evidenceLinks(entry.sources))),
   });
   render(
     heading("NATO-accession timeline"),
-    el("p", { class: "lede" }, "Ukraine's road to NATO membership as reported: applications, summits, "
-      + "invitation pushes, statements and changes of leadership, each with the sentence it comes from."),
+    el("p", { class: "lede" }, "Each country's road to NATO membership as reported: applications, summits, "
+      + "invitation pushes, statements, ratifications and accessions, each with the sentence it comes from."),
     form,
     exportLinks([[`/v1/timeline${query({ ...filters, order: order === "desc" ? "desc" : "", format: "csv" })}`, "CSV"],
       [`/v1/timeline.ics${query(filters)}`, "iCalendar"]]),
@@ -345,8 +361,8 @@ async function personView(id) {
     fetchPage: (cursor) => api(`/v1/people/${encodeURIComponent(id)}/timeline`, { limit: PAGE, cursor }),
     render: (entry) => el("li", { class: `entry kind-${entry.kind}` },
       el("div", { class: "when" }, dateElement(entry.date, entry.date_precision)),
-      el("div", { class: "what" }, el("span", { class: `badge kind-${entry.kind}` }, label(entry.kind)),
-        el("p", { class: "summary" }, entry.summary), evidenceLinks(entry.sources))),
+      el("div", { class: "what" }, el("span", { class: `badge kind-${entry.kind}` }, label(entry.kind)), " ",
+        countryBadge(entry), el("p", { class: "summary" }, entry.summary), evidenceLinks(entry.sources))),
   });
   render(
     heading(person.name),
