@@ -43,14 +43,26 @@ _FUTURE_HINT = re.compile(r"\b(?:next|coming|tomorrow|upcoming|later)\b", re.I)
 _PAST_HINT = re.compile(r"\b(?:last|previous|yesterday|ago|earlier)\b", re.I)
 
 
+_AGO = re.compile(r"(a|an|one|two|three|four|five|six|\d{1,2}) (year|month)s? ago", re.I)
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
 @functools.lru_cache(maxsize=4096)
 def resolve(expression: str, *, base: date, prefer: Preference = "past") -> ResolvedDate | None:
     """Resolve a date expression written on `base`; None when it names no calendar date."""
     text = expression.strip().strip(".,")
     text = re.sub(r"^(?:on|in|by|since|from|until|at|during|the)\s+", "", text, flags=re.I)
+    if ago := _AGO.fullmatch(text):
+        # "a year ago", "two months ago": the year or month it was, no finer.
+        count = _COUNTS.get(ago[1].lower()) or int(ago[1])
+        if ago[2].lower() == "year":
+            return ResolvedDate(date(base.year - count, 1, 1), "year")
+        month = base.year * 12 + base.month - 1 - count
+        return ResolvedDate(date(month // 12, month % 12 + 1, 1), "month")
     if not text or (_VAGUE.search(text) and not _HAS_YEAR_ONLY.match(text)):
         return None
     text = _ROUGHLY.sub("", text)
+    text = re.sub(r",\s*(?:days|weeks|months|years)\b.*$", "", text, flags=re.I)  # "September 2022, days after"
     if (shifted := _SHIFTED_YEAR.match(text)) and _HAS_NAMED_MONTH.search(shifted[1]) and not _HAS_YEAR.search(text):
         # "June 24 next year": the day in the year after (or before) the publication's.
         year = base.year + (1 if shifted[2].lower() == "next" else -1)

@@ -177,7 +177,7 @@ def _is_name_word(text: str, *, place_ok: bool = False) -> bool:
         and places.country(lowered) is None
         and lowered not in ORGANIZATIONS
         # Cities are not asked: thousands are also surnames (Hamada) or given names (Nancy); the model decides.
-        and lowered not in {"the", "a", "an", "and", "of", "president's", "office"}
+        and lowered not in {"the", "a", "an", "and", "of", "president's", "office", "they", "we", "it", "he", "she"}
     )
 
 

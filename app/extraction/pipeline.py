@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # Bump when a change to the rules or the model changes what is extracted; `reextract` uses it.
-EXTRACTOR_VERSION = "2.0.0"
+EXTRACTOR_VERSION = "2.1.0"
 
 
 @dataclass(frozen=True)

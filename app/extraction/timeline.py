@@ -9,10 +9,12 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+from app.extraction import places
 from app.extraction.dates import ResolvedDate
 from app.extraction.records import Evidence, PersonFact, TimelineFact
 from app.extraction.sentences import Sentence, dates_in
 from app.extraction.vocabulary import (
+    ACCESSION,
     APPLICATION,
     BACK_REFERENCE,
     COUNCIL,
@@ -22,8 +24,13 @@ from app.extraction.vocabulary import (
     NATO_BACK_REFERENCE,
     NATO_CONTEXT,
     OTHER_SUMMIT,
+    PATH_NOUNS,
+    PATH_SUPPORT_VERBS,
+    PATH_VERBS,
     PLAN,
+    RATIFICATION,
     SPEECH_VERBS,
+    STANCE_WORDS,
     SUMMIT,
 )
 
@@ -62,8 +69,9 @@ def _nato_related(text: str, *, nato_story: bool, other_summit: bool = False) ->
     text = _ROLE_TITLE_PHRASE.sub("", text)
     if NATO_CONTEXT.search(text):
         return True
+    text = OTHER_SUMMIT.sub("", text)
     if other_summit:  # "the summit" after "the G7 summit" is the G7's
-        text = re.sub(r"\bthe summit\b", "", text, flags=re.I)
+        text = re.sub(r"\bthe (?:[\w-]+ ){0,3}summit\b", "", text, flags=re.I)
     return nato_story and bool(NATO_BACK_REFERENCE.search(text))
 
 
@@ -91,7 +99,7 @@ def _summary(sentence: Sentence) -> str:
 
 
 def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, published: date) -> list[TimelineFact]:
-    """Find dated steps on Ukraine's path to NATO membership."""
+    """Find dated steps on a country's path into NATO, each with the country it is about."""
     entries: list[TimelineFact] = []
     used: set[int] = set()
     paragraph_speaker: dict[int, list[str]] = {}
@@ -100,6 +108,7 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
         speakers = _speakers(sentence, people)
         if speakers:
             paragraph_speaker.setdefault(sentence.paragraph, speakers)
+    story_country = _story_country(sentences, nato_story=nato_story)
     other_summit = False
     for position, sentence in enumerate(sentences):
         if OTHER_SUMMIT.search(sentence.text):
@@ -111,7 +120,7 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
         text = sentence.text
         nato = _nato_related(text, nato_story=nato_story, other_summit=other_summit)
         named_nato = bool(NATO_CONTEXT.search(text))
-        if named_nato and LEADERSHIP_CHANGE.search(text):
+        if named_nato and (LEADERSHIP_CHANGE.search(text) or _MANDATE.search(text)):
             actors = [k for k in sentence.people() if k in people]
             evidence = [sentence.evidence()]
             when = _entry_date(sentence, published, prefer="future", by_tense=True)
@@ -123,8 +132,11 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
                 if when.value == published:
                     when = _entry_date(following, published, prefer="future", by_tense=True)
             if actors:
+                # An office of the alliance changing hands is the alliance's.
                 entries.append(
-                    TimelineFact("leadership_change", when.value, when.precision, _summary(sentence), evidence, actors)
+                    TimelineFact(
+                        "leadership_change", when.value, when.precision, _summary(sentence), evidence, actors, "NATO"
+                    )
                 )
                 continue
         if not nato:
@@ -132,28 +144,261 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
         speakers = _speakers(sentence, people)
         if not speakers and _QUOTE_OPEN.match(text):
             speakers = paragraph_speaker.get(sentence.paragraph, [])
-        if APPLICATION.search(text):
-            entries.append(_entry("application", sentence, _entry_date(sentence, published), []))
-        elif speakers:
-            when = _entry_date(sentence, published, day_only=True)
-            entry = _entry("statement", sentence, when, speakers[:1])
-            speaker = people[speakers[0]]
-            if not any(name in text for name in (speaker.name, *speaker.aliases)):
-                entry.summary = f"{speaker.name}: {entry.summary}"
-            entries.append(entry)
-        elif SUMMIT.search(text):
-            entries.append(_entry("summit", sentence, _entry_date(sentence, published), []))
-        elif COUNCIL.search(text):
-            entries.append(_entry("council", sentence, _entry_date(sentence, published), speakers))
-        elif INVITATION.search(text):
-            entries.append(_entry("invitation", sentence, _entry_date(sentence, published), []))
-        elif PLAN.search(text) and MEMBERSHIP.search(text):
-            entries.append(_entry("plan", sentence, _entry_date(sentence, published), []))
-    return _merge_entries(entries)
+        countries = path_countries(sentence) or [_council_country(text) or story_country or "NATO"]
+        for kind, when in _classify(sentence, published, speakers=bool(speakers)):
+            for country in countries:
+                if kind == "accession" and _still_to_come(sentence, country):
+                    kind, when = "plan", when  # "welcomed Finland, and look forward to welcoming Sweden"
+                entry = _entry(kind, sentence, when, speakers[:1] if kind == "statement" else [], country)
+                if kind == "statement" and speakers:
+                    speaker = people[speakers[0]]
+                    if not any(name in text for name in (speaker.name, *speaker.aliases)):
+                        entry.summary = f"{speaker.name}: {entry.summary}"
+                entries.append(entry)
+    return _merge_entries(_date_summits_by_reference(entries, sentences, published))
 
 
-def _entry(kind: str, sentence: Sentence, when: ResolvedDate, actors: list[str]) -> TimelineFact:
-    return TimelineFact(kind, when.value, when.precision, _summary(sentence), [sentence.evidence()], actors)
+def _date_summits_by_reference(
+    entries: list[TimelineFact], sentences: list[Sentence], published: date
+) -> list[TimelineFact]:
+    """ "The summit will also address ...": a summit the article dates elsewhere is that summit, on its date."""
+    dated = [
+        (e, when)
+        for e in entries
+        if e.kind == "summit"
+        for when, own in [_summit_date(_sentence_of(e, sentences), published)]
+        if own
+    ]
+    for entry in entries:
+        if entry.kind != "summit" or any(entry is e for e, _ in dated) or not dated:
+            continue
+        nearest = min(dated, key=lambda pair: abs(pair[0].evidence[0].start - entry.evidence[0].start))[0]
+        entry.date, entry.date_precision = nearest.date, nearest.date_precision
+    return entries
+
+
+def _sentence_of(entry: TimelineFact, sentences: list[Sentence]) -> Sentence:
+    return next(s for s in sentences if s.start == entry.evidence[0].start)
+
+
+# "offered no Membership Action Plan": a plan refused is no plan.
+_NO_BEFORE = re.compile(r"\b(?:no|not|without)\s+(?:[\w-]+\s+){0,3}$", re.I)
+_MANDATE = re.compile(r"\bextend\w*\b[^.]{0,30}\bmandate\b|\bmandate\b[^.]{0,30}\bextend\w*", re.I)
+
+
+def _classify(sentence: Sentence, published: date, *, speakers: bool) -> list[tuple[str, ResolvedDate]]:
+    """The steps a NATO sentence reports, each with its kind and date; a sentence may report two
+    ("Sweden would become the 32nd member, which it applied to join in 2022")."""
+    text = sentence.text
+    found: list[tuple[str, ResolvedDate]] = []
+    if (match := ACCESSION.search(text)) and not _hypothetical(verb := _verb_at(sentence, match.start())):
+        planned = _planned(verb)
+        if not planned:
+            found.append(("accession", _clause_date(sentence, verb, published)))
+        elif not speakers and not SUMMIT.search(text):
+            # A membership still to come is a plan; said by someone it is their statement, at a summit the summit's.
+            found.append(("plan", _clause_date(sentence, verb, published, planned=True)))
+    if match := RATIFICATION.search(text):
+        found.append(("ratification", _clause_date(sentence, _verb_at(sentence, match.start()), published)))
+    if match := APPLICATION.search(text):
+        found.append(("application", _clause_date(sentence, _verb_at(sentence, match.start()), published)))
+    if found:
+        return found
+    if COUNCIL.search(text):
+        return [("council", _entry_date(sentence, published))]
+    if speakers:
+        return [("statement", _entry_date(sentence, published, day_only=True))]
+    if (plan := PLAN.search(text)) and MEMBERSHIP.search(text) and not _NO_BEFORE.search(text[: plan.start()]):
+        return [("plan", _entry_date(sentence, published))]
+    if SUMMIT.search(text):
+        return [("summit", _summit_date(sentence, published)[0])]
+    if _takes_a_stance(sentence):
+        return [("statement", _entry_date(sentence, published, day_only=True))]
+    if INVITATION.search(text):
+        return [("invitation", _entry_date(sentence, published))]
+    return []
+
+
+def _hypothetical(verb: Token) -> bool:
+    """ "... when Ukraine joins the Alliance", "if Sweden joins": a condition, not a step (unlike "when it joined")."""
+    return verb.tag_ in {"VBZ", "VBP", "VB"} and any(
+        c.dep_ in {"mark", "advmod"} and c.lower_ in {"when", "if", "once", "until", "unless"} for c in verb.children
+    )
+
+
+def _verb_at(sentence: Sentence, char: int) -> Token:
+    """The verb (or the word) a regex match at this character of the sentence hangs on."""
+    token = sentence.span.char_span(char, char + 1, alignment_mode="expand")
+    word = token[0] if token is not None and len(token) else sentence.span.root
+    head = word
+    for _ in range(3):
+        if head.pos_ in {"VERB", "AUX"} or head.head is head:
+            break
+        head = head.head
+    return head if head.pos_ in {"VERB", "AUX"} else word
+
+
+def _planned(verb: Token) -> bool:
+    """Whether a step is still to come: "will join", "would become", "is set to deposit", "look forward to
+    welcoming" (not "will now deposit")."""
+    head = verb
+    for _ in range(4):
+        for child in head.children:
+            if child.dep_ == "aux" and child.lower_ in {"will", "would", "shall", "'ll"}:
+                return not any(c.lower_ == "now" for c in head.children)
+        if head is not verb and head.lemma_.lower() in {"expect", "set", "schedule", "due", "hope", "plan", "look"}:
+            return True
+        if head.dep_ in {"ROOT", "ccomp", "advcl", "relcl"} and head.pos_ in {"VERB", "AUX"} and head is not verb:
+            break
+        if head.head is head:
+            break
+        head = head.head
+    return False
+
+
+def _clause_date(sentence: Sentence, verb: Token, published: date, *, planned: bool = False) -> ResolvedDate:
+    """The date said of a step's own clause ("since 1 April 2009, when Albania and Croatia joined"), else the
+    sentence's."""
+    prefer = "future" if planned else "past"
+    dates = dates_in(sentence, base=published, prefer=prefer)
+    own = {t.i for t in verb.subtree}
+    ancestors = {a.i for a in list(verb.ancestors)[:2]}
+    mine = [resolved for resolved, ent in dates if ent.root.i in own and not _date_of_saying(ent)]
+    if mine:  # "One year ago, on September 30, 2022": the finest date given
+        return min(mine, key=lambda d: {"day": 0, "month": 1, "year": 2}[d.precision])
+    for resolved, ent in dates:
+        if any(t.i in ancestors for t in ent):
+            return resolved
+    # "since 1 April 2009, when Albania and Croatia joined": the date the clause hangs on, just before it.
+    for resolved, ent in dates:
+        if verb.left_edge.i - 2 <= ent.end <= verb.left_edge.i and any(t.lower_ == "when" for t in verb.children):
+            return resolved
+    return _entry_date(sentence, published, prefer=prefer)
+
+
+def _date_of_saying(ent: Span) -> bool:
+    head = ent.root.head
+    return head.lemma_.lower() in SPEECH_VERBS or head.head.lemma_.lower() in SPEECH_VERBS
+
+
+def _takes_a_stance(sentence: Sentence) -> bool:
+    """A position on a country's membership, held by a government or the alliance: "The U.S. fully supports ..."."""
+    return bool(path_countries(sentence)) and any(
+        t.lemma_.lower() in STANCE_WORDS and t.pos_ in {"VERB", "ADJ", "AUX"} for t in sentence.span
+    )
+
+
+def _summit_date(sentence: Sentence, published: date) -> tuple[ResolvedDate, bool]:
+    """A summit's own date ("the June 29-30 NATO Summit", "the Washington Summit in July"), else its clause's."""
+    dates = [(d, ent) for d, ent in dates_in(sentence, base=published, prefer="future") if not _date_of_saying(ent)]
+    for token in sentence.span:
+        if token.lower_ != "summit":
+            continue
+        # "set to start Tuesday" is the summit's own; "aimed at ... if Biden loses the November poll" is not.
+        clauses = {t.i for c in token.subtree if c.dep_ in {"relcl", "advcl"} for t in c.subtree}
+        own = {t.i for t in token.subtree} - clauses
+        near = set(range(token.i - 4, token.i + 5))  # "the Summit in July", however the parser attached it
+        for resolved, ent in dates:
+            if ent.root.i in own or (ent.start in near and ent.root.i not in clauses):
+                return resolved, True
+        verb = _governing_verb(token)
+        if verb is not None:
+            clause = {t.i for t in verb.subtree} - clauses
+            for resolved, ent in dates:
+                if ent.root.i in clause:
+                    return resolved, True
+        return ResolvedDate(published, "day"), False
+    return _entry_date(sentence, published), True
+
+
+def _governing_verb(token: Token) -> Token | None:
+    head = token
+    for _ in range(4):
+        if head.head is head:
+            return None
+        head = head.head
+        if head.pos_ in {"VERB", "AUX"}:
+            return head
+    return None
+
+
+_COUNCIL_COUNTRY = re.compile(r"\bNATO-([A-Z][a-z]+(?: and [A-Z][a-z]+)?) (?:Council|Commission)\b")
+
+
+def _council_country(text: str) -> str | None:
+    """The partner a joint body is named after: the NATO-Ukraine Council, the NATO-Georgia Commission."""
+    match = _COUNCIL_COUNTRY.search(text)
+    return places.country(match.group(1)) if match else None
+
+
+def path_countries(sentence: Sentence, *, strong: bool = False) -> list[str]:
+    """Countries whose way into NATO the sentence speaks of: "Sweden's bid", "Finland applied", "welcoming Sweden".
+
+    With `strong`, only what says it outright ("Sweden's bid", "Finland applied"), not a country supported.
+    """
+    found: list[str] = []
+    for ent in sentence.span.ents:
+        if ent.label_ not in {"GPE", "NORP"}:
+            continue
+        country = places.country(ent.text)
+        if country is not None and country not in found and _on_the_path(ent.root, strong=strong):
+            found.append(country)
+    return found
+
+
+def _still_to_come(sentence: Sentence, country: str) -> bool:
+    ent = next((e for e in sentence.span.ents if places.country(e.text) == country), None)
+    return ent is not None and _planned(_verb_at(sentence, ent.start_char - sentence.span.start_char))
+
+
+def _on_the_path(token: Token, *, strong: bool = False) -> bool:
+    while token.dep_ in {"conj", "appos"} and token.head is not token:
+        token = token.head  # "Sweden and Finland's accession", "Finland and Sweden joining"
+    head = token.head
+    if token.dep_ == "poss" and head.lemma_.lower() in PATH_NOUNS:
+        return True
+    if token.dep_ in {"nsubj", "nsubjpass"} and head.lemma_.lower() in PATH_VERBS:
+        return True
+    if token.dep_ == "dobj" and head.lemma_.lower() in PATH_SUPPORT_VERBS:
+        # "encouraged Bosnia and Herzegovina to ... activate its Membership Action Plan" says it outright.
+        return not strong or bool(MEMBERSHIP.search(token.sent.text))
+    # "We support Ukraine's sovereignty": the country a position is taken on (not "the UK's call").
+    if (
+        token.dep_ == "poss"
+        and head.dep_ == "dobj"
+        and head.lemma_.lower() not in STANCE_WORDS
+        and head.head.lemma_.lower() in STANCE_WORDS
+    ):
+        return not strong
+    # "Ukraine will one day sit at this table as a full member"
+    if token.dep_ == "nsubj" and any(
+        p.lower_ == "as" and any(o.lemma_.lower() in {"member", "ally"} for o in p.children) for p in head.children
+    ):
+        return True
+    if token.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in PATH_NOUNS:
+        return True  # "an invitation to Ukraine", "membership for Georgia"
+    # "Finland, which became a NATO member a year ago": the clause says it of the country.
+    return any(
+        child.dep_ == "relcl"
+        and child.lemma_.lower() in PATH_VERBS
+        and any(c.lower_ in {"which", "that"} for c in child.children)
+        for child in token.children
+    )
+
+
+def _story_country(sentences: list[Sentence], *, nato_story: bool) -> str | None:
+    """The country whose way into NATO the article follows: the one its sentences most often put on the path."""
+    counts: dict[str, int] = {}
+    for sentence in sentences:
+        if _nato_related(sentence.text, nato_story=nato_story):
+            council = _council_country(sentence.text)
+            for country in [*path_countries(sentence, strong=True), *([council] if council else [])]:
+                counts[country] = counts.get(country, 0) + 1
+    return max(counts, key=lambda c: counts[c]) if counts else None
+
+
+def _entry(kind: str, sentence: Sentence, when: ResolvedDate, actors: list[str], country: str | None) -> TimelineFact:
+    return TimelineFact(kind, when.value, when.precision, _summary(sentence), [sentence.evidence()], actors, country)
 
 
 def _merge_entries(entries: list[TimelineFact]) -> list[TimelineFact]:
@@ -167,6 +412,7 @@ def _merge_entries(entries: list[TimelineFact]) -> list[TimelineFact]:
                 for e in merged
                 if e.kind == entry.kind
                 and e.date == entry.date
+                and e.country == entry.country
                 and (set(e.actors) == set(entry.actors) or e.kind != "statement")
                 and (e.actors == [] or entry.actors == [] or set(e.actors) & set(entry.actors))
             ),

@@ -148,6 +148,7 @@ ORGANIZATION_SIDES = frozenset({"council", "commission", "committee", "delegatio
 SPEECH_VERBS = frozenset(
     {
         "say",
+        "encourage",
         "tell",
         "note",
         "stress",
@@ -196,7 +197,9 @@ BACK_REFERENCE = re.compile(r"\b(?:his|her) (?:place|post|job|seat)|succeed (?:h
 # British outlets write "Nato"; "nato" in running text is not the alliance.
 NATO_CONTEXT = re.compile(r"\bN(?:ATO|ato)\b|\bNorth Atlantic\b|\bAlliance\b|\bAllies\b")
 # In a story that names NATO, these refer back to it.
-NATO_BACK_REFERENCE = re.compile(r"\b(?:the alliance|the summit|accession|invitation to join|membership)\b", re.I)
+NATO_BACK_REFERENCE = re.compile(
+    r"\b(?:the alliance|the (?:[\w-]+ ){0,3}summit|accession|invitation to join|membership)\b", re.I
+)
 ALSO_PRESENT = re.compile(
     r"\b(?:also present were|were also present|also attended|also took part|also joined|joined the (?:talks|meeting))\b",
     re.I,
@@ -219,11 +222,76 @@ OTHER_SUMMIT = re.compile(
     re.I,
 )
 COUNCIL = re.compile(
-    r"\b(?:NATO-Ukraine Council|North Atlantic Council)\b[^.]*\b(?:meet\w*|session|convene\w*|held|gather\w*)\b"
-    r"|\b(?:meeting|session) of the (?:NATO-Ukraine Council|North Atlantic Council)\b",
+    r"\b(?:NATO-[A-Z]\w+ (?:Council|Commission)|North Atlantic Council)\b[^.]*\b(?:meet\w*|met|session|convene\w*|"
+    r"held|gather\w*)\b|\b(?:meeting|session) of the (?:NATO-[A-Z]\w+ (?:Council|Commission)|North Atlantic Council)\b",
     re.I,
 )
-PLAN = re.compile(r"\b(?:plan|roadmap|road map|formula)\b", re.I)
+PLAN = re.compile(r"\b(?:plan|roadmap|road map|formula|concrete ways|concrete steps|bridge to membership)\b", re.I)
+# A country's membership taking effect: joining, the deposit of its instrument, the flag-raising.
+ACCESSION = re.compile(
+    r"\bjoin(?:ed|s)\b(?:\s+\w+){0,3}?\s+(?:NATO|[Aa]lliance)\b"
+    r"|\b(?:became|becomes|become|becoming|has become)\s+(?:a\s+|an\s+|the\s+|NATO[’']s\s+)?(?:[\w-]+\s+){0,3}?(?:member|[Aa]lly)\b"
+    r"|\binstruments? of accession\b|\baccession (?:took|takes) effect\b|\bmembership\b(?:\s+\w+){0,4}?\s+became official\b"
+    r"|\bflag[- ]raising\b|\b(?:29th|30th|31st|32nd|33rd) (?:member|[Aa]lly)\b",
+    re.I,
+)
+# A member approving, or holding up, another country's accession.
+RATIFICATION = re.compile(
+    r"\bratif\w*|\bgave (?:their|its) approval\b|\baccession protocols?\b"
+    r"|\bapprov(?:ed|es|al|ing)\b[^.]{0,40}\b(?:bid|accession|membership|protocol)"
+    r"|\bblock\w*\b[^.]{0,40}\b(?:accession|bid|membership)",
+    re.I,
+)
+# Nouns a country's way into NATO hangs on ("Sweden's bid"), and verbs it is the subject of ("Finland applied").
+PATH_NOUNS = frozenset(
+    {
+        "membership",
+        "accession",
+        "bid",
+        "application",
+        "path",
+        "entry",
+        "candidacy",
+        "admission",
+        "integration",
+        "invitation",
+        "aspiration",
+        "instrument",
+        "instruments",
+        "protocol",
+        "protocols",
+        "aspirations",
+        "future",
+    }
+)
+PATH_VERBS = frozenset({"join", "apply", "become", "accede", "deposit", "enter"})
+# Verbs whose object is the country on its way in: "supports Finland and Sweden joining", "welcoming Sweden".
+PATH_SUPPORT_VERBS = frozenset(
+    {"support", "welcome", "invite", "admit", "back", "block", "approve", "ratify", "encourage"}
+)
+# A position taken, by a government or the alliance as much as by a person.
+STANCE_WORDS = frozenset(
+    {
+        "support",
+        "worry",
+        "stand",
+        "welcome",
+        "believe",
+        "reiterate",
+        "call",
+        "determined",
+        "hope",
+        "hopeful",
+        "confident",
+        "commit",
+        "committed",
+        "back",
+        "push",
+        "urge",
+        "encourage",
+        "remain",
+    }
+)
 INVITATION = re.compile(r"\binvit\w*\b", re.I)
 
 # Topic phrases: pattern -> normalised topic.

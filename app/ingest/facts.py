@@ -361,8 +361,8 @@ def _store_entry(
     db_session: Session, article: Article, fact: TimelineFact, ids: dict[str, str], version: str
 ) -> str | None:
     actors = list(dict.fromkeys(ids[key] for key in fact.actors if key in ids))
-    if fact.kind == TimelineKind.statement and not actors:
-        return None  # a statement by someone we cannot identify is no fact
+    if fact.kind == TimelineKind.statement and not actors and fact.country is None:
+        return None  # a statement by no one we can identify, about no country's path, is no fact
     country = _stored_country(fact.country)
     new_id = entry_id(kind=fact.kind, day=fact.date, actors=actors, country=country)
     entry = db_session.get(TimelineEntry, new_id)
