@@ -144,7 +144,9 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
         speakers = _speakers(sentence, people)
         if not speakers and _QUOTE_OPEN.match(text):
             speakers = paragraph_speaker.get(sentence.paragraph, [])
-        countries = path_countries(sentence) or [_council_country(text) or story_country or "NATO"]
+        countries = path_countries(sentence) or [
+            _council_country(text) or story_country or _committed_country(sentence) or "NATO"
+        ]
         for kind, when in _classify(sentence, published, speakers=bool(speakers)):
             for country in countries:
                 if kind == "accession" and _still_to_come(sentence, country):
@@ -162,18 +164,19 @@ def _date_summits_by_reference(
     entries: list[TimelineFact], sentences: list[Sentence], published: date
 ) -> list[TimelineFact]:
     """ "The summit will also address ...": a summit the article dates elsewhere is that summit, on its date."""
+    # Any step whose sentence dates a summit ("concrete ways ... during a summit next week") dates it.
     dated = [
         (e, when)
         for e in entries
-        if e.kind == "summit"
+        if SUMMIT.search(e.evidence[0].quote)
         for when, own in [_summit_date(_sentence_of(e, sentences), published)]
         if own
     ]
     for entry in entries:
         if entry.kind != "summit" or any(entry is e for e, _ in dated) or not dated:
             continue
-        nearest = min(dated, key=lambda pair: abs(pair[0].evidence[0].start - entry.evidence[0].start))[0]
-        entry.date, entry.date_precision = nearest.date, nearest.date_precision
+        when = min(dated, key=lambda pair: abs(pair[0].evidence[0].start - entry.evidence[0].start))[1]
+        entry.date, entry.date_precision = when.value, when.precision
     return entries
 
 
@@ -181,6 +184,7 @@ def _sentence_of(entry: TimelineFact, sentences: list[Sentence]) -> Sentence:
     return next(s for s in sentences if s.start == entry.evidence[0].start)
 
 
+_DECISION = re.compile(r"\b(?:agree[sd]?|decided?|pledged?)\s+(?:to|for)\b(?!\s+(?:meet|discuss|talk))", re.I)
 # "offered no Membership Action Plan": a plan refused is no plan.
 _NO_BEFORE = re.compile(r"\b(?:no|not|without)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _MANDATE = re.compile(r"\bextend\w*\b[^.]{0,30}\bmandate\b|\bmandate\b[^.]{0,30}\bextend\w*", re.I)
@@ -206,6 +210,9 @@ def _classify(sentence: Sentence, published: date, *, speakers: bool) -> list[tu
         return found
     if COUNCIL.search(text):
         return [("council", _entry_date(sentence, published))]
+    if _DECISION.search(text):
+        # "NATO defense ministers have agreed to ... provide further military support", however it is reported.
+        return [("plan", _entry_date(sentence, published))]
     if speakers:
         return [("statement", _entry_date(sentence, published, day_only=True))]
     if (plan := PLAN.search(text)) and MEMBERSHIP.search(text) and not _NO_BEFORE.search(text[: plan.start()]):
@@ -303,7 +310,16 @@ def _summit_date(sentence: Sentence, published: date) -> tuple[ResolvedDate, boo
                 return resolved, True
         verb = _governing_verb(token)
         if verb is not None:
-            clause = {t.i for t in verb.subtree} - clauses
+            # The summit's clause, without the other clauses hung on it ("..., some observers say, ... if Biden
+            # loses the November poll").
+            others = {
+                t.i
+                for c in verb.subtree
+                if c.dep_ in {"relcl", "advcl", "ccomp", "parataxis"} or (c.dep_ == "conj" and c.pos_ == "VERB")
+                if not (c.left_edge.i <= token.i <= c.right_edge.i)
+                for t in c.subtree
+            }
+            clause = {t.i for t in verb.subtree} - clauses - others
             for resolved, ent in dates:
                 if ent.root.i in clause:
                     return resolved, True
@@ -363,13 +379,12 @@ def _on_the_path(token: Token, *, strong: bool = False) -> bool:
         # "encouraged Bosnia and Herzegovina to ... activate its Membership Action Plan" says it outright.
         return not strong or bool(MEMBERSHIP.search(token.sent.text))
     # "We support Ukraine's sovereignty": the country a position is taken on (not "the UK's call").
-    if (
-        token.dep_ == "poss"
-        and head.dep_ == "dobj"
-        and head.lemma_.lower() not in STANCE_WORDS
-        and head.head.lemma_.lower() in STANCE_WORDS
-    ):
-        return not strong
+    if token.dep_ == "poss" and head.lemma_.lower() not in STANCE_WORDS:
+        phrase = head
+        while phrase.dep_ in {"nmod", "compound", "conj"} and phrase.head is not phrase:
+            phrase = phrase.head  # "Ukraine's sovereignty and territorial integrity"
+        if phrase.dep_ == "dobj" and phrase.head.lemma_.lower() in STANCE_WORDS:
+            return True
     # "Ukraine will one day sit at this table as a full member"
     if token.dep_ == "nsubj" and any(
         p.lower_ == "as" and any(o.lemma_.lower() in {"member", "ally"} for o in p.children) for p in head.children
@@ -377,6 +392,8 @@ def _on_the_path(token: Token, *, strong: bool = False) -> bool:
         return True
     if token.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in PATH_NOUNS:
         return True  # "an invitation to Ukraine", "membership for Georgia"
+    if token.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in {"summit", "meeting", "council"}:
+        return True  # "a very good NATO Summit for Ukraine"
     # "Finland, which became a NATO member a year ago": the clause says it of the country.
     return any(
         child.dep_ == "relcl"
@@ -386,11 +403,23 @@ def _on_the_path(token: Token, *, strong: bool = False) -> bool:
     )
 
 
+def _committed_country(sentence: Sentence) -> str | None:
+    """ "America's commitment to NATO remains ironclad": a member's own relation with the alliance."""
+    for ent in sentence.span.ents:
+        root = ent.root
+        if ent.label_ in {"GPE", "NORP"} and root.dep_ == "poss" and root.head.lemma_.lower() in _COMMITMENT:
+            return places.country(ent.text)
+    return None
+
+
+_COMMITMENT = frozenset({"commitment", "support", "contribution", "pledge", "obligation"})
+
+
 def _story_country(sentences: list[Sentence], *, nato_story: bool) -> str | None:
     """The country whose way into NATO the article follows: the one its sentences most often put on the path."""
     counts: dict[str, int] = {}
     for sentence in sentences:
-        if _nato_related(sentence.text, nato_story=nato_story):
+        if nato_story:
             council = _council_country(sentence.text)
             for country in [*path_countries(sentence, strong=True), *([council] if council else [])]:
                 counts[country] = counts.get(country, 0) + 1
