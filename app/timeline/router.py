@@ -31,7 +31,7 @@ def _filters(
         str | None,
         text_query(
             "Whose path into NATO: an English country name or ISO 3166 alpha-2/alpha-3 code, any case "
-            "(Sweden, SE, swe), or NATO for alliance-wide decisions. An unknown country is a 422."
+            "(Sweden, SE, swe), or NATO for alliance-wide decisions. A country with no entries gives an empty list."
         ),
     ] = None,
 ) -> service.TimelineFilters:

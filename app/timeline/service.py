@@ -7,7 +7,7 @@ from sqlalchemy.orm import selectinload
 from sqlmodel import Session, select
 
 from app.countries import canonical_country
-from app.errors import InvalidInputError, NotFoundError
+from app.errors import NotFoundError
 from app.models import TimelineActor, TimelineEntry, TimelineKind
 from app.pagination import Keyset, paginate
 from app.people import service as people_service
@@ -22,15 +22,6 @@ class TimelineFilters:
     kind: TimelineKind | None = None
     actor: str | None = None
     country: str | None = None  # as the client wrote it: a name or ISO code, any case, or "NATO"
-
-
-class UnknownCountryError(InvalidInputError):
-    def __init__(self, text: str) -> None:
-        super().__init__(
-            f"unknown country {text!r}: give an English name (Sweden), an ISO 3166 alpha-2 or alpha-3 code "
-            "(SE, SWE) or NATO",
-            field="query.country",
-        )
 
 
 _KEYSETS = {
@@ -49,10 +40,8 @@ def _with_details():
 
 
 def _country(text: str) -> str:
-    name = canonical_country(text)
-    if name is None:
-        raise UnknownCountryError(text)
-    return name
+    # A name no gazetteer knows is compared as written: it matches no entry, as a source matching nothing does.
+    return canonical_country(text) or text.strip()
 
 
 def list_entries(
