@@ -376,7 +376,7 @@ def test_a_single_paragraph_longer_than_a_doc_keeps_every_evidence_offset_exact(
 def test_the_extraction_queue_refuses_writes_beyond_its_waiting_room_and_runs_the_rest():
     queue = writes.ExtractionQueue(1)
     release = threading.Event()
-    capacity = 1 + writes.WAITING_PER_WORKER
+    capacity = 1 + writes.WAITING_WRITES
 
     def job() -> writes.WriteAnswer:
         release.wait(timeout=60)
