@@ -8,10 +8,7 @@ from app.articles import service, writes
 from app.articles.schemas import ARTICLE_CSV, ArticleCreate, ArticleDetail, ArticleRead, ArticleWritten
 from app.auth import WriterDep
 from app.db import SessionDep
-from app.errors import (
-    PROBLEM_RESPONSES,
-    WRITE_PROBLEM_RESPONSES,
-)
+from app.errors import PROBLEM_RESPONSES, WRITE_PROBLEM_RESPONSES
 from app.exports import LIST_RESPONSES, FormatQuery, list_response
 from app.pagination import CursorQuery, OptionalLimitQuery, Page
 from app.schemas import DateQuery, text_query

@@ -40,8 +40,9 @@ CLAIM_TIMEOUT = timedelta(minutes=10)
 # Extraction time grows with the text (about 0.1 s per 1,000 characters on one busy core): a longer
 # article would hold an extraction worker for more than ten seconds, so it is refused with a 413.
 MAX_EXTRACTED_CHARS = 100_000
-# Writes that wait for an extraction worker, per worker; beyond them a write is a 503 with Retry-After.
-WAITING_PER_WORKER = 16
+# Writes that may wait for an extraction worker (each holding its body, at most MAX_ARTICLE_BYTES); a write
+# beyond them is a 503 with Retry-After.
+WAITING_WRITES = 64
 # What a database says when it cannot take writes: read-only, disk full, locked too long, gone away.
 _NOT_WRITABLE = (OperationalError, InternalError)
 
@@ -209,13 +210,13 @@ class QueueFullError(UnavailableError):
 class ExtractionQueue:
     """Runs writes on their own few threads, never on the request threads that reads need.
 
-    At most `workers` extract at once; up to WAITING_PER_WORKER times as many wait their turn holding no
-    thread, and a write beyond those is refused with a 503 and Retry-After.
+    At most `workers` extract at once; up to WAITING_WRITES more wait their turn holding no thread, and a
+    write beyond those is refused with a 503 and Retry-After.
     """
 
     def __init__(self, workers: int) -> None:
         self._executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="extraction")
-        self._capacity = workers * (1 + WAITING_PER_WORKER)
+        self._capacity = workers + WAITING_WRITES
         self._admitted = 0  # changed on the event loop's thread only
 
     def submit(self, work: Callable[[], WriteAnswer]) -> Awaitable[WriteAnswer]:

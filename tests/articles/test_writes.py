@@ -6,6 +6,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 from sqlalchemy import func, select
 from sqlmodel import Session
 
@@ -399,3 +402,25 @@ def test_the_extraction_queue_refuses_writes_beyond_its_waiting_room_and_runs_th
     assert refused.status_code == 503
     assert refused.headers["Retry-After"]
     assert [a.status_code for a in answers] == [201] * (capacity + 1)
+
+
+@hypothesis_settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    key=st.text(st.characters(min_codepoint=0x20, max_codepoint=0x7E), max_size=300),
+    media_type=st.sampled_from(["application/json", "text/plain", "text/html"]),
+    content=st.binary(max_size=300)
+    | st.builds(lambda n: json.dumps({**MEETING, "body": f"Envoys met {n}."}).encode(), st.integers(0, 3)),
+)
+def test_any_idempotency_key_and_body_is_answered_without_a_500_and_twice_the_same(writer, key, media_type, content):
+    headers = {"Content-Type": media_type, "Idempotency-Key": key, **AUTH}
+
+    first = writer.post("/v1/articles", content=content, headers=headers)
+    second = writer.post("/v1/articles", content=content, headers=headers)
+
+    assert first.status_code in {200, 201, 409, 422}, first.text
+    if first.status_code >= 400:
+        assert first.headers["content-type"] == "application/problem+json"
+        assert second.status_code == first.status_code or first.status_code == 409
+    elif key.strip():
+        assert (second.status_code, second.json()) == (first.status_code, first.json())
+        assert second.headers["idempotent-replayed"] == "true"
