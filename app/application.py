@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 
 from app.articles.router import router as articles_router
 from app.articles.schemas import ArticleCreate
+from app.articles.writes import ExtractionQueue
 from app.caching import ResponseCache
 from app.config import Settings, load_settings
 from app.db import make_engine, upgrade_schema
@@ -99,6 +100,7 @@ def create_app(
         engine = make_engine(settings.database_url)
         app.state.engine = engine
         app.state.write_engine = make_engine(settings.database_url, for_writes=True)
+        app.state.extraction_queue = ExtractionQueue(settings.extraction_workers)
         app.state.startup = StartupState()
         await asyncio.to_thread(upgrade_schema, engine)
         log.info("schema.upgraded", database=engine.url.render_as_string(hide_password=True))
@@ -119,6 +121,7 @@ def create_app(
             if seed_extraction is not None:
                 seed_extraction.close()
             await startup_task
+            await asyncio.to_thread(app.state.extraction_queue.close)
             engine.dispose()
             app.state.write_engine.dispose()
 

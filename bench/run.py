@@ -10,6 +10,8 @@
    (bench/extraction_speed.py), the time of one 10 KB, 100 KB and 1 MB article per KB (linear in
    length: the ratio of each to 10 KB's should stay near 1, our rules' share too), and bulk ingest
    (`python -m app ingest`) with one and two processes.
+   Writes: p50 / p99 of uncached GET /v1/people (and /healthz) while 8 clients post articles without
+   pause, against the same reads idle (the 1k corpus).
 4. Cold start to ready with the seeds on a fresh database and on a restart (median of 7), as started
    (app.main: the seeds extracted in a child process) against create_app alone (extracted in-process),
    interleaved; resident memory when ready and once the model is loaded.
@@ -32,6 +34,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -43,6 +46,7 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from app.ingest.sources import parse_file as _parse_file  # noqa: E402
 from app.pagination import encode_cursor  # noqa: E402
 from bench.corpus import write_corpus  # noqa: E402
 
@@ -241,6 +245,16 @@ def extraction(tmp: Path) -> list[Row]:
         )
         for size in speed["sizes"]
     ]
+    single = [
+        (
+            f"one {_size_name(size['kb'])} single-paragraph article ({size['docs']} docs), s",
+            f"{size['seconds']:.2f} s; {size['ms_per_kb']:.1f} ms per KB",
+            f"10 KB: {speed['single_paragraph_sizes'][0]['ms_per_kb']:.1f} ms per KB",
+            f"{size['ms_per_kb'] / speed['single_paragraph_sizes'][0]['ms_per_kb']:.2f}",
+            "1 MB < 10 s, or refused: POST takes <= 100,000 characters (413)",
+        )
+        for size in speed["single_paragraph_sizes"]
+    ]
     return [
         (
             "extraction, articles/s (one core)",
@@ -257,12 +271,71 @@ def extraction(tmp: Path) -> list[Row]:
             "< 100",
         ),
         *sizes,
+        *single,
         (
             "bulk ingest of 160 articles, articles/s (with start-up)",
             f"2 processes {rates[2]:.1f}",
             f"1 process {rates[1]:.1f}",
             f"{rates[2] / rates[1]:.2f}",
             "",
+        ),
+    ]
+
+
+def _size_name(kb: int) -> str:
+    return f"{kb // 1024} MB" if kb >= 1024 else f"{kb} KB"
+
+
+WRITERS = 8
+
+
+def _keep_posting(stop: threading.Event, writer: int, posted: list[int]) -> None:
+    paragraphs = [p.text for seed in sorted((ROOT / "seeds").glob("*.txt")) for p in _parse_file(seed).paragraphs]
+    with httpx.Client(base_url=BASE, timeout=120, headers={"Authorization": "Bearer bench"}) as client:
+        n = 0
+        while not stop.is_set():
+            body = "\n\n".join([*paragraphs[:6], f"Report {n} of writer {writer} of the write benchmark."])
+            response = client.post("/v1/articles", json={"body": body, "published_at": "2024-06-03"})
+            if response.status_code == 201:
+                posted[writer] += 1
+            elif response.status_code != 503:  # a full waiting room is an answer; anything else is a fault
+                raise SystemExit(f"a write failed: {response.status_code} {response.text[:300]}")
+            n += 1
+
+
+def writes(tmp: Path, database: Path) -> list[Row]:
+    """Uncached reads while 8 clients post articles as fast as they are answered, against the same reads idle."""
+    path = "/v1/people?limit=50"
+    with _ours(f"sqlite:///{database}", tmp / "writes.log", RESPONSE_CACHE_MB="0", API_KEYS="bench"):
+        idle = _latencies(path, requests=300)
+        health_idle = _latencies("/healthz", requests=300)
+        stop, posted = threading.Event(), [0] * WRITERS
+        writers = [threading.Thread(target=_keep_posting, args=(stop, n, posted)) for n in range(WRITERS)]
+        for thread in writers:
+            thread.start()
+        try:
+            t0 = time.perf_counter()
+            busy = _latencies(path, requests=300)
+            health_busy = _latencies("/healthz", requests=300)
+            elapsed = time.perf_counter() - t0
+        finally:
+            stop.set()
+            for thread in writers:
+                thread.join()
+    return [
+        (
+            f"GET {path} uncached, {WRITERS} writers posting: p50 / p99 ms",
+            f"{busy[0]:.1f} / {busy[1]:.1f}",
+            f"idle {idle[0]:.1f} / {idle[1]:.1f}",
+            f"p99 {busy[1] / idle[1]:.2f}",
+            "p99 ratio <= 3",
+        ),
+        (
+            f"GET /healthz, {WRITERS} writers posting: p50 / p99 ms",
+            f"{health_busy[0]:.1f} / {health_busy[1]:.1f}",
+            f"idle {health_idle[0]:.1f} / {health_idle[1]:.1f}",
+            f"p99 {health_busy[1] / health_idle[1]:.2f}",
+            f"({sum(posted)} articles stored meanwhile, {sum(posted) / elapsed:.1f}/s)",
         ),
     ]
 
@@ -412,13 +485,13 @@ def _table(rows: list[Row]) -> str:
 
 
 def main() -> None:
-    sections = sys.argv[1:] or ["throughput", "scale", "extraction", "cold_start", "places"]
+    sections = sys.argv[1:] or ["throughput", "scale", "writes", "extraction", "cold_start", "places"]
     if "throughput" in sections and shutil.which("wrk") is None:
         raise SystemExit("make bench needs wrk: apt-get install wrk")
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
         small, large = tmp / "corpus1k.db", tmp / "corpus100k.db"
-        if {"throughput", "scale"} & set(sections):
+        if {"throughput", "scale", "writes"} & set(sections):
             write_corpus(f"sqlite:///{small}", articles=1_000)
         if "scale" in sections:
             write_corpus(f"sqlite:///{large}", articles=100_000)
@@ -427,6 +500,8 @@ def main() -> None:
             rows += throughput(tmp, small)
         if "scale" in sections:
             rows += scale(tmp, small, large)
+        if "writes" in sections:
+            rows += writes(tmp, small)
         if "extraction" in sections:
             rows += extraction(tmp)
         if "cold_start" in sections:

@@ -20,7 +20,7 @@ SEED_NAMES = ("000_0d754ff0f809e8c7.txt", "003_09662cb815ed8d2c.txt")
 def test_startup_ingests_the_seeds_and_then_reports_ready_with_counts(settings):
     settings = _with_seeds(settings, *SEED_NAMES)
     with TestClient(create_app(settings)) as client:
-        client.app.state.startup.finished.wait(timeout=60)
+        assert client.app.state.startup.finished.wait(timeout=60)
         response = client.get("/readyz")
         articles = client.get("/v1/articles").json()["items"]
 
@@ -65,7 +65,7 @@ def test_a_failed_startup_ingest_keeps_readiness_at_503_with_the_reason(settings
         raise RuntimeError("disk gone")
 
     with TestClient(create_app(settings, startup_ingest=broken_ingest)) as client:
-        client.app.state.startup.finished.wait(timeout=60)
+        assert client.app.state.startup.finished.wait(timeout=60)
         response = client.get("/readyz")
 
     assert response.status_code == 503
@@ -79,7 +79,7 @@ def test_restart_does_not_duplicate_and_a_bad_seed_file_is_skipped(settings, cap
 
     for _ in range(2):
         with TestClient(create_app(settings)) as client:
-            client.app.state.startup.finished.wait(timeout=60)
+            assert client.app.state.startup.finished.wait(timeout=60)
             counts = client.get("/readyz").json()["counts"]
         assert counts["articles"] == 2
 
@@ -92,7 +92,7 @@ def test_restart_does_not_duplicate_and_a_bad_seed_file_is_skipped(settings, cap
 def test_a_missing_seeds_folder_is_not_fatal(settings):
     settings = settings.model_copy(update={"ingest_on_startup": True, "seeds_dir": settings.seeds_dir / "nope"})
     with TestClient(create_app(settings)) as client:
-        client.app.state.startup.finished.wait(timeout=60)
+        assert client.app.state.startup.finished.wait(timeout=60)
         response = client.get("/readyz")
     assert response.status_code == 200
     assert response.json()["counts"]["articles"] == 0

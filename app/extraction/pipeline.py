@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -20,6 +21,12 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+# spaCy's parse and our rules over it cost the square of a doc's length; longer paragraphs are cut into
+# docs of at most this many characters (news paragraphs are under 1,000), so time grows with the article.
+MAX_DOC_CHARS = 5000
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s)")
+_WORD_END = re.compile(r"\S(?=\s)")
+
 # Bump when a change to the rules or the model changes what is extracted; `reextract` uses it.
 EXTRACTOR_VERSION = "2.1.0"
 
@@ -34,6 +41,31 @@ class ArticleText:
 
     def paragraph_texts(self) -> list[str]:
         return [self.body[p["start"] : p["end"]] for p in self.paragraphs]
+
+    def doc_spans(self) -> list[dict[str, Any]]:
+        """The paragraphs, with any longer than MAX_DOC_CHARS cut at sentence ends (or spaces) into several."""
+        spans = []
+        for paragraph in self.paragraphs:
+            start, end = paragraph["start"], paragraph["end"]
+            while end - start > MAX_DOC_CHARS:
+                cut = _cut_before(self.body, start, start + MAX_DOC_CHARS)
+                spans.append({**paragraph, "start": start, "end": cut})
+                start = cut
+                while start < end and self.body[start].isspace():
+                    start += 1
+            if start < end:
+                spans.append({**paragraph, "start": start, "end": end})
+        return spans
+
+
+def _cut_before(body: str, start: int, limit: int) -> int:
+    """Where to end a doc that starts at `start`: after the last sentence (else word) before `limit`."""
+    window = body[start:limit]
+    for boundary in (_SENTENCE_END, _WORD_END):
+        ends = [m.end() for m in boundary.finditer(window, len(window) // 2)]
+        if ends:
+            return start + ends[-1]
+    return limit
 
 
 @functools.cache
@@ -82,16 +114,15 @@ class Extractor:
         """Extract many articles, feeding all their paragraphs through one `nlp.pipe` stream."""
         iterator = iter(articles)
         while batch := list(islice(iterator, self.batch_size)):
-            texts = [text for article in batch for text in article.paragraph_texts()]
+            spans = [article.doc_spans() for article in batch]
+            texts = [a.body[s["start"] : s["end"]] for a, own in zip(batch, spans, strict=True) for s in own]
             docs = iter(self.nlp.pipe(texts, batch_size=self.batch_size))
-            for article in batch:
-                article_docs = [next(docs) for _ in article.paragraphs]
-                yield self._extract(article, article_docs)
+            for article, own in zip(batch, spans, strict=True):
+                yield self._extract(article, own, [next(docs) for _ in own])
 
-    def _extract(self, article: ArticleText, docs: list[Doc]) -> Extraction:
+    def _extract(self, article: ArticleText, spans: list[dict[str, Any]], docs: list[Doc]) -> Extraction:
         paragraphs = [
-            Paragraph(kind=span["kind"], start=span["start"], doc=doc)
-            for span, doc in zip(article.paragraphs, docs, strict=True)
+            Paragraph(kind=span["kind"], start=span["start"], doc=doc) for span, doc in zip(spans, docs, strict=True)
         ]
         sentences = split_sentences(paragraphs)
         found = find_people(sentences, paragraphs, published=article.published)

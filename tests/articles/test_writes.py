@@ -1,11 +1,20 @@
+import asyncio
+import hashlib
 import json
+import threading
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 from sqlalchemy import func, select
 from sqlmodel import Session
 
 from app.application import create_app
+from app.articles import writes
+from app.extraction import pipeline
 from app.models import Article, Evidence, IdempotencyKey, Meeting, Person, TimelineEntry
 from tests.conftest import SEEDS_DIR
 from tests.ingest.test_html import PAGES
@@ -127,10 +136,14 @@ def test_an_idempotency_key_replays_the_first_response_and_refuses_another_body(
     assert (replay.status_code, replay.json()) == (201, first.json())
     assert replay.headers["idempotent-replayed"] == "true"
     assert replay.headers["location"] == first.headers["location"]
-    assert conflict.status_code == 409
+    assert replay.headers["content-type"] == "application/json"
+    # A different request under a used key is a client error (the IETF Idempotency-Key draft's 422).
+    assert conflict.status_code == 422
     assert conflict.headers["content-type"] == "application/problem+json"
+    assert conflict.json()["errors"][0]["loc"] == "header.idempotency-key"
     assert other_key_owner.status_code == 201  # keys are scoped to the API key that sent them
     assert _counts(writer)["article"] == 2
+    assert _counts(writer)["idempotency_key"] == 2
 
 
 def test_delete_removes_the_article_and_only_the_facts_it_alone_supported(writer):
@@ -257,3 +270,157 @@ def test_while_the_extractor_loads_writes_are_503(writer):
     response = _post(writer, MEETING)
     assert response.status_code == 503
     assert response.headers["retry-after"] == "5"
+
+
+def _scope(key: str) -> str:
+    # The server scopes a key by a fingerprint of the API key that sent it (app/auth.py).
+    return writes.idempotency_scope(writer=hashlib.sha256(KEY.encode()).hexdigest()[:16], key=key)
+
+
+def _claim(client, key: str, payload: dict):
+    """Claim a key as a request in flight would, before its work starts."""
+    return writes.claim_key(
+        engine=client.app.state.write_engine,
+        scope_id=_scope(key),
+        fingerprint=writes.request_fingerprint(
+            method="POST", path="/v1/articles", media_type="application/json", body=json.dumps(payload).encode()
+        ),
+    )
+
+
+def test_a_key_whose_request_is_in_flight_is_409_and_nothing_is_stored(writer):
+    claim = _claim(writer, "in-flight", MEETING)
+    assert claim.token is not None
+    assert claim.replay is None
+
+    same = _post(writer, MEETING, headers={"Idempotency-Key": "in-flight"})
+    different = _post(writer, {**MEETING, "body": "Two envoys met in Oslo."}, headers={"Idempotency-Key": "in-flight"})
+
+    assert same.status_code == 409, same.text
+    assert same.headers["content-type"] == "application/problem+json"
+    assert "in progress" in same.json()["detail"]
+    assert different.status_code == 422
+    assert _counts(writer)["article"] == 0
+    # Once the first request answers, its twin is a replay.
+    writes.complete_key(
+        engine=writer.app.state.write_engine, claim=claim, status_code=201, body={"id": "x"}, location="/v1/articles/x"
+    )
+    replay = _post(writer, MEETING, headers={"Idempotency-Key": "in-flight"})
+    assert (replay.status_code, replay.json(), replay.headers["location"]) == (201, {"id": "x"}, "/v1/articles/x")
+
+
+def test_a_claim_left_by_a_dead_request_is_taken_over_after_its_timeout(writer):
+    _claim(writer, "orphan", MEETING)
+    with Session(writer.app.state.write_engine) as session:
+        record = session.get(IdempotencyKey, _scope("orphan"))
+        record.created_at = datetime.now(UTC) - writes.CLAIM_TIMEOUT - timedelta(seconds=1)
+        session.commit()
+
+    response = _post(writer, MEETING, headers={"Idempotency-Key": "orphan"})
+
+    assert response.status_code == 201, response.text
+    assert _post(writer, MEETING, headers={"Idempotency-Key": "orphan"}).headers["idempotent-replayed"] == "true"
+
+
+def test_a_failed_keyed_request_gives_its_key_back(writer):
+    headers = {"Idempotency-Key": "retry-me"}
+    failed = _post(writer, {"body": "Ministers met.", "published_at": "2024-02-30"}, headers=headers)
+    writer.app.state.extractor, extractor = None, writer.app.state.extractor
+    unavailable = _post(writer, MEETING, headers=headers)
+    writer.app.state.extractor = extractor
+
+    assert (failed.status_code, unavailable.status_code) == (422, 503)
+    assert _counts(writer)["idempotency_key"] == 0
+    fixed = _post(writer, MEETING, headers=headers)
+    assert fixed.status_code == 201, fixed.text
+    assert _counts(writer)["idempotency_key"] == 1
+
+
+def test_an_article_whose_text_is_over_the_extraction_limit_is_413_and_changes_nothing(settings):
+    app = create_app(settings.model_copy(update={"api_keys": [KEY], "max_article_bytes": 1024 * 1024}))
+    with TestClient(app, raise_server_exceptions=False) as client:
+        assert client.app.state.startup.finished.wait(timeout=120)
+        sentence = "Ministers met in Riga on Monday to discuss air defense. "
+        body = sentence * (writes.MAX_EXTRACTED_CHARS // len(sentence) + 1)
+
+        response = _post(client, {"body": body, "published_at": "2024-11-18"}, headers={"Idempotency-Key": "big"})
+
+        assert response.status_code == 413, response.text
+        assert response.headers["content-type"] == "application/problem+json"
+        assert response.json()["errors"][0]["loc"] == "body"
+        assert str(writes.MAX_EXTRACTED_CHARS) in response.json()["detail"]
+        assert _counts(client) == dict.fromkeys(_counts(client), 0)
+
+
+def test_a_single_paragraph_longer_than_a_doc_keeps_every_evidence_offset_exact(writer):
+    # One paragraph of over 20,000 characters: the extractor reads it in several docs, cut at sentence ends.
+    filler = "The talks covered air defense, energy and the reconstruction of the ports in some detail. "
+    body = (
+        filler * 130
+        + "Latvian Foreign Minister Baiba Braze met Swedish Foreign Minister Maria Stenergard in Riga on Monday. "
+        + filler * 130
+        + "Braze said Latvia backs Ukraine's membership in NATO."
+    )
+    assert len(body) > 4 * pipeline.MAX_DOC_CHARS
+
+    response = _post(writer, {"body": body, "published_at": "2024-11-18"})
+
+    assert response.status_code == 201, response.text
+    assert response.json()["people"] == ["baiba-braze", "maria-stenergard"]
+    assert len(response.json()["meetings"]) == 1
+    detail = writer.get(response.headers["location"]).json()
+    quoted = {e["quote"] for e in detail["evidence"]}
+    assert any("Baiba Braze met Swedish" in quote for quote in quoted)
+    assert any(quote.startswith("Braze said Latvia backs") for quote in quoted)
+    for evidence in detail["evidence"]:
+        assert detail["body"][evidence["start"] : evidence["end"]] == evidence["quote"]
+
+
+def test_the_extraction_queue_refuses_writes_beyond_its_waiting_room_and_runs_the_rest():
+    queue = writes.ExtractionQueue(1)
+    release = threading.Event()
+    capacity = 1 + writes.WAITING_WRITES
+
+    def job() -> writes.WriteAnswer:
+        release.wait(timeout=60)
+        return writes.WriteAnswer(201, {}, {})
+
+    async def flood() -> list[object]:
+        admitted = [queue.submit(job) for _ in range(capacity)]
+        with pytest.raises(writes.QueueFullError) as refused:
+            queue.submit(job)
+        release.set()
+        answers = await asyncio.gather(*admitted)
+        after = await queue.submit(job)  # the room is free again
+        return [refused.value, *answers, after]
+
+    try:
+        refused, *answers = asyncio.run(flood())
+    finally:
+        release.set()
+        queue.close()
+    assert refused.status_code == 503
+    assert refused.headers["Retry-After"]
+    assert [a.status_code for a in answers] == [201] * (capacity + 1)
+
+
+@hypothesis_settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    key=st.text(st.characters(min_codepoint=0x20, max_codepoint=0x7E), max_size=300),
+    media_type=st.sampled_from(["application/json", "text/plain", "text/html"]),
+    content=st.binary(max_size=300)
+    | st.builds(lambda n: json.dumps({**MEETING, "body": f"Envoys met {n}."}).encode(), st.integers(0, 3)),
+)
+def test_any_idempotency_key_and_body_is_answered_without_a_500_and_twice_the_same(writer, key, media_type, content):
+    headers = {"Content-Type": media_type, "Idempotency-Key": key, **AUTH}
+
+    first = writer.post("/v1/articles", content=content, headers=headers)
+    second = writer.post("/v1/articles", content=content, headers=headers)
+
+    assert first.status_code in {200, 201, 409, 422}, first.text
+    if first.status_code >= 400:
+        assert first.headers["content-type"] == "application/problem+json"
+        assert second.status_code == first.status_code or first.status_code == 409
+    elif key.strip():
+        assert (second.status_code, second.json()) == (first.status_code, first.json())
+        assert second.headers["idempotent-replayed"] == "true"
