@@ -21,7 +21,7 @@ from app.exports import LIST_RESPONSES, FormatQuery, list_response
 from app.ingest.parsing import ArticleParseError
 from app.ingest.sources import MEDIA_TYPE_SUFFIXES, parse_payload
 from app.pagination import CursorQuery, OptionalLimitQuery, Page
-from app.schemas import DateQuery, text_query
+from app.schemas import ArticleId, DateQuery, text_query
 
 router = APIRouter(prefix="/v1/articles", tags=["articles"], responses=PROBLEM_RESPONSES)
 
@@ -64,7 +64,7 @@ def list_articles(
 
 
 @router.get("/{article_id}", response_model=ArticleDetail, summary="One article with its body and facts")
-def get_article(article_id: str, db_session: SessionDep) -> ArticleDetail:
+def get_article(article_id: ArticleId, db_session: SessionDep) -> ArticleDetail:
     return service.get_detail(db_session=db_session, article_id=article_id)
 
 
@@ -167,7 +167,7 @@ async def create_article(
     summary="Remove an article and every fact only it supported",
     responses={**WRITE_PROBLEM_RESPONSES},
 )
-def delete_article(article_id: str, request: Request, writer: WriterDep) -> Response:
+def delete_article(request: Request, writer: WriterDep, article_id: ArticleId) -> Response:  # the key is checked first
     writes.remove(engine=request.app.state.write_engine, article_id=article_id)
     return Response(status_code=204)
 
