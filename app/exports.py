@@ -270,7 +270,8 @@ def _ical_event(event: CalendarEvent, articles: dict[str, Any], base_url: str) -
     stamps = [articles[s.article_id].ingested_at for s in event.sources if s.article_id in articles]
     ical.add("dtstamp", max(stamps).replace(tzinfo=UTC) if stamps else datetime(1970, 1, 1, tzinfo=UTC))
     ical.add("dtstart", start)
-    ical.add("dtend", end)
+    if end is not None:
+        ical.add("dtend", end)
     ical.add("summary", event.summary)
     if event.location:
         ical.add("location", event.location)
@@ -294,11 +295,23 @@ def _ical_event(event: CalendarEvent, articles: dict[str, Any], base_url: str) -
     return ical
 
 
-def _span(day: date, precision: DatePrecision) -> tuple[date, date]:
-    """All-day dates from the first day the date can be to the day after the last (DTEND is exclusive)."""
+def _span(day: date, precision: DatePrecision) -> tuple[date, date | None]:
+    """All-day dates from the first day the date can be to the day after the last (DTEND is exclusive).
+
+    No end when that day is past 9999-12-31 (a row stored before dates were bounded): the event is then
+    its first day, which is what a calendar reads from a DTSTART alone.
+    """
     if precision == DatePrecision.year:
-        return date(day.year, 1, 1), date(day.year + 1, 1, 1)
-    if precision == DatePrecision.month:
-        start = date(day.year, day.month, 1)
-        return start, (start + timedelta(days=32)).replace(day=1)
-    return day, day + timedelta(days=1)
+        start = date(day.year, 1, 1)
+    elif precision == DatePrecision.month:
+        start = day.replace(day=1)
+    else:
+        start = day
+    try:
+        if precision == DatePrecision.year:
+            return start, date(day.year + 1, 1, 1)
+        if precision == DatePrecision.month:
+            return start, (start + timedelta(days=32)).replace(day=1)
+        return start, start + timedelta(days=1)
+    except (OverflowError, ValueError):
+        return start, None

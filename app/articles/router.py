@@ -11,7 +11,7 @@ from app.db import SessionDep
 from app.errors import PROBLEM_RESPONSES, WRITE_PROBLEM_RESPONSES
 from app.exports import LIST_RESPONSES, FormatQuery, list_response
 from app.pagination import CursorQuery, OptionalLimitQuery, Page
-from app.schemas import DateQuery, text_query
+from app.schemas import ArticleId, DateQuery, text_query
 
 router = APIRouter(prefix="/v1/articles", tags=["articles"], responses=PROBLEM_RESPONSES)
 
@@ -54,7 +54,7 @@ def list_articles(
 
 
 @router.get("/{article_id}", response_model=ArticleDetail, summary="One article with its body and facts")
-def get_article(article_id: str, db_session: SessionDep) -> ArticleDetail:
+def get_article(article_id: ArticleId, db_session: SessionDep) -> ArticleDetail:
     return service.get_detail(db_session=db_session, article_id=article_id)
 
 
@@ -114,7 +114,7 @@ async def create_article(
     summary="Remove an article and every fact only it supported",
     responses={**WRITE_PROBLEM_RESPONSES},
 )
-def delete_article(article_id: str, request: Request, writer: WriterDep) -> Response:
+def delete_article(request: Request, writer: WriterDep, article_id: ArticleId) -> Response:  # the key is checked first
     writes.remove(engine=request.app.state.write_engine, article_id=article_id)
     return Response(status_code=204)
 

@@ -4,7 +4,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.exports import CsvColumns
-from app.ingest.parsing import DATELINE_LIMIT
+from app.limits import AUTHOR_LIMIT, DATELINE_LIMIT, EARLIEST_DATE, LATEST_DATE, PARAGRAPH_LIMIT, SOURCE_LIMIT
 from app.models import Article, DatePrecision, MeetingStatus, TimelineKind
 from app.people.schemas import PersonRef
 
@@ -147,12 +147,20 @@ class ArticleCreate(BaseModel):
         }
     )
 
-    body: str
-    published_at: date
+    body: str = Field(
+        description=(
+            "The article text, paragraphs separated by a line break; it needs a letter or digit, and no paragraph"
+            f" may be longer than {PARAGRAPH_LIMIT} characters. No NUL characters or lone surrogates, here or in"
+            " any other field."
+        )
+    )
+    published_at: date = Field(
+        ge=EARLIEST_DATE, le=LATEST_DATE, description="ISO date or datetime; the date must be in this range."
+    )
     title: str | None = None
-    source: str | None = None
-    url: str | None = None
-    author: str | None = None
+    source: str | None = Field(default=None, max_length=SOURCE_LIMIT)
+    url: str | None = Field(default=None, pattern=r"^[Hh][Tt][Tt][Pp][Ss]?://", description="An http(s) address.")
+    author: str | None = Field(default=None, max_length=AUTHOR_LIMIT)
     dateline: str | None = Field(
         default=None,
         max_length=DATELINE_LIMIT,

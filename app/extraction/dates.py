@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
 
+from app.limits import date_in_range
+
 Precision = Literal["day", "month", "year"]
 Preference = Literal["past", "future"]
 
@@ -49,7 +51,15 @@ _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
 
 @functools.lru_cache(maxsize=4096)
 def resolve(expression: str, *, base: date, prefer: Preference = "past") -> ResolvedDate | None:
-    """Resolve a date expression written on `base`; None when it names no calendar date."""
+    """Resolve a date expression written on `base`; None when it names no calendar date the service keeps."""
+    try:
+        resolved = _resolve(expression, base=base, prefer=prefer)
+    except (OverflowError, ValueError):  # "tomorrow" of 9999-12-31, "next year" of 9999
+        return None
+    return resolved if resolved is not None and date_in_range(resolved.value) else None
+
+
+def _resolve(expression: str, *, base: date, prefer: Preference) -> ResolvedDate | None:
     text = expression.strip().strip(".,")
     text = re.sub(r"^(?:on|in|by|since|from|until|at|during|the)\s+", "", text, flags=re.I)
     if ago := _AGO.fullmatch(text):

@@ -3,7 +3,15 @@
 import trafilatura
 from lxml import etree
 
-from app.ingest.parsing import ArticleParseError, Paragraph, ParsedArticle, normalise_text, parse_iso_date
+from app import limits
+from app.ingest.parsing import (
+    ArticleParseError,
+    Paragraph,
+    ParsedArticle,
+    fitting,
+    normalise_text,
+    parse_iso_date,
+)
 
 
 def parse_html(html: str, *, origin: str | None = None) -> ParsedArticle:
@@ -38,8 +46,8 @@ def parse_html(html: str, *, origin: str | None = None) -> ParsedArticle:
         paragraphs=tuple(paragraphs),
         raw_text=html,
         title=title,
-        source=document.get("sitename") or document.get("hostname") or None,
-        author=normalise_text(document.get("author") or "") or None,
-        url=document.get("url") or None,
+        source=fitting(document.get("sitename") or document.get("hostname") or None, limits.SOURCE_LIMIT),
+        author=fitting(normalise_text(document.get("author") or "") or None, limits.AUTHOR_LIMIT),
+        url=url if (url := document.get("url")) and limits.web_url(url) else None,
         origin=origin,
     )

@@ -16,15 +16,16 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Literal
 
+from app import limits
 from app.extraction.dates import MONTH_NAMES, written_date
 from app.extraction.pipeline import ArticleText
 from app.ingest.attribution import broadcast_signoff, desk_signature, issuer, outlet_prefix
 from app.ingest.datelines import lead_dateline, readable_place
+from app.limits import AUTHOR_LIMIT, DATELINE_LIMIT, PARAGRAPH_LIMIT, SOURCE_LIMIT
 
 ParagraphKind = Literal["text", "caption"]
 
 _HEADER_DATE = re.compile(r"^\s*date\s+(?P<date>\S+)[ \t]*(?P<rest>.*)$")
-_EARLIEST_YEAR = 1900
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _WIRE_TAG = re.compile(r"^\(MENAFN-\s*(?P<source>[^)]+?)\s*\)\s*")
 _DATELINE_AGENCY = re.compile(r"^[A-Z][A-Za-z0-9 .,'/-]{1,60}?\s*\((?P<source>[A-Z][\w .&'-]{1,40})\)\s*[-–—]")
@@ -86,8 +87,7 @@ _FURNITURE = re.compile(
 _TERMINAL = re.compile(r"[.!?:;,\"”’')\]]$")
 _WHITESPACE = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-# The longest dateline place stored (the column's length).
-DATELINE_LIMIT = 200
+_FIELD_LIMITS = {"source": SOURCE_LIMIT, "author": AUTHOR_LIMIT, "dateline": DATELINE_LIMIT}
 
 
 class ArticleParseError(ValueError):
@@ -123,6 +123,7 @@ class ParsedArticle:
         if not self.paragraphs:
             raise ArticleParseError("no article text", field="body")
         object.__setattr__(self, "body", "\n\n".join(p.text for p in self.paragraphs))
+        _check_storable(self)
 
     @property
     def paragraph_spans(self) -> list[dict[str, object]]:
@@ -146,6 +147,38 @@ class ParsedArticle:
     @property
     def content_sha256(self) -> str:
         return content_sha256(self.body)
+
+
+def _check_storable(article: ParsedArticle) -> None:
+    """Refuse, naming the field, what no database could store alike or the extractor could not read."""
+    if not limits.date_in_range(article.published_at):
+        raise ArticleParseError(
+            f"published_at is outside {limits.EARLIEST_DATE}..{limits.LATEST_DATE}", field="published_at"
+        )
+    texts = {"body": article.body, "title": article.title, "url": article.url, "origin": article.origin}
+    texts |= {name: getattr(article, name) for name in _FIELD_LIMITS}
+    for name, text in texts.items():
+        if text is not None and (reason := limits.unstorable_reason(text)):
+            raise ArticleParseError(f"{name} {reason}", field=name)
+    if (reason := limits.unstorable_reason(article.raw_text)) is not None:
+        raise ArticleParseError(f"the article {reason}", field="body")
+    for name, limit in _FIELD_LIMITS.items():
+        if (text := getattr(article, name)) is not None and len(text) > limit:
+            raise ArticleParseError(f"{name} is longer than {limit} characters", field=name)
+    if article.url is not None and not limits.web_url(article.url):
+        raise ArticleParseError("url must be an http or https address", field="url")
+    if not limits.has_visible_text(article.body):
+        raise ArticleParseError("no visible text (no letter or digit)", field="body")
+    if any(len(p.text) > PARAGRAPH_LIMIT for p in article.paragraphs):
+        raise ArticleParseError(
+            f"a paragraph is longer than {PARAGRAPH_LIMIT} characters; separate paragraphs with a blank line",
+            field="body",
+        )
+
+
+def fitting(text: str | None, limit: int) -> str | None:
+    """Metadata a parser read off a page, or None when it is too long to be what it was taken for."""
+    return text if text is not None and len(text) <= limit else None
 
 
 def normalise_text(text: str) -> str:
@@ -189,8 +222,6 @@ def parse_json_article(data: Mapping[str, object], *, raw_text: str, origin: str
         if value is not None and not isinstance(value, str):
             raise ArticleParseError(f"{key} must be a string", field=key)
         optional[key] = normalise_text(value) or None if isinstance(value, str) else None
-    if optional["dateline"] and len(optional["dateline"]) > DATELINE_LIMIT:
-        raise ArticleParseError(f"dateline is longer than {DATELINE_LIMIT} characters", field="dateline")
     lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     paragraphs = _assemble_paragraphs([(_classify_body_line(line), line) for line in lines])
     return ParsedArticle(published_at=published, paragraphs=paragraphs, raw_text=raw_text, origin=origin, **optional)
@@ -202,8 +233,10 @@ def parse_iso_date(value: str, *, field: str) -> date:
         parsed = date.fromisoformat(value) if _ISO_DATE.match(value) else datetime.fromisoformat(value).date()
     except ValueError:
         raise ArticleParseError(f"{field} is not a valid ISO date: {value[:40]!r}", field=field) from None
-    if parsed.year < _EARLIEST_YEAR:
-        raise ArticleParseError(f"{field} is before {_EARLIEST_YEAR}: {value[:40]!r}", field=field)
+    if not limits.date_in_range(parsed):
+        raise ArticleParseError(
+            f"{field} is outside {limits.EARLIEST_DATE}..{limits.LATEST_DATE}: {value[:40]!r}", field=field
+        )
     return parsed
 
 
@@ -294,10 +327,10 @@ def _parse_page_lines(lines: list[str], *, published: date | None, raw_text: str
         paragraphs=paragraphs,
         raw_text=raw_text,
         title=title or _lead_title(paragraphs),
-        source=source or issuer(title, [p.text for p in paragraphs]),
-        author=normalise_text(author) if author else None,
+        source=fitting(source or issuer(title, [p.text for p in paragraphs]), SOURCE_LIMIT),
+        author=fitting(normalise_text(author), AUTHOR_LIMIT) if author else None,
         origin=origin,
-        dateline=filed_at,
+        dateline=fitting(filed_at, DATELINE_LIMIT),
     )
 
 

@@ -15,7 +15,8 @@ def decode_text(data: bytes) -> str:
     if not data.strip():
         raise ArticleParseError("empty file", field="body")
     sample = data[:8192]
-    if b"\x00" in sample or sum(byte in _CONTROL_BYTES for byte in sample) > len(sample) // 100 + 2:
+    # A NUL anywhere is binary, and PostgreSQL could not store the raw text with it.
+    if b"\x00" in data or sum(byte in _CONTROL_BYTES for byte in sample) > len(sample) // 100 + 2:
         raise ArticleParseError("binary content, not text", field="body")
     try:
         text = data.decode("utf-8")

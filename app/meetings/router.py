@@ -17,7 +17,7 @@ from app.meetings import service
 from app.meetings.schemas import MEETING_CSV, MeetingRead, meeting_event
 from app.models import MeetingStatus
 from app.pagination import CursorQuery, OptionalLimitQuery, Page
-from app.schemas import DateQuery, text_query
+from app.schemas import DateQuery, MeetingId, text_query
 
 router = APIRouter(prefix="/v1/meetings", tags=["meetings"], responses=PROBLEM_RESPONSES)
 
@@ -89,5 +89,5 @@ def meetings_calendar(request: Request, db_session: SessionDep, filters: Filters
 
 
 @router.get("/{meeting_id}", response_model=MeetingRead, summary="One meeting")
-def get_meeting(meeting_id: str, db_session: SessionDep) -> MeetingRead:
+def get_meeting(meeting_id: MeetingId, db_session: SessionDep) -> MeetingRead:
     return MeetingRead.of(service.get(db_session=db_session, meeting_id=meeting_id))

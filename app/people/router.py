@@ -11,7 +11,7 @@ from app.meetings.schemas import MEETING_CSV, MeetingRead
 from app.pagination import CursorQuery, OptionalLimitQuery, Page
 from app.people import service
 from app.people.schemas import PERSON_CSV, PersonRead, RoleRead
-from app.schemas import text_query
+from app.schemas import PersonId, text_query
 from app.timeline import service as timeline_service
 from app.timeline.schemas import TIMELINE_CSV, TimelineEntryRead
 
@@ -61,7 +61,7 @@ def list_people(
 
 
 @router.get("/{person_id}", response_model=PersonRead, summary="One person")
-def get_person(person_id: str, db_session: SessionDep) -> PersonRead:
+def get_person(person_id: PersonId, db_session: SessionDep) -> PersonRead:
     return _read(service.get(db_session=db_session, person_id=person_id))
 
 
@@ -72,7 +72,7 @@ def get_person(person_id: str, db_session: SessionDep) -> PersonRead:
     responses=LIST_RESPONSES,
 )
 def list_person_meetings(
-    person_id: str,
+    person_id: PersonId,
     request: Request,
     response: Response,
     db_session: SessionDep,
@@ -109,7 +109,7 @@ def list_person_meetings(
     responses=LIST_RESPONSES,
 )
 def list_person_timeline(
-    person_id: str,
+    person_id: PersonId,
     request: Request,
     response: Response,
     db_session: SessionDep,

@@ -15,7 +15,7 @@ from app.exports import (
 )
 from app.models import TimelineKind
 from app.pagination import CursorQuery, OptionalLimitQuery, Page
-from app.schemas import DateQuery, text_query
+from app.schemas import DateQuery, TimelineEntryId, text_query
 from app.timeline import service
 from app.timeline.schemas import TIMELINE_CSV, TimelineEntryRead, timeline_event
 
@@ -93,5 +93,5 @@ def timeline_calendar(request: Request, db_session: SessionDep, filters: Filters
 
 
 @router.get("/{entry_id}", response_model=TimelineEntryRead, summary="One timeline entry")
-def get_timeline_entry(entry_id: str, db_session: SessionDep) -> TimelineEntryRead:
+def get_timeline_entry(entry_id: TimelineEntryId, db_session: SessionDep) -> TimelineEntryRead:
     return TimelineEntryRead.of(service.get(db_session=db_session, entry_id=entry_id))

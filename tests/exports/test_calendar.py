@@ -139,3 +139,27 @@ def test_timeline_events_are_titled_with_their_country_and_kind_and_take_the_cou
     )
     assert only_sweden.status_code == 200
     assert list(events_of(only_sweden)) == [f"timeline-{accession.id}@newsevents"]
+
+
+@pytest.mark.parametrize("precision", list(DatePrecision))
+def test_a_meeting_stored_in_the_last_days_a_calendar_holds_does_not_break_the_calendar(
+    client, db_session, world, precision
+):
+    """Rows stored before dates were bounded may lie in 9999: their event has no DTEND past 9999-12-31."""
+    last = make_meeting(
+        db_session,
+        participants=((world["jane"], None),),
+        day=date(9999, 12, 31),
+        precision=precision,
+        summary="Jane Roe meets everyone at the end of time.",
+        source=world["article"],
+    )
+
+    response = client.get("/v1/meetings.ics")
+
+    assert response.status_code == 200, response.text
+    event = events_of(response)[f"meeting-{last.id}@newsevents"]
+    starts = {DatePrecision.day: date(9999, 12, 31), DatePrecision.month: date(9999, 12, 1)}
+    assert event.decoded("dtstart") == starts.get(precision, date(9999, 1, 1))
+    assert "dtend" not in event
+    assert events_of(response)[f"meeting-{world['held'].id}@newsevents"].decoded("dtend") == date(2024, 3, 15)

@@ -1,7 +1,7 @@
 from datetime import date
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.extraction.dates import resolve, written_date
@@ -60,3 +60,48 @@ def test_a_date_written_out_in_any_usual_form_reads_back_as_itself(value):
 @pytest.mark.parametrize("text", ["February 30, 2024", "March 2024", "9/25/2024", "Tuesday", "2024-13-01", "next week"])
 def test_anything_but_a_whole_calendar_date_is_not_a_written_date(text):
     assert written_date(text) is None
+
+
+EXPRESSIONS = st.sampled_from(
+    [
+        "today",
+        "tomorrow",
+        "yesterday",
+        "next month",
+        "next year",
+        "last year",
+        "a year ago",
+        "six months ago",
+        "on Monday",
+        "on Sunday",
+        "in December",
+        "January 5",
+        "June 24 next year",
+        "December 31 next year",
+        "later this month",
+        "in September 2022",
+    ]
+)
+
+
+@settings(deadline=None)  # the first call imports dateparser
+@given(
+    expression=EXPRESSIONS,
+    base=st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)),
+    prefer=st.sampled_from(["past", "future"]),
+)
+def test_a_resolved_date_is_within_the_stored_range_or_none_never_an_overflow(expression, base, prefer):
+    resolved = resolve(expression, base=base, prefer=prefer)
+
+    assert resolved is None or date(1900, 1, 1) <= resolved.value <= date(9998, 12, 31)
+
+
+@pytest.mark.parametrize("base", [date(9998, 12, 31), date(9999, 12, 31)])
+@pytest.mark.parametrize("expression", ["tomorrow", "next year", "next month", "December 31 next year"])
+def test_a_date_after_the_last_one_kept_is_no_date(expression, base):
+    assert resolve(expression, base=base) is None
+
+
+def test_the_last_dates_kept_still_resolve():
+    assert resolve("yesterday", base=date(9998, 12, 31)).value == date(9998, 12, 30)
+    assert resolve("tomorrow", base=date(9998, 12, 30)).value == date(9998, 12, 31)
