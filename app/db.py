@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
-from urllib.request import url2pathname
+from urllib.request import pathname2url, url2pathname
 
 from alembic import command
 from alembic.config import Config
@@ -40,6 +40,21 @@ def sqlite_read_only(database_url: str) -> bool:
     if url.query.get("mode") == "ro" or url.query.get("immutable") == "1":
         return True
     return path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+
+
+def _readable_sqlite_url(database_url: str, path: Path) -> str:
+    """The URL as given, unless it names a WAL file in a folder this process may not write.
+
+    SQLite cannot read such a file (it must create the `-shm` index beside it), unless told the file
+    is immutable: a read-only folder then holds a snapshot that nothing changes while it is served.
+    """
+    url = make_url(database_url)
+    if url.query.get("immutable") == "1" or not path.exists() or os.access(path.parent, os.W_OK):
+        return database_url
+    read_only = url.set(
+        database=f"file:{pathname2url(str(path.absolute()))}", query={"mode": "ro", "immutable": "1", "uri": "true"}
+    )
+    return read_only.render_as_string(hide_password=False)
 
 
 def _configure_sqlite_connection(dbapi_connection, _record) -> None:
@@ -85,7 +100,7 @@ def make_engine(database_url: str, *, for_writes: bool = False) -> Engine:
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(
-            database_url,
+            _readable_sqlite_url(database_url, path),
             connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
             # Enough for every thread of the request threadpool (40) to hold a connection at once.
             pool_size=20,
