@@ -53,8 +53,9 @@ def report(tmp_path_factory) -> dict[str, list[str]]:
                 f"--report-junit-path={junit}",
                 "--no-color",
             ],
-            cwd=PROJECT_ROOT,
-            env={**os.environ, "SCHEMATHESIS_HOOKS": "tests.schemathesis_hooks"},
+            # In the test's folder: schemathesis keeps a cache of crashes in its working directory.
+            cwd=folder,
+            env={**os.environ, "SCHEMATHESIS_HOOKS": "tests.schemathesis_hooks", "PYTHONPATH": str(PROJECT_ROOT)},
             capture_output=True,
             text=True,
             timeout=1200,
