@@ -15,7 +15,7 @@ from app.articles.schemas import ArticleCreate
 from app.articles.writes import ExtractionQueue
 from app.caching import ResponseCache
 from app.config import Settings, load_settings
-from app.db import make_engine, upgrade_schema
+from app.db import make_engine, sqlite_read_only, upgrade_schema
 from app.errors import Problem, install_problem_handlers
 from app.extraction import BatchExtractor, DeferredExtractor
 from app.health import StartupState
@@ -24,6 +24,8 @@ from app.ingest.seed_extraction import SeedExtraction
 from app.ingest.service import IngestReport, ingest_paths
 from app.logs import configure_logging
 from app.meetings.router import router as meetings_router
+from app.middleware import HeadAsGet, SecurityHeaders
+from app.pagination import CursorSecretMiddleware
 from app.people.router import router as people_router
 from app.timeline.router import router as timeline_router
 from app.web.router import ASSETS
@@ -70,6 +72,8 @@ def _run_startup(
                     "seed_extraction.closed", outcome=seed_extraction.outcome, peak_rss_mib=seed_extraction.peak_rss_mib
                 )
         state.finished.set()
+    if app.state.read_only:
+        return  # no write will ever need the model here
     try:
         extractor.load()  # now, rather than in the first write's request
         log.info("extractor.loaded", model=settings.spacy_model, version=extractor.version)
@@ -102,15 +106,21 @@ def create_app(
         app.state.write_engine = make_engine(settings.database_url, for_writes=True)
         app.state.extraction_queue = ExtractionQueue(settings.extraction_workers)
         app.state.startup = StartupState()
+        # A read-only replica serves reads: nothing to migrate or ingest, and writes are refused (auth.py).
+        app.state.read_only = sqlite_read_only(settings.database_url)
         await asyncio.to_thread(upgrade_schema, engine)
-        log.info("schema.upgraded", database=engine.url.render_as_string(hide_password=True))
+        log.info(
+            "schema.upgraded",
+            database=engine.url.render_as_string(hide_password=True),
+            read_only=app.state.read_only,
+        )
         # Serve /healthz and /readyz (503) while the model loads and the seeds are ingested.
         startup_task = asyncio.create_task(
             asyncio.to_thread(
                 _run_startup,
                 app,
                 startup_ingest,
-                ingest=settings.ingest_on_startup,
+                ingest=settings.ingest_on_startup and not app.state.read_only,
                 seed_extraction=seed_extraction,
             )
         )
@@ -145,6 +155,9 @@ def create_app(
     app.add_middleware(
         ResponseCache, engine=lambda: app.state.engine, max_bytes=settings.response_cache_mb * 1024 * 1024
     )
+    app.add_middleware(CursorSecretMiddleware, secret=settings.cursor_secret.get_secret_value())
+    # Outside the cache, which then sees (and answers) a HEAD as the GET it stands for.
+    app.add_middleware(HeadAsGet)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -153,6 +166,7 @@ def create_app(
             allow_headers=["Authorization", "Content-Type", "Idempotency-Key"],
             expose_headers=["Link", "Location"],
         )
+    app.add_middleware(SecurityHeaders)  # outermost: every answer, CORS preflights and errors included
     install_problem_handlers(app)
     for router in (health_router, articles_router, people_router, meetings_router, timeline_router, web_router):
         app.include_router(router)

@@ -6,12 +6,15 @@ client's If-None-Match holds it, and otherwise serves a 200 it already rendered 
 The version is read at every request, so a write by any process is seen by the next read.
 """
 
+import contextlib
 import sqlite3
 import threading
 import zlib
-from collections import OrderedDict
 from collections.abc import Callable
+from pathlib import Path
+from urllib.request import pathname2url
 
+from cachetools import LRUCache
 from sqlalchemy import Engine, select, update
 from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
@@ -43,8 +46,10 @@ class _SqliteVersion:
     threadpool and a pooled connection, which cost more than serving the cached answer itself.
     """
 
-    def __init__(self, path: str) -> None:
-        self._connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=0)
+    def __init__(self, path: Path, *, immutable: bool) -> None:
+        # Read-only: this connection only ever reads, and so works on a read-only replica too.
+        uri = f"file:{pathname2url(str(path.absolute()))}?mode=ro" + ("&immutable=1" if immutable else "")
+        self._connection = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False, timeout=0)
         self._lock = threading.Lock()
 
     def read(self) -> int | None:
@@ -59,39 +64,22 @@ class _SqliteVersion:
         self._connection.close()
 
 
-class _LRU:
-    """Rendered responses, least recently used first out, bounded by their total size in bytes."""
+# A rendered 200: its headers and body, or None for a body too long to keep (its tag still answers 304).
+CachedAnswer = tuple[list[tuple[bytes, bytes]], bytes | None]
 
-    def __init__(self, max_bytes: int) -> None:
-        self.max_bytes = max_bytes
-        self.size = 0
-        self._entries: OrderedDict[tuple, tuple[list[tuple[bytes, bytes]], bytes]] = OrderedDict()
-        self._lock = threading.Lock()
 
-    def get(self, key: tuple) -> tuple[list[tuple[bytes, bytes]], bytes] | None:
-        with self._lock:
-            entry = self._entries.get(key)
-            if entry is not None:
-                self._entries.move_to_end(key)
-            return entry
+def _answer_bytes(answer: CachedAnswer) -> int:
+    headers, body = answer
+    return len(body or b"") + sum(len(name) + len(value) for name, value in headers)
 
-    def put(self, key: tuple, headers: list[tuple[bytes, bytes]], body: bytes) -> None:
-        cost = self._cost((headers, body))
-        if cost > self.max_bytes:
-            return
-        with self._lock:
-            if (old := self._entries.pop(key, None)) is not None:
-                self.size -= self._cost(old)
-            self._entries[key] = (headers, body)
-            self.size += cost
-            while self.size > self.max_bytes:
-                _, evicted = self._entries.popitem(last=False)
-                self.size -= self._cost(evicted)
 
-    @staticmethod
-    def _cost(entry: tuple[list[tuple[bytes, bytes]], bytes]) -> int:
-        headers, body = entry
-        return len(body) + sum(len(name) + len(value) for name, value in headers)
+def answer_cache(max_bytes: int) -> LRUCache:
+    """Rendered answers, least recently used out first, bounded by their total size in bytes.
+
+    Used from the event loop only (the middleware never awaits between a lookup and its use), so it
+    needs no lock.
+    """
+    return LRUCache(maxsize=max_bytes, getsizeof=_answer_bytes)
 
 
 class ResponseCache:
@@ -103,7 +91,7 @@ class ResponseCache:
         self.app = app
         self.engine = engine
         self.prefix = prefix
-        self.cache = _LRU(max_bytes)
+        self.cache = answer_cache(max_bytes)
         self._sqlite: _SqliteVersion | None = None
         self._sqlite_engine: Engine | None = None
 
@@ -116,17 +104,19 @@ class ResponseCache:
         # One URL answers JSON or CSV by Accept: each representation gets a tag of its own.
         variant = f"-{zlib.crc32(accept.encode()):08x}" if accept else ""
         etag = f'"{await self._version()}{variant}"'
-        if etag in {tag.strip() for tag in headers.get("if-none-match", "").split(",")}:
-            await send({"type": "http.response.start", "status": 304, "headers": _tag_headers(etag)})
-            await send({"type": "http.response.body", "body": b""})
-            return
-        key = (etag, scope["path"], scope.get("query_string", b""), accept)
+        revalidating = etag in {tag.strip() for tag in headers.get("if-none-match", "").split(",")}
+        # Everything an answer is built from: calendar links may come from the scheme and Host header.
+        key = (etag, scope["path"], scope.get("query_string", b""), accept, scope.get("scheme"), headers.get("host"))
         if (cached := self.cache.get(key)) is not None:
             response_headers, body = cached
-            await send({"type": "http.response.start", "status": 200, "headers": list(response_headers)})
-            await send({"type": "http.response.body", "body": body})
-            return
-        await self._render_and_keep(scope, receive, send, key, etag)
+            if revalidating:
+                await _send_not_modified(send, etag)
+                return
+            if body is not None:
+                await send({"type": "http.response.start", "status": 200, "headers": list(response_headers)})
+                await send({"type": "http.response.body", "body": body})
+                return
+        await self._render_and_keep(scope, receive, send, key, etag, revalidating=revalidating)
 
     async def _version(self) -> int:
         engine = self.engine()
@@ -134,35 +124,59 @@ class ResponseCache:
             if self._sqlite is not None:
                 self._sqlite.close()
             path = sqlite_path(engine.url.render_as_string(hide_password=False))
-            self._sqlite = _SqliteVersion(str(path)) if path is not None else None
+            immutable = engine.url.query.get("immutable") == "1"
+            try:
+                self._sqlite = _SqliteVersion(path, immutable=immutable) if path is not None else None
+            except sqlite3.Error:  # not openable on its own (a read-only folder without WAL files): ask the pool
+                self._sqlite = None
             self._sqlite_engine = engine
         if self._sqlite is not None and (version := self._sqlite.read()) is not None:
             return version
         # A blocking query: never on the event loop, or the loop waits on connections its own requests hold.
         return await run_in_threadpool(current_data_version, engine=engine)
 
-    async def _render_and_keep(self, scope: Scope, receive: Receive, send: Send, key: tuple, etag: str) -> None:
+    async def _render_and_keep(
+        self, scope: Scope, receive: Receive, send: Send, key: tuple, etag: str, *, revalidating: bool
+    ) -> None:
+        """Run the endpoint; keep a 200 for this version, and turn it (only a 200) into a 304 when revalidating."""
         kept_headers: list[tuple[bytes, bytes]] | None = None
-        chunks: list[bytes] = []
+        not_modified = False
+        chunks: list[bytes] | None = []
         size = 0
 
         async def capture(message: Message) -> None:
-            nonlocal kept_headers, chunks, size
+            nonlocal kept_headers, not_modified, chunks, size
             if message["type"] == "http.response.start" and message["status"] == 200:
                 headers = [*message.get("headers", []), *_tag_headers(etag)]
                 # Keep a copy: outer middleware (CORS) adds its own headers to the list it is sent.
                 kept_headers = list(headers)
                 message = {**message, "headers": headers}
+                if revalidating:
+                    not_modified = True
+                    await _send_not_modified(send, etag)
+                    return
             elif message["type"] == "http.response.body" and kept_headers is not None:
-                chunks.append(message.get("body", b""))
-                size += len(chunks[-1])
-                if size > _MAX_BODY_BYTES:  # a long stream: pass it on without keeping it
-                    kept_headers, chunks = None, []
-                elif not message.get("more_body", False):
-                    self.cache.put(key, kept_headers, b"".join(chunks))
+                if chunks is not None:
+                    chunks.append(message.get("body", b""))
+                    size += len(chunks[-1])
+                    if size > _MAX_BODY_BYTES:  # a long stream: pass it on without keeping it
+                        chunks = None
+                if not message.get("more_body", False):
+                    self._keep(key, kept_headers, b"".join(chunks) if chunks is not None else None)
+            if not_modified:
+                return  # the 304 went out already; the body is rendered only to be kept
             await send(message)
 
         await self.app(scope, receive, capture)
+
+    def _keep(self, key: tuple, headers: list[tuple[bytes, bytes]], body: bytes | None) -> None:
+        with contextlib.suppress(ValueError):  # larger than the whole cache
+            self.cache[key] = (headers, body)
+
+
+async def _send_not_modified(send: Send, etag: str) -> None:
+    await send({"type": "http.response.start", "status": 304, "headers": _tag_headers(etag)})
+    await send({"type": "http.response.body", "body": b""})
 
 
 def _tag_headers(etag: str) -> list[tuple[bytes, bytes]]:

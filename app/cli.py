@@ -1,6 +1,7 @@
 """Command line: `python -m app COMMAND`. Settings come from the environment, as for the server."""
 
 import contextlib
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -111,7 +112,10 @@ def serve(
     """Serve the API with uvicorn (what `make run` does, with options)."""
     import uvicorn
 
-    _settings()
+    settings = _settings()
+    # Workers are separate processes, each reading its settings: without this each would draw its own
+    # cursor secret, and a cursor from one worker would be refused by the next.
+    os.environ["CURSOR_SECRET"] = settings.cursor_secret.get_secret_value()
     uvicorn.run("app.main:app", host=host, port=port, workers=workers, proxy_headers=True)
 
 

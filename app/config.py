@@ -1,7 +1,9 @@
+import secrets
 from pathlib import Path
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
@@ -22,6 +24,10 @@ class Settings(BaseSettings):
     extraction_workers: int = Field(default=1, ge=1, le=64)
     response_cache_mb: int = Field(default=32, ge=0)
     telemetry: bool = False
+    # Absolute links (Link headers, calendar links) start with this, never with the request's Host header.
+    public_url: str | None = None
+    # Unset, each process draws its own: cursors then stop working at a restart or on another instance.
+    cursor_secret: SecretStr = Field(default_factory=lambda: SecretStr(secrets.token_urlsafe(32)), min_length=16)
 
     @field_validator("api_keys", "cors_origins", mode="before")
     @classmethod
@@ -34,6 +40,16 @@ class Settings(BaseSettings):
     @classmethod
     def _upper_log_level(cls, value: object) -> object:
         return value.upper() if isinstance(value, str) else value
+
+    @field_validator("public_url")
+    @classmethod
+    def _origin_and_path_only(cls, value: str | None) -> str | None:
+        if not value:
+            return None
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+            raise ValueError("must be an http:// or https:// URL without query or fragment, e.g. https://news.example")
+        return value.rstrip("/")
 
     @field_validator("database_url")
     @classmethod

@@ -1,11 +1,15 @@
 import fcntl
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
+from urllib.request import pathname2url, url2pathname
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from fastapi import Depends, Request
 from sqlalchemy import Engine, event
 from sqlalchemy.engine import make_url
@@ -18,11 +22,39 @@ SQLITE_MMAP_BYTES = 1024**3
 
 
 def sqlite_path(database_url: str) -> Path | None:
-    """Return the file of a file-backed SQLite URL, or None for other databases."""
+    """Return the file of a file-backed SQLite URL (a plain path or a `file:` URI), or None for others."""
     url = make_url(database_url)
     if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
         return None
+    if url.query.get("uri") == "true" and url.database.startswith("file:"):
+        return Path(url2pathname(url.database.removeprefix("file:")))
     return Path(url.database)
+
+
+def sqlite_read_only(database_url: str) -> bool:
+    """Whether a SQLite database can only be read: opened read-only, or a file or folder we may not write."""
+    path = sqlite_path(database_url)
+    if path is None:
+        return False
+    url = make_url(database_url)
+    if url.query.get("mode") == "ro" or url.query.get("immutable") == "1":
+        return True
+    return path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+
+
+def _readable_sqlite_url(database_url: str, path: Path) -> str:
+    """The URL as given, unless it names a WAL file in a folder this process may not write.
+
+    SQLite cannot read such a file (it must create the `-shm` index beside it), unless told the file
+    is immutable: a read-only folder then holds a snapshot that nothing changes while it is served.
+    """
+    url = make_url(database_url)
+    if url.query.get("immutable") == "1" or not path.exists() or os.access(path.parent, os.W_OK):
+        return database_url
+    read_only = url.set(
+        database=f"file:{pathname2url(str(path.absolute()))}", query={"mode": "ro", "immutable": "1", "uri": "true"}
+    )
+    return read_only.render_as_string(hide_password=False)
 
 
 def _configure_sqlite_connection(dbapi_connection, _record) -> None:
@@ -68,7 +100,7 @@ def make_engine(database_url: str, *, for_writes: bool = False) -> Engine:
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(
-            database_url,
+            _readable_sqlite_url(database_url, path),
             connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
             # Enough for every thread of the request threadpool (40) to hold a connection at once.
             pool_size=20,
@@ -131,9 +163,26 @@ def _migration_lock(engine: Engine) -> Iterator[None]:
 
 
 def upgrade_schema(engine: Engine) -> None:
-    """Bring the database schema up to the newest migration."""
+    """Bring the database schema up to the newest migration; a read-only one must be there already."""
+    if sqlite_read_only(engine.url.render_as_string(hide_password=False)):
+        _check_schema_is_current(engine)
+        return
     with _migration_lock(engine):
         command.upgrade(alembic_config(engine), "head")
+
+
+class SchemaNotCurrentError(RuntimeError):
+    """A read-only database whose schema is older than this code: it cannot be upgraded, so not served."""
+
+
+def _check_schema_is_current(engine: Engine) -> None:
+    head = ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
+    with engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+    if current != head:
+        raise SchemaNotCurrentError(
+            f"the database is read-only and its schema is at {current}, not {head}: upgrade a writable copy first"
+        )
 
 
 def get_db(request: Request) -> Iterator[Session]:

@@ -9,6 +9,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match, Mount
 
 log = structlog.get_logger(__name__)
 
@@ -63,6 +64,12 @@ class UnsupportedMediaTypeError(DomainError):
 class UnavailableError(DomainError):
     status_code = 503
     headers = {"Retry-After": "5"}
+
+
+class ReadOnlyError(DomainError):
+    """A write to an instance that serves a read-only database: retrying here will not help."""
+
+    status_code = 503
 
 
 class FieldError(BaseModel):
@@ -136,6 +143,28 @@ def _field_errors(exc: RequestValidationError) -> list[FieldError]:
     ]
 
 
+_METHOD_ORDER = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """Every method some route answers at this path (Starlette names only the first route's in its 405)."""
+    # A fresh scope: a mount (static files) has rewritten the request's own root_path by now.
+    scope = request.scope
+    root_path = scope.get("app_root_path", scope.get("root_path", ""))
+    allowed: list[str] = []
+    for method in _METHOD_ORDER:
+        probe = {"type": "http", "method": method, "path": scope["path"], "root_path": root_path}
+        for route in request.app.router.routes:
+            match, _ = route.matches(probe)
+            # A mount matches any method; ours serve static files, which answer GET and HEAD.
+            if match is Match.FULL and (not isinstance(route, Mount) or method in ("GET", "HEAD")):
+                allowed.append(method)
+                break
+    if "GET" in allowed and "HEAD" not in allowed:
+        allowed.insert(allowed.index("GET") + 1, "HEAD")  # HeadAsGet answers it
+    return allowed
+
+
 def install_problem_handlers(app: FastAPI) -> None:
     """Answer every error, expected or not, with a problem body and no stack trace."""
 
@@ -155,9 +184,14 @@ def install_problem_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         detail = exc.detail if isinstance(exc.detail, str) else HTTPStatus(exc.status_code).phrase
+        headers = exc.headers
         if exc.status_code == 404 and detail == "Not Found":
             detail = f"no resource at {request.url.path}"
-        return problem_response(exc.status_code, detail, instance=request.url.path, headers=exc.headers)
+        elif exc.status_code == 405:
+            allowed = allowed_methods(request)
+            headers = {**(headers or {}), "Allow": ", ".join(allowed)}
+            detail = f"{request.method} is not allowed on {request.url.path}; use {', '.join(allowed)}"
+        return problem_response(exc.status_code, detail, instance=request.url.path, headers=headers)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

@@ -17,7 +17,7 @@ from sqlmodel import Session, select
 
 from app.errors import PROBLEM_RESPONSES, NotAcceptableError, Problem, problem_content
 from app.models import Article, DatePrecision
-from app.pagination import DEFAULT_LIMIT, Page, next_link, page_of
+from app.pagination import DEFAULT_LIMIT, Page, next_link, page_of, public_base
 from app.schemas import SourceRead
 
 if TYPE_CHECKING:
@@ -221,7 +221,8 @@ def calendar_response(
     filename: str,
 ) -> StreamingResponse:
     """Answer a whole list as an iCalendar file, streamed in batches, each event with its source links."""
-    base_url = str(request.base_url).rstrip("/")
+    # PUBLIC_URL when set; otherwise the request's own origin (the response cache keys on the Host header).
+    base_url = public_base(request) or str(request.base_url).rstrip("/")
     items, next_cursor = fetch(db_session, EXPORT_BATCH, None)
     first = _ical_events([event(item) for item in items], db_session, base_url)
     later = _later_batches(

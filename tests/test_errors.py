@@ -7,12 +7,12 @@ def test_wrong_method_is_a_405_problem_with_allow(client):
     response = client.delete("/v1/meetings")
     assert response.status_code == 405
     assert response.headers["content-type"] == "application/problem+json"
-    assert response.headers["allow"] == "GET"
+    assert response.headers["allow"] == "GET, HEAD"
     assert response.json() == {
         "type": "about:blank",
         "title": "Method Not Allowed",
         "status": 405,
-        "detail": "Method Not Allowed",
+        "detail": "DELETE is not allowed on /v1/meetings; use GET, HEAD",
         "instance": "/v1/meetings",
     }
 

@@ -54,3 +54,18 @@ def test_the_article_schemas_document_the_dateline_with_examples(client):
     assert "dateline" not in created.get("required", [])
     assert {"type": "string", "maxLength": 200} in created["properties"]["dateline"]["anyOf"]
     assert created["examples"][0]["dateline"] == "Riga, Latvia"
+
+
+def test_the_write_routes_reference_the_bearer_scheme_and_reads_stay_public(client):
+    spec = client.get("/openapi.json").json()
+
+    assert spec["components"]["securitySchemes"]["APIKey"]["type"] == "http"
+    assert spec["components"]["securitySchemes"]["APIKey"]["scheme"] == "bearer"
+    secured = {
+        (method.upper(), path)
+        for path, operations in spec["paths"].items()
+        for method, operation in operations.items()
+        if operation.get("security")
+    }
+    assert secured == {("POST", "/v1/articles"), ("DELETE", "/v1/articles/{article_id}")}
+    assert spec["paths"]["/v1/articles"]["post"]["security"] == [{"APIKey": []}]

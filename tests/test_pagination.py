@@ -1,3 +1,4 @@
+import contextlib
 from datetime import date
 
 import pytest
@@ -16,10 +17,14 @@ def test_a_cursor_round_trips_and_any_change_to_it_is_refused():
     cursor = encode_cursor(keyset.scope, (date(2024, 1, 2), "abc"))
     assert decode_cursor(keyset, cursor) == (date(2024, 1, 2), "abc")
 
+    accepted = {}
     for index in range(len(cursor)):
         flipped = cursor[:index] + ("A" if cursor[index] != "A" else "B") + cursor[index + 1 :]
-        with pytest.raises(InvalidCursorError):
-            decode_cursor(keyset, flipped)
+        with contextlib.suppress(InvalidCursorError):
+            accepted[index] = decode_cursor(keyset, flipped)
+    # The signature's last base64 digit carries unused bits: a change there alone can spell the same bytes.
+    assert set(accepted) <= {len(cursor) - 1}
+    assert set(accepted.values()) <= {(date(2024, 1, 2), "abc")}
 
 
 def test_a_well_signed_cursor_with_values_of_the_wrong_type_is_refused():
