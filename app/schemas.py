@@ -48,6 +48,10 @@ DateQuery = Annotated[
         ge=EARLIEST_DATE,
         le=LATEST_DATE,
         description=f"ISO date (YYYY-MM-DD), {EARLIEST_DATE} to {LATEST_DATE}.",
+        # JSON Schema has no bounds for a date string: the years are spelled out so clients see them.
+        json_schema_extra={
+            "pattern": r"^(?:19[0-9]{2}|[2-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])-[0-9]{2}-[0-9]{2}$"
+        },
     ),
 ]
 

@@ -37,6 +37,7 @@ def report(tmp_path_factory) -> dict[str, list[str]]:
         run = subprocess.run(
             [
                 str(SCHEMATHESIS),
+                f"--config-file={PROJECT_ROOT / 'tests' / 'schemathesis.toml'}",
                 "run",
                 f"{base}/openapi.json",
                 "--checks=all",
