@@ -99,8 +99,8 @@ def test_random_posts_and_deletes_leave_the_facts_of_the_remaining_articles(tmp_
             run_state_machine_as_test(
                 lambda: ArticleHistory(history, reference, cached_extractor),
                 settings=settings(
-                    max_examples=20,
-                    stateful_step_count=10,
+                    max_examples=12,
+                    stateful_step_count=8,
                     deadline=None,
                     suppress_health_check=[HealthCheck.too_slow],
                 ),

@@ -15,6 +15,7 @@ from app.ingest.facts import remove_facts
 from app.ingest.parsing import ParsedArticle
 from app.ingest.service import article_text, get_by_hash, store_parsed
 from app.models import Article, Evidence, IdempotencyKey
+from app.models.article import as_utc
 
 IDEMPOTENCY_WINDOW = timedelta(hours=24)
 # What a database says when it cannot take writes: read-only, disk full, locked too long, gone away.
@@ -97,7 +98,7 @@ def find_replay(*, engine: Engine, scope_id: str, fingerprint: str) -> Idempoten
             record = db_session.get(IdempotencyKey, scope_id)
     except _NOT_WRITABLE as exc:
         raise UnavailableError("the database is not accepting writes right now") from exc
-    if record is None or record.created_at.replace(tzinfo=UTC) < datetime.now(UTC) - IDEMPOTENCY_WINDOW:
+    if record is None or as_utc(record.created_at) < datetime.now(UTC) - IDEMPOTENCY_WINDOW:
         return None
     if record.request_sha256 != fingerprint:
         raise ConflictError("this Idempotency-Key was used with a different request; use a new key")
