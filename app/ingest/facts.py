@@ -516,7 +516,9 @@ def remove_facts(*, db_session: Session, article_id: str) -> None:
         mentions.setdefault(person_id, {})[source_id] = version
     db_session.execute(delete(Person).where(Person.id.in_(person_ids - mentions.keys())))
     for person in db_session.scalars(
-        select(Person).where(Person.id.in_(mentions.keys())).options(selectinload(Person.roles))
+        select(Person)
+        .where(Person.id.in_(mentions.keys()))
+        .options(selectinload(Person.roles), selectinload(Person.aliases))
     ):
         _rebuild_person(db_session, person, mentions[person.id])
     db_session.flush()
@@ -624,11 +626,15 @@ def _rebuild_person(db_session: Session, person: Person, versions: dict[str, str
             else:
                 fill_office(roles[index], fact)
             evidence.append((index, report.article_id, fact.evidence))
+    if {a.alias for a in person.aliases} != aliases.keys():
+        db_session.execute(delete(PersonAlias).where(PersonAlias.person_id == person.id))
+        db_session.expire(person, ["aliases"])
+        db_session.add_all(PersonAlias(person_id=person.id, alias=alias) for alias in aliases)
+    if [_office(role) for role in person.roles] == [_office(role) for role in roles]:
+        return  # the same offices: the remaining evidence points at them already (a popular person's many)
     # The old roles' evidence goes with them (ON DELETE CASCADE) and is written again for the new ones.
-    db_session.execute(delete(PersonAlias).where(PersonAlias.person_id == person.id))
     db_session.execute(delete(PersonRole).where(PersonRole.person_id == person.id))
-    db_session.expire(person, ["aliases", "roles"])
-    db_session.add_all(PersonAlias(person_id=person.id, alias=alias) for alias in aliases)
+    db_session.expire(person, ["roles"])
     db_session.add_all(roles)
     db_session.flush()
     db_session.add_all(
@@ -642,6 +648,10 @@ def _rebuild_person(db_session: Session, person: Person, versions: dict[str, str
         )
         for index, source_id, quote in evidence
     )
+
+
+def _office(role: PersonRole) -> tuple:
+    return (role.title, role.organization, role.country, role.valid_from, role.valid_to)
 
 
 def _supported_roles(db_session: Session, person: Person) -> set[int]:
