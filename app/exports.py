@@ -17,6 +17,7 @@ from sqlmodel import Session, select
 
 from app.errors import PROBLEM_RESPONSES, NotAcceptableError, Problem, problem_content
 from app.models import Article, DatePrecision
+from app.models.article import as_utc
 from app.pagination import DEFAULT_LIMIT, Page, next_link, page_of, public_base
 from app.schemas import SourceRead
 
@@ -269,7 +270,7 @@ def _ical_event(event: CalendarEvent, articles: dict[str, Any], base_url: str) -
     ical.add("uid", f"{event.uid}@newsevents")
     # When the event was last derived: its newest source's ingestion, so an unchanged list renders alike.
     stamps = [articles[s.article_id].ingested_at for s in event.sources if s.article_id in articles]
-    ical.add("dtstamp", max(stamps).replace(tzinfo=UTC) if stamps else datetime(1970, 1, 1, tzinfo=UTC))
+    ical.add("dtstamp", as_utc(max(stamps)) if stamps else datetime(1970, 1, 1, tzinfo=UTC))
     ical.add("dtstart", start)
     if end is not None:
         ical.add("dtend", end)

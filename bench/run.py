@@ -17,6 +17,8 @@
    interleaved; resident memory when ready and once the model is loaded.
 5. Places: the gazetteer's import, first lookup and later lookups, and the resident memory it adds, each
    measured in a fresh interpreter (median of 5; tracemalloc in a sixth run, as it slows what it traces).
+6. Reextract: `reextract --force` of 400 articles against 200 (bench/reextract.py, prepared facts, no
+   spaCy): removing and storing an article's facts costs what the article holds, so the ratio stays near 2.
 
 Writes the table, with the machine it ran on, to bench/RESULTS.md (BENCH_RESULTS to change).
 `python bench/run.py scale cold_start` runs only the sections named, and records nothing.
@@ -49,6 +51,7 @@ sys.path.insert(0, str(ROOT))
 from app.ingest.sources import parse_file as _parse_file  # noqa: E402
 from app.pagination import encode_cursor  # noqa: E402
 from bench.corpus import write_corpus  # noqa: E402
+from bench.reextract import scaling as reextract_scaling  # noqa: E402
 
 PYTHON = sys.executable
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
@@ -468,6 +471,13 @@ def places() -> list[Row]:
     ]
 
 
+def reextract(tmp: Path) -> list[Row]:
+    small, large = reextract_scaling(tmp, 200, 400)
+    return [
+        ("reextract --force, 400 articles vs 200", f"{large:.1f} s", f"{small:.1f} s", f"{large / small:.2f}", "≈ 2")
+    ]
+
+
 def _machine() -> str:
     lines = Path("/proc/cpuinfo").read_text().splitlines()
     cpu = next((line.split(":", 1)[1].strip() for line in lines if "model name" in line), platform.processor())
@@ -485,7 +495,7 @@ def _table(rows: list[Row]) -> str:
 
 
 def main() -> None:
-    sections = sys.argv[1:] or ["throughput", "scale", "writes", "extraction", "cold_start", "places"]
+    sections = sys.argv[1:] or ["throughput", "scale", "writes", "extraction", "cold_start", "places", "reextract"]
     if "throughput" in sections and shutil.which("wrk") is None:
         raise SystemExit("make bench needs wrk: apt-get install wrk")
     with tempfile.TemporaryDirectory() as name:
@@ -508,6 +518,8 @@ def main() -> None:
             rows += cold_start(tmp)
         if "places" in sections:
             rows += places()
+        if "reextract" in sections:
+            rows += reextract(tmp)
     report = (
         f"# Benchmark results\n\nMeasured by `make bench` (bench/run.py) on {datetime.now(UTC):%Y-%m-%d}.\n\n"
         f"Machine: {_machine()}.\n\nRead throughput: wrk, 1 thread, {CONNECTIONS} connections, {SECONDS} s after a "

@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import delete, exists, or_, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import selectinload
 from sqlmodel import Session
 
@@ -41,10 +41,12 @@ from app.models import (
     MeetingUnnamedParticipant,
     Person,
     PersonAlias,
+    PersonReport,
     PersonRole,
     TimelineActor,
     TimelineEntry,
     TimelineKind,
+    TimelineReport,
 )
 
 
@@ -130,8 +132,42 @@ def _store_person(db_session: Session, article: Article, fact: PersonFact, versi
     for role in fact.roles:
         stored = _store_role(db_session, person, role)
         db_session.add(_evidence(article, role.evidence, version, role_id=stored.id))
+    db_session.add(
+        PersonReport(
+            person_id=person.id,
+            article_id=article.id,
+            name=fact.name,
+            full_name_known=fact.full_name_known,
+            aliases=sorted(fact.aliases),
+            roles=[_role_report(role) for role in fact.roles],
+        )
+    )
     db_session.flush()
     return person
+
+
+def _role_report(role: RoleFact) -> dict[str, object]:
+    return {
+        "title": role.title,
+        "organization": role.organization,
+        "country": role.country,
+        "valid_from": role.valid_from.isoformat() if role.valid_from else None,
+        "valid_to": role.valid_to.isoformat() if role.valid_to else None,
+        "quote": role.evidence.quote,
+        "start": role.evidence.start,
+        "end": role.evidence.end,
+    }
+
+
+def _role_fact(report: dict) -> RoleFact:
+    return RoleFact(
+        title=report["title"],
+        organization=report["organization"],
+        country=report["country"],
+        evidence=EvidenceFact(report["quote"], report["start"], report["end"]),
+        valid_from=date.fromisoformat(report["valid_from"]) if report["valid_from"] else None,
+        valid_to=date.fromisoformat(report["valid_to"]) if report["valid_to"] else None,
+    )
 
 
 def _store_role(db_session: Session, person: Person, fact: RoleFact) -> PersonRole:
@@ -274,6 +310,13 @@ def _store_meeting(
         date=fact.date,
         date_precision=DatePrecision(fact.date_precision),
         summary=fact.summary,
+        details={
+            "participants": [[pid, role] for pid, role in participants],
+            "location": [fact.location_name, fact.location_city, fact.location_country],
+            "topics": list(dict.fromkeys(fact.topics)),
+            "groups": list(dict.fromkeys(fact.groups)),
+            "unnamed": [[u.role, u.organization, u.country] for u in fact.unnamed_participants],
+        },
     )
     meeting = _same_meeting(db_session, person_ids, report, article.published_at)
     if meeting is None:
@@ -381,6 +424,16 @@ def _store_entry(
             db_session.add(TimelineActor(entry_id=new_id, person_id=person_id, position=position))
     elif entry.country is None:
         entry.country = country  # stored before entries named a country, or by a report that did not say
+    db_session.add(
+        TimelineReport(
+            entry_id=new_id,
+            article_id=article.id,
+            country=country,
+            date_precision=DatePrecision(fact.date_precision),
+            summary=fact.summary,
+            actors=actors,
+        )
+    )
     for evidence in fact.evidence:
         db_session.add(_evidence(article, evidence, version, timeline_entry_id=new_id))
     db_session.flush()
@@ -411,33 +464,196 @@ def add_facts(*, db_session: Session, article: Article, extraction: Extraction) 
 
 
 def remove_facts(*, db_session: Session, article_id: str) -> None:
-    """Remove an article's evidence, and every fact that no other article supports."""
+    """Remove an article's evidence and reports, every fact no other article supports, and settle the rest.
+
+    Only the facts this article's evidence and reports point at are touched, so the cost is that of the
+    article, not of the database. A fact other articles still support is rebuilt from their reports as
+    ingesting them alone would build it (see _rebuild_person, _rebuild_meeting, _rebuild_entry).
+    """
     bump_data_version(db_session=db_session)
-    reported = set(db_session.scalars(select(MeetingReport.meeting_id).where(MeetingReport.article_id == article_id)))
-    db_session.execute(delete(MeetingReport).where(MeetingReport.article_id == article_id))
+    sources = db_session.execute(
+        select(Evidence.person_id, Evidence.role_id, Evidence.meeting_id, Evidence.timeline_entry_id).where(
+            Evidence.article_id == article_id
+        )
+    ).all()
+    role_ids = {row.role_id for row in sources if row.role_id is not None}
+    person_ids = {row.person_id for row in sources if row.person_id is not None}
+    person_ids |= set(db_session.scalars(select(PersonRole.person_id).where(PersonRole.id.in_(role_ids))))
+    person_ids |= set(db_session.scalars(select(PersonReport.person_id).where(PersonReport.article_id == article_id)))
+    meeting_ids = {row.meeting_id for row in sources if row.meeting_id is not None}
+    meeting_ids |= set(
+        db_session.scalars(select(MeetingReport.meeting_id).where(MeetingReport.article_id == article_id))
+    )
+    entry_ids = {row.timeline_entry_id for row in sources if row.timeline_entry_id is not None}
+    entry_ids |= set(db_session.scalars(select(TimelineReport.entry_id).where(TimelineReport.article_id == article_id)))
+    for report in (MeetingReport, PersonReport, TimelineReport):
+        db_session.execute(delete(report).where(report.article_id == article_id))
     db_session.execute(delete(Evidence).where(Evidence.article_id == article_id))
-    # Their participants, unnamed sides, topics, groups and reports go with them (ON DELETE CASCADE).
-    db_session.execute(delete(Meeting).where(~exists().where(Evidence.meeting_id == Meeting.id)))
     db_session.expire_all()
-    # A meeting other articles still report is settled again from their reports alone: when the article
-    # that said it was held goes, the plan the others announced is what is known. Location, topics, groups
-    # and unnamed sides this article added stay: they are not kept per article.
+
+    # Their participants, unnamed sides, topics, groups and reports go with them (ON DELETE CASCADE).
+    kept = set(db_session.scalars(select(Evidence.meeting_id).where(Evidence.meeting_id.in_(meeting_ids))))
+    db_session.execute(delete(Meeting).where(Meeting.id.in_(meeting_ids - kept)))
     for meeting in db_session.scalars(
-        select(Meeting).where(Meeting.id.in_(reported)).options(selectinload(Meeting.reports))
+        select(Meeting)
+        .where(Meeting.id.in_(kept))
+        .options(selectinload(Meeting.reports), selectinload(Meeting.participants))
     ):
-        _settle(meeting, meeting.reports)
+        _rebuild_meeting(db_session, meeting)
+
+    kept = set(db_session.scalars(select(Evidence.timeline_entry_id).where(Evidence.timeline_entry_id.in_(entry_ids))))
+    db_session.execute(delete(TimelineEntry).where(TimelineEntry.id.in_(entry_ids - kept)))
+    for entry in db_session.scalars(select(TimelineEntry).where(TimelineEntry.id.in_(kept))):
+        _rebuild_entry(db_session, entry)
+
+    # A person is supported by the articles that mention them (each role's evidence comes with a mention).
+    mentions: dict[str, dict[str, str]] = {}
+    for person_id, source_id, version in db_session.execute(
+        select(Evidence.person_id, Evidence.article_id, Evidence.extractor_version).where(
+            Evidence.person_id.in_(person_ids)
+        )
+    ):
+        mentions.setdefault(person_id, {})[source_id] = version
+    db_session.execute(delete(Person).where(Person.id.in_(person_ids - mentions.keys())))
+    for person in db_session.scalars(
+        select(Person)
+        .where(Person.id.in_(mentions.keys()))
+        .options(selectinload(Person.roles), selectinload(Person.aliases))
+    ):
+        _rebuild_person(db_session, person, mentions[person.id])
     db_session.flush()
-    db_session.execute(delete(TimelineEntry).where(~exists().where(Evidence.timeline_entry_id == TimelineEntry.id)))
-    db_session.execute(delete(PersonRole).where(~exists().where(Evidence.role_id == PersonRole.id)))
-    db_session.execute(
-        delete(Person).where(
-            ~exists().where(
-                or_(
-                    Evidence.person_id == Person.id,
-                    Evidence.role_id.in_(select(PersonRole.id).where(PersonRole.person_id == Person.id)),
-                )
-            )
+    db_session.expire_all()
+
+
+def _rebuild_meeting(db_session: Session, meeting: Meeting) -> None:
+    """Settle a meeting again from the reports that remain, folding them in the order they were stored.
+
+    Status, date and summary as _settle has them; the participants' order is the first report's, each
+    one's role and each part of the place the first a report gives; topics, groups and unnamed sides are
+    what the remaining reports name, in the order they named them.
+    """
+    reports = sorted(meeting.reports, key=lambda r: r.id or 0)
+    _settle(meeting, reports)
+    if not reports or any(r.details is None for r in reports):
+        return  # a report stored before migration 0012 does not say what it added: keep what is known
+    details = [r.details for r in reports]
+    order = {pid: i for i, (pid, _) in enumerate(details[0]["participants"])}
+    roles: dict[str, str | None] = {}
+    for report in details:
+        for pid, role in report["participants"]:
+            roles[pid] = roles.get(pid) or role
+    for participant in meeting.participants:
+        participant.position = order.get(participant.person_id, len(order))
+        participant.role = roles.get(participant.person_id)
+    places = [report["location"] for report in details]
+    meeting.location_name, meeting.location_city, meeting.location_country = (
+        next((place[i] for place in places if place[i]), None) for i in range(3)
+    )
+    topics = dict.fromkeys(t for report in details for t in report["topics"])
+    groups = dict.fromkeys(g for report in details for g in report["groups"])
+    unnamed = dict.fromkeys(
+        (role, org or "", country or "") for report in details for role, org, country in report["unnamed"]
+    )
+    for table in (MeetingTopic, MeetingParticipantGroup, MeetingUnnamedParticipant):
+        db_session.execute(delete(table).where(table.meeting_id == meeting.id))
+    db_session.expire(meeting, ["topics", "participant_groups", "unnamed_participants"])
+    db_session.add_all(MeetingTopic(meeting_id=meeting.id, topic=t) for t in topics)
+    db_session.add_all(MeetingParticipantGroup(meeting_id=meeting.id, name=g) for g in groups)
+    db_session.add_all(
+        MeetingUnnamedParticipant(
+            meeting_id=meeting.id, role=role, organization=org or None, country=country or None, position=i
+        )
+        for i, (role, org, country) in enumerate(unnamed)
+    )
+
+
+def _rebuild_entry(db_session: Session, entry: TimelineEntry) -> None:
+    """Settle a timeline entry again from its remaining reports: the first one's summary, precision and
+    actors' order, the first country a report names."""
+    reports = list(
+        db_session.scalars(
+            select(TimelineReport).where(TimelineReport.entry_id == entry.id).order_by(TimelineReport.id)
         )
     )
+    sources = set(db_session.scalars(select(Evidence.article_id).where(Evidence.timeline_entry_id == entry.id)))
+    if not reports or sources != {r.article_id for r in reports}:
+        return  # a source stored before migration 0012 does not say what it reported: keep what is known
+    first = reports[0]
+    entry.summary, entry.date_precision = first.summary, first.date_precision
+    entry.country = next((r.country for r in reports if r.country is not None), None)
+    order = {pid: i for i, pid in enumerate(first.actors)}
+    for actor in db_session.scalars(select(TimelineActor).where(TimelineActor.entry_id == entry.id)):
+        actor.position = order.get(actor.person_id, len(order))
+
+
+def _rebuild_person(db_session: Session, person: Person, versions: dict[str, str]) -> None:
+    """Rebuild a person's name, aliases and roles from the remaining reports, in the order they were stored.
+
+    `versions` is the extractor version of each article that still mentions the person. The name is the
+    first full name a report gives (else the first report's), as a titled surname is renamed by the first
+    article that names the person in full; roles are folded as _store_role folds them.
+    """
+    reports = list(
+        db_session.scalars(select(PersonReport).where(PersonReport.person_id == person.id).order_by(PersonReport.id))
+    )
+    if not reports or versions.keys() != {r.article_id for r in reports}:
+        # A source stored before migration 0012 does not say what it reported: drop only the roles no
+        # article supports any more.
+        orphans = [role.id for role in person.roles if role.id not in _supported_roles(db_session, person)]
+        db_session.execute(delete(PersonRole).where(PersonRole.id.in_(orphans)))
+        return
+    named = next((r for r in reports if r.full_name_known), reports[0])
+    person.name, person.match_key = named.name, person_key(named.name)
+    aliases = dict.fromkeys(a for r in reports for a in sorted({*r.aliases, r.name}))
+    aliases.pop(person.name, None)
+    roles: list[PersonRole] = []
+    evidence: list[tuple[int, str, EvidenceFact]] = []  # (index in roles, article, quote)
+    for report in reports:
+        for fact in map(_role_fact, report.roles):
+            index = next((i for i, role in enumerate(roles) if same_office(role, fact)), None)
+            if index is None:
+                index = len(roles)
+                roles.append(
+                    PersonRole(
+                        person_id=person.id,
+                        title=fact.title,
+                        organization=fact.organization,
+                        country=fact.country,
+                        valid_from=fact.valid_from,
+                        valid_to=fact.valid_to,
+                    )
+                )
+            else:
+                fill_office(roles[index], fact)
+            evidence.append((index, report.article_id, fact.evidence))
+    if {a.alias for a in person.aliases} != aliases.keys():
+        db_session.execute(delete(PersonAlias).where(PersonAlias.person_id == person.id))
+        db_session.expire(person, ["aliases"])
+        db_session.add_all(PersonAlias(person_id=person.id, alias=alias) for alias in aliases)
+    if [_office(role) for role in person.roles] == [_office(role) for role in roles]:
+        return  # the same offices: the remaining evidence points at them already (a popular person's many)
+    # The old roles' evidence goes with them (ON DELETE CASCADE) and is written again for the new ones.
+    db_session.execute(delete(PersonRole).where(PersonRole.person_id == person.id))
+    db_session.expire(person, ["roles"])
+    db_session.add_all(roles)
     db_session.flush()
-    db_session.expire_all()
+    db_session.add_all(
+        Evidence(
+            article_id=source_id,
+            quote=quote.quote,
+            start_offset=quote.start,
+            end_offset=quote.end,
+            extractor_version=versions[source_id],
+            role_id=roles[index].id,
+        )
+        for index, source_id, quote in evidence
+    )
+
+
+def _office(role: PersonRole) -> tuple:
+    return (role.title, role.organization, role.country, role.valid_from, role.valid_to)
+
+
+def _supported_roles(db_session: Session, person: Person) -> set[int]:
+    role_ids = [role.id for role in person.roles]
+    return set(db_session.scalars(select(Evidence.role_id).where(Evidence.role_id.in_(role_ids))))

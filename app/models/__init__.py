@@ -13,8 +13,8 @@ from app.models.meeting import (
     MeetingTopic,
     MeetingUnnamedParticipant,
 )
-from app.models.person import Person, PersonAlias, PersonRole
-from app.models.timeline import TimelineActor, TimelineEntry
+from app.models.person import Person, PersonAlias, PersonReport, PersonRole
+from app.models.timeline import TimelineActor, TimelineEntry, TimelineReport
 
 __all__ = [
     "Article",
@@ -31,8 +31,10 @@ __all__ = [
     "MeetingUnnamedParticipant",
     "Person",
     "PersonAlias",
+    "PersonReport",
     "PersonRole",
     "TimelineActor",
     "TimelineEntry",
     "TimelineKind",
+    "TimelineReport",
 ]

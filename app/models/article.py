@@ -12,6 +12,14 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def as_utc(moment: datetime) -> datetime:
+    """A stored timestamp as an aware UTC datetime, converted, never relabelled.
+
+    SQLite gives it back naive, as written (UTC); PostgreSQL gives it in the session's time zone.
+    """
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
 class Article(SQLModel, table=True):
     """One ingested article: its metadata, its clean body and the raw text it came from."""
 

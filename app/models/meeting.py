@@ -1,5 +1,5 @@
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlmodel import Field, Relationship, SQLModel
@@ -102,10 +102,10 @@ class MeetingUnnamedParticipant(SQLModel, table=True):
 
 
 class MeetingReport(SQLModel, table=True):
-    """What one article said of a meeting's status and date: the meeting's own are settled from these.
+    """What one article said of a meeting: the meeting's own status, date, place and sides are settled from these.
 
     Kept so that removing an article can settle the meeting again from the reports that remain
-    (a plan stays a plan when the only article saying it was held is deleted).
+    (a plan stays a plan when the only article saying it was held is deleted; a topic only it named goes).
     """
 
     __tablename__ = "meeting_report"
@@ -117,3 +117,7 @@ class MeetingReport(SQLModel, table=True):
     date: date
     date_precision: DatePrecision = Field(sa_type=enum_column_type(DatePrecision))
     summary: str = Field(sa_type=sa.Text)
+    # The rest of what the article said (migration 0012): {"participants": [[person_id, role], ...],
+    # "location": [name, city, country], "topics": [...], "groups": [...], "unnamed": [[role, org, country]]}.
+    # None for reports stored before it: a meeting with such a report keeps its attributes on removals.
+    details: dict[str, Any] | None = Field(default=None, sa_type=sa.JSON)

@@ -1,5 +1,5 @@
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlmodel import Field, Relationship, SQLModel
@@ -55,3 +55,22 @@ class PersonRole(SQLModel, table=True):
     valid_to: date | None = None
 
     person: Person = Relationship(back_populates="roles")
+
+
+class PersonReport(SQLModel, table=True):
+    """What one article said of a person: the name it used, its aliases and roles (migration 0012).
+
+    A person's name, aliases and roles are rebuilt from the reports that remain when an article is removed.
+    `roles` is [{"title", "organization", "country", "valid_from", "valid_to", "quote", "start", "end"}],
+    dates as ISO strings, in the article's order.
+    """
+
+    __tablename__ = "person_report"
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: str = Field(foreign_key="person.id", ondelete="CASCADE", max_length=120, index=True)
+    article_id: str = Field(foreign_key="article.id", ondelete="CASCADE", max_length=32, index=True)
+    name: str = Field(max_length=200)
+    full_name_known: bool
+    aliases: list[str] = Field(default_factory=list, sa_type=sa.JSON)
+    roles: list[dict[str, Any]] = Field(default_factory=list, sa_type=sa.JSON)

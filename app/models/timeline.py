@@ -47,3 +47,21 @@ class TimelineEntry(SQLModel, table=True):
         back_populates="timeline_entry",
         sa_relationship_kwargs={"cascade": "all, delete-orphan", "order_by": "Evidence.id"},
     )
+
+
+class TimelineReport(SQLModel, table=True):
+    """What one article said of a timeline entry (migration 0012): the entry is settled again from these.
+
+    The kind, date and set of actors are the entry's identity; the country (when Ukraine or unknown), the
+    date's precision, the summary and the actors' order may differ between reports.
+    """
+
+    __tablename__ = "timeline_report"
+
+    id: int | None = Field(default=None, primary_key=True)
+    entry_id: str = Field(foreign_key="timeline_entry.id", ondelete="CASCADE", max_length=32, index=True)
+    article_id: str = Field(foreign_key="article.id", ondelete="CASCADE", max_length=32, index=True)
+    country: str | None = Field(default=None, max_length=100)
+    date_precision: DatePrecision = Field(sa_type=enum_column_type(DatePrecision))
+    summary: str = Field(sa_type=sa.Text)
+    actors: list[str] = Field(default_factory=list, sa_type=sa.JSON)
