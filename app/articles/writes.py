@@ -31,7 +31,6 @@ from app.ingest.parsing import ArticleParseError, ParsedArticle
 from app.ingest.service import article_text, get_by_hash, store_parsed
 from app.ingest.sources import MEDIA_TYPE_SUFFIXES, parse_payload
 from app.models import Article, Evidence, IdempotencyKey
-from app.models.article import as_utc
 
 IDEMPOTENCY_WINDOW = timedelta(hours=24)
 # A key whose request is still being answered: a row with this status holds the claim. A claim older than
