@@ -13,7 +13,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session
 
-from app.articles.writes import find_replay
+from app.articles.writes import claim_key
 from app.db import make_engine, upgrade_schema
 from app.models import IdempotencyKey, MeetingStatus
 from tests.databases import ON_POSTGRES
@@ -64,10 +64,13 @@ def test_an_idempotency_key_expires_24_hours_after_it_was_stored_in_any_time_zon
     _key(engine, "a" * 64, now - timedelta(hours=23))
     _key(engine, "b" * 64, now - timedelta(hours=25))
 
-    recent = find_replay(engine=engine, scope_id="a" * 64, fingerprint="f" * 64)
-    assert recent is not None
-    assert recent.response_body == {"id": "a" * 64}
-    assert find_replay(engine=engine, scope_id="b" * 64, fingerprint="f" * 64) is None
+    recent = claim_key(engine=engine, scope_id="a" * 64, fingerprint="f" * 64)
+    assert recent.replay is not None
+    assert recent.replay.response_body == {"id": "a" * 64}
+    # The expired answer is gone: the key is claimed afresh, with nothing to replay.
+    expired = claim_key(engine=engine, scope_id="b" * 64, fingerprint="f" * 64)
+    assert expired.replay is None
+    assert expired.token
 
 
 def test_a_calendar_event_is_stamped_with_its_source_s_ingestion_instant(client, db_session):
