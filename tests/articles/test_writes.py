@@ -16,7 +16,7 @@ from app.application import create_app
 from app.articles import writes
 from app.extraction import pipeline
 from app.models import Article, Evidence, IdempotencyKey, Meeting, Person, TimelineEntry
-from tests.conftest import SEEDS_DIR
+from tests.conftest import SEEDS_DIR, walk
 from tests.ingest.test_html import PAGES
 
 KEY, OTHER_KEY = "test-key-1", "test-key-2"
@@ -425,3 +425,28 @@ def test_any_idempotency_key_and_body_is_answered_without_a_500_and_twice_the_sa
     elif key.strip():
         assert (second.status_code, second.json()) == (first.status_code, first.json())
         assert second.headers["idempotent-replayed"] == "true"
+
+
+def test_a_worker_process_extracts_a_posted_article_as_the_service_itself_would(settings, tmp_path):
+    answers = []
+    for processes in (1, 0):
+        own = settings.model_copy(
+            update={
+                "api_keys": [KEY],
+                "extraction_processes": processes,
+                "database_url": f"sqlite:///{tmp_path / f'p{processes}.db'}",
+            }
+        )
+        with TestClient(create_app(own), raise_server_exceptions=False) as client:
+            assert client.app.state.startup.finished.wait(timeout=120)
+            response = _post(client, MEETING)
+            assert response.status_code == 201, response.text
+            people = walk(client, "/v1/people")
+            meetings = walk(client, "/v1/meetings")
+            answers.append((response.json(), people, meetings))
+            used_a_process = client.app.state.write_extractor is not None
+        assert used_a_process == bool(processes)
+
+    in_process, in_thread = answers
+    assert in_process == in_thread
+    assert in_process[2], "the posted article names a meeting"
