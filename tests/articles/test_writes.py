@@ -340,8 +340,9 @@ def test_an_article_whose_text_is_over_the_extraction_limit_is_413_and_changes_n
     app = create_app(settings.model_copy(update={"api_keys": [KEY], "max_article_bytes": 1024 * 1024}))
     with TestClient(app, raise_server_exceptions=False) as client:
         assert client.app.state.startup.finished.wait(timeout=120)
-        sentence = "Ministers met in Riga on Monday to discuss air defense. "
-        body = sentence * (writes.MAX_EXTRACTED_CHARS // len(sentence) + 1)
+        # Paragraphs each well under the paragraph limit (a 422 of its own), together over the extraction limit.
+        paragraph = "Ministers met in Riga on Monday to discuss air defense. " * 100
+        body = "\n\n".join([paragraph] * (writes.MAX_EXTRACTED_CHARS // len(paragraph) + 2))
 
         response = _post(client, {"body": body, "published_at": "2024-11-18"}, headers={"Idempotency-Key": "big"})
 
