@@ -6,6 +6,7 @@ from fastapi.testclient import TestClient
 from app.application import create_app
 from app.caching import answer_cache
 from tests.databases import recorded_statements
+from tests.problems import assert_problem
 
 KEY = "cache-key"
 AUTH = {"Authorization": f"Bearer {KEY}"}
@@ -90,16 +91,18 @@ def test_a_write_through_another_instance_invalidates_this_ones_cache(settings):
 
 def test_errors_and_other_methods_are_not_cached(writer):
     missing = writer.get("/v1/meetings/nope")
-    assert missing.status_code == 404
+    assert_problem(missing, 404, "no meeting with id 'nope'")
     assert "etag" not in missing.headers
-    assert writer.get("/healthz").headers.get("etag") is None
+    health = writer.get("/healthz")
+    assert health.json() == {"status": "ok"}
+    assert health.headers.get("etag") is None
 
 
 def test_with_no_cache_memory_every_read_runs_its_endpoint_and_still_gets_304s(settings):
     settings = settings.model_copy(update={"api_keys": [KEY], "response_cache_mb": 0})
     with TestClient(create_app(settings)) as client:
         assert client.app.state.startup.finished.wait(timeout=120)
-        client.post("/v1/articles", json=_article(1), headers=AUTH)
+        created = client.post("/v1/articles", json=_article(1), headers=AUTH).json()
         first = client.get("/v1/meetings")
         with recorded_statements(client.app.state.engine) as statements:
             second = client.get("/v1/meetings")
@@ -107,7 +110,11 @@ def test_with_no_cache_memory_every_read_runs_its_endpoint_and_still_gets_304s(s
 
     assert second.json() == first.json()
     assert any("FROM meeting" in statement for statement in _answer_queries(statements))
+    assert [m["sources"][0]["article_id"] for m in first.json()["items"]] == [created["id"]]
+    assert second.headers["etag"] == first.headers["etag"]
     assert revalidated.status_code == 304
+    assert revalidated.content == b""
+    assert revalidated.headers["etag"] == first.headers["etag"]
 
 
 def test_the_cache_keeps_the_most_recently_used_answers_within_its_bytes():

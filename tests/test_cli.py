@@ -5,15 +5,17 @@ import sys
 import httpx
 from alembic.script import ScriptDirectory
 from sqlalchemy import func, select
-from sqlmodel import Session
+from sqlmodel import Session, SQLModel
 
 from app.db import alembic_config, make_engine, upgrade_schema
 from app.extraction import EXTRACTOR_VERSION
 from app.ingest.service import ingest_paths
 from app.models import Article, Person
 from tests.conftest import PROJECT_ROOT, SEEDS_DIR
+from tests.seeds_gold import gold_range
 from tests.servers import running_server
 
+SEEDS = len(list(SEEDS_DIR.glob("*.txt")))
 HEAD = ScriptDirectory.from_config(alembic_config(make_engine("sqlite://"))).get_current_head()
 
 
@@ -37,10 +39,10 @@ def test_reextract_fills_facts_for_articles_of_another_extractor_version_once(da
     first, second = run(), run()
 
     assert first.returncode == 0, first.stderr
-    assert "re-extracted 2 article(s)" in first.stderr
+    assert f"re-extracted {SEEDS} article(s)" in first.stderr
     assert "re-extracted 0 article(s)" in second.stderr
     with Session(engine) as session:
-        assert session.scalar(select(func.count()).select_from(Person)) == 5
+        assert session.scalar(select(func.count()).select_from(Person)) in gold_range("people")
         versions = set(session.scalars(select(Article.extractor_version)))
     assert len(versions) == 1
     assert versions.pop().startswith(f"{EXTRACTOR_VERSION}+")
@@ -68,14 +70,14 @@ def test_ingest_reports_new_unchanged_and_failed_files_and_exits_1_on_failure(tm
     second = _run(env, "ingest", str(SEEDS_DIR))
 
     assert first.returncode == 1
-    assert "2 new, 0 unchanged, 1 failed (of 3 file(s))" in first.stderr
+    assert f"{SEEDS} new, 0 unchanged, 1 failed (of {SEEDS + 1} file(s))" in first.stderr
     assert "broken.txt" in first.stderr
     assert "binary content, not text" in first.stderr
     assert second.returncode == 0
-    assert "0 new, 2 unchanged, 0 failed (of 2 file(s))" in second.stderr
+    assert f"0 new, {SEEDS} unchanged, 0 failed (of {SEEDS} file(s))" in second.stderr
     with Session(make_engine(env["DATABASE_URL"])) as session:
-        assert session.scalar(select(func.count()).select_from(Article)) == 2
-        assert session.scalar(select(func.count()).select_from(Person)) == 5
+        assert session.scalar(select(func.count()).select_from(Article)) == SEEDS
+        assert session.scalar(select(func.count()).select_from(Person)) in gold_range("people")
 
 
 def test_ingest_of_a_missing_path_exits_2_and_stores_nothing(tmp_path, database_url):
@@ -100,7 +102,14 @@ def test_check_fails_before_the_schema_exists_and_passes_after_and_stats_counts_
     assert f"schema up to date (revision {HEAD})" in after.stdout
     assert stats.returncode == 0
     rows = dict(line.strip("│ ").split("│")[:2] for line in stats.stdout.splitlines() if line.startswith("│"))
-    assert {name.strip(): count.strip() for name, count in rows.items()}["article"] == "2"
+    stated = {name.strip(): count.strip() for name, count in rows.items()}
+    assert stated["article"] == str(SEEDS)
+    with make_engine(url).connect() as connection:  # every table's row count, as the database counts it
+        counted = {
+            name: str(connection.scalar(select(func.count()).select_from(table)))
+            for name, table in SQLModel.metadata.tables.items()
+        }
+    assert {name: stated.get(name) for name in counted} == counted
 
 
 def _upgraded(url):
@@ -116,6 +125,7 @@ def test_serve_starts_the_api_on_the_given_port(database_url):
     with running_server(database_url, command=serve, ready_path="/healthz") as base:
         response = httpx.get(f"{base}/healthz")
     assert response.status_code == 200
+    assert response.headers["content-type"] == "application/json"
     assert response.json() == {"status": "ok"}
 
 

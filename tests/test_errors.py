@@ -1,6 +1,7 @@
 from fastapi.testclient import TestClient
 
 from app.application import create_app
+from tests.problems import assert_problem
 
 
 def test_wrong_method_is_a_405_problem_with_allow(client):
@@ -19,9 +20,7 @@ def test_wrong_method_is_a_405_problem_with_allow(client):
 
 def test_unknown_path_is_a_404_problem(client):
     response = client.get("/v2/nothing")
-    assert response.status_code == 404
-    assert response.headers["content-type"] == "application/problem+json"
-    assert response.json()["detail"] == "no resource at /v2/nothing"
+    assert_problem(response, 404, "no resource at /v2/nothing")
 
 
 def test_a_server_failure_is_a_500_problem_without_a_stack_trace(settings):
@@ -66,6 +65,8 @@ def test_cors_allows_only_the_configured_origins(settings):
     assert "link" in allowed.headers["access-control-expose-headers"].lower()
     assert "access-control-allow-origin" not in other.headers
     assert preflight.status_code == 200
+    assert preflight.headers["access-control-allow-origin"] == "https://app.example"
+    assert "GET" in preflight.headers["access-control-allow-methods"]
 
 
 def test_without_cors_origins_no_cors_headers_are_sent(client):

@@ -28,12 +28,15 @@ from app.models import Article
 from app.pagination import _CURSOR_SALT
 from tests.databases import ON_POSTGRES
 from tests.factories import make_article, make_person, make_timeline_entry
+from tests.problems import assert_problem
+from tests.seeds_gold import served_counts
 from tests.servers import running_server
 
 SECRET = "a-test-secret-of-enough-length"  # noqa: S105
 KEY = "http-key"
 AUTH = {"Authorization": f"Bearer {KEY}"}
 PROBLEM = "application/problem+json"
+READ_ONLY = "this instance serves a read-only database: send writes to the primary"
 SECURITY_HEADERS = {"x-content-type-options": "nosniff", "x-frame-options": "DENY"}
 
 
@@ -70,6 +73,8 @@ def test_a_request_with_a_foreign_host_does_not_poison_the_next_readers_links(ap
     honest = app_client.get("/v1/timeline", params={"limit": 1})
 
     assert poisoned.status_code == honest.status_code == 200
+    assert poisoned.json() == honest.json()  # the same page, whatever the Host
+    assert [t["date"] for t in honest.json()["items"]] == ["2024-01-01"]
     assert "evil.example" not in poisoned.headers["link"]
     assert "evil.example" not in honest.headers["link"]
     assert _next_url(honest).startswith("/v1/timeline?")  # relative: resolved against the reader's own URL
@@ -88,6 +93,8 @@ def test_with_public_url_every_link_starts_with_it_whatever_the_host(http_settin
 
     assert _next_url(page).startswith("https://news.example/api/v1/timeline?")
     assert calendar.status_code == 200
+    assert calendar.headers["content-type"] == "text/calendar; charset=utf-8"
+    assert calendar.text.startswith("BEGIN:VCALENDAR")
     assert "evil.example" not in calendar.text
     assert f"https://news.example/api/#/articles/{article.id}" in calendar.text.replace("\r\n ", "")
 
@@ -209,7 +216,8 @@ def test_head_answers_every_get_route_with_its_status_and_headers_and_no_body(ap
         assert head.content == b"", path
         for name in ("content-type", "content-length", "etag", "link", "cache-control", *SECURITY_HEADERS):
             assert head.headers.get(name) == got.headers.get(name), (path, name)
-    assert app_client.head("/v1/meetings/missing").status_code == 404
+    missing = app_client.head("/v1/meetings/missing")
+    assert (missing.status_code, missing.headers["content-type"], missing.content) == (404, PROBLEM, b"")
 
 
 @pytest.mark.parametrize(
@@ -245,13 +253,11 @@ def test_a_current_tag_turns_only_a_200_into_a_304(http_settings, cache_mb):
         invalid = client.get("/v1/timeline", params={"limit": 0}, headers=current)
         head_missing = client.head("/v1/meetings/missing", headers=current)
 
-    assert (revalidated.status_code, revalidated.content) == (304, b"")
-    assert unchanged_list.status_code == 304
-    assert missing.status_code == 404
-    assert missing.json()["detail"] == "no meeting with id 'missing'"
-    assert invalid.status_code == 422
-    assert invalid.headers["content-type"] == PROBLEM
-    assert head_missing.status_code == 404
+    assert (revalidated.status_code, revalidated.content, revalidated.headers["etag"]) == (304, b"", etag)
+    assert (unchanged_list.status_code, unchanged_list.content, unchanged_list.headers["etag"]) == (304, b"", etag)
+    assert_problem(missing, 404, "no meeting with id 'missing'")
+    assert_problem(invalid, 422, loc="query.limit")
+    assert (head_missing.status_code, head_missing.headers["content-type"], head_missing.content) == (404, PROBLEM, b"")
 
 
 def test_every_answer_carries_nosniff_and_a_no_framing_policy(app_client):
@@ -274,7 +280,7 @@ def test_every_answer_carries_nosniff_and_a_no_framing_policy(app_client):
         for header, value in SECURITY_HEADERS.items():
             assert response.headers.get(header) == value, (name, header)
         assert "frame-ancestors 'none'" in response.headers["content-security-policy"], name
-    assert answers["304"].status_code == 304
+    assert (answers["304"].status_code, answers["304"].content) == (304, b"")
     # The explorer keeps its own, stricter policy; the docs page gets no script restriction from us.
     assert answers["explorer"].headers["content-security-policy"].startswith("default-src 'self'")
     assert answers["docs"].headers["content-security-policy"] == "frame-ancestors 'none'"
@@ -314,18 +320,20 @@ def test_a_sqlite_file_opened_read_only_serves_reads_and_refuses_writes_unchange
     with TestClient(create_app(read_only)) as client:
         assert client.app.state.startup.finished.wait(timeout=120)
         ready = client.get("/readyz")
+        served = served_counts(client)
         people = client.get("/v1/people")
         post = client.post("/v1/articles", json={"body": "x" * 80, "published_at": "2024-04-09"}, headers=AUTH)
         delete = client.delete(f"/v1/articles/{article_id}", headers=AUTH)
         unauthenticated = client.delete(f"/v1/articles/{article_id}")
 
     assert ready.status_code == 200
+    assert ready.json() == {"status": "ready", "counts": served}
+    assert served["articles"] == 1  # the one article the database was made with
     assert [person["id"] for person in people.json()["items"]] == ["anna-virtanen", "lars-holm"]
     for refused in (post, delete):
-        assert refused.status_code == 503
-        assert refused.headers["content-type"] == PROBLEM
-        assert "read-only" in refused.json()["detail"]
-    assert unauthenticated.status_code == 401
+        assert_problem(refused, 503, READ_ONLY)
+    assert_problem(unauthenticated, 401)
+    assert unauthenticated.headers["www-authenticate"].startswith("Bearer")
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
     engine = make_engine(http_settings.database_url)
     with Session(engine) as session:
@@ -364,7 +372,9 @@ def test_the_service_starts_on_a_file_and_folder_it_may_not_write(http_settings,
             folder.chmod(0o755)
 
     assert meetings.status_code == 200
-    assert len(meetings.json()["items"]) == 1
+    # The one meeting of the one article the database holds.
+    assert [[p["id"] for p in m["participants"]] for m in meetings.json()["items"]] == [["anna-virtanen", "lars-holm"]]
     assert post.status_code == 503
     assert post.headers["content-type"] == PROBLEM
+    assert post.json()["detail"] == READ_ONLY
     assert after == before  # no lock file, no WAL, not a byte changed

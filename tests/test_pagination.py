@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from app.pagination import InvalidCursorError, decode_cursor, encode_cursor
 from app.timeline.service import _KEYSETS
 from tests.factories import make_timeline_entry
+from tests.problems import CURSOR_REFUSED, assert_problem
 
 LISTS = ["/v1/articles", "/v1/people", "/v1/meetings", "/v1/timeline"]
 
@@ -38,9 +39,7 @@ def test_a_well_signed_cursor_with_values_of_the_wrong_type_is_refused():
 @pytest.mark.parametrize("limit", ["0", "-1", "201", "1000000000", "ten", "1.5"])
 def test_bad_limits_are_422_problems(client, url, limit):
     response = client.get(url, params={"limit": limit})
-    assert response.status_code == 422
-    assert response.headers["content-type"] == "application/problem+json"
-    assert response.json()["errors"][0]["loc"] == "query.limit"
+    assert_problem(response, 422, loc="query.limit")
 
 
 @pytest.mark.parametrize("url", LISTS)
@@ -49,12 +48,11 @@ def test_a_cursor_from_another_list_is_refused(client, db_session, url):
     make_timeline_entry(db_session, day=date(2024, 1, 2))
     foreign = client.get("/v1/timeline", params={"limit": 1, "order": "desc"}).json()["next_cursor"]
     response = client.get(url, params={"cursor": foreign})
-    assert response.status_code == 422
+    assert_problem(response, 422, CURSOR_REFUSED)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(cursor=st.text(min_size=1, max_size=120), url=st.sampled_from(LISTS))
 def test_garbage_cursors_are_422_never_5xx(client, cursor, url):
     response = client.get(url, params={"cursor": cursor})
-    assert response.status_code == 422
-    assert response.headers["content-type"] == "application/problem+json"
+    assert_problem(response, 422, CURSOR_REFUSED)

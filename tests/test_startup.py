@@ -6,6 +6,7 @@ from fastapi.testclient import TestClient
 from app.application import create_app, ingest_seeds
 from app.extraction import DeferredExtractor
 from tests.conftest import SEEDS_DIR
+from tests.seeds_gold import SEEDS_GOLD, assert_seed_counts, served_counts
 
 
 def _with_seeds(settings, *names):
@@ -14,7 +15,7 @@ def _with_seeds(settings, *names):
     return settings.model_copy(update={"ingest_on_startup": True})
 
 
-SEED_NAMES = ("000_0d754ff0f809e8c7.txt", "003_09662cb815ed8d2c.txt")
+SEED_NAMES = tuple(article["file"] for article in SEEDS_GOLD["articles"])
 
 
 def test_startup_ingests_the_seeds_and_then_reports_ready_with_counts(settings):
@@ -22,14 +23,14 @@ def test_startup_ingests_the_seeds_and_then_reports_ready_with_counts(settings):
     with TestClient(create_app(settings)) as client:
         assert client.app.state.startup.finished.wait(timeout=60)
         response = client.get("/readyz")
+        served = served_counts(client)
         articles = client.get("/v1/articles").json()["items"]
 
     assert response.status_code == 200
-    assert response.json() == {
-        "status": "ready",
-        "counts": {"articles": 2, "people": 5, "meetings": 4, "timeline_entries": 8},
-    }
-    assert {a["published_at"] for a in articles} == {"2024-04-30", "2024-09-25"}
+    # The counts are what the API serves, and what the seeds' gold says a correct extraction yields.
+    assert response.json() == {"status": "ready", "counts": served}
+    assert_seed_counts(served, SEED_NAMES)
+    assert {a["published_at"] for a in articles} == {a["published"] for a in SEEDS_GOLD["articles"]}
 
 
 def test_readiness_is_503_until_the_startup_ingest_finishes_and_liveness_is_200_throughout(settings):
@@ -48,6 +49,7 @@ def test_readiness_is_503_until_the_startup_ingest_finishes_and_liveness_is_200_
         release.set()
         assert client.app.state.startup.finished.wait(timeout=60)
         ready = client.get("/readyz")
+        served = served_counts(client)  # an empty seeds folder: nothing stored
 
     assert waiting.status_code == 503
     assert waiting.headers["content-type"] == "application/problem+json"
@@ -55,7 +57,7 @@ def test_readiness_is_503_until_the_startup_ingest_finishes_and_liveness_is_200_
     assert alive.status_code == 200
     assert alive.json() == {"status": "ok"}
     assert ready.status_code == 200
-    assert ready.json()["status"] == "ready"
+    assert ready.json() == {"status": "ready", "counts": dict.fromkeys(served, 0)}
 
 
 def test_a_failed_startup_ingest_keeps_readiness_at_503_with_the_reason(settings):
@@ -69,7 +71,14 @@ def test_a_failed_startup_ingest_keeps_readiness_at_503_with_the_reason(settings
         response = client.get("/readyz")
 
     assert response.status_code == 503
-    assert response.json()["detail"] == "startup ingest failed: RuntimeError"
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json() == {
+        "type": "about:blank",
+        "title": "Service Unavailable",
+        "status": 503,
+        "detail": "startup ingest failed: RuntimeError",
+        "instance": "/readyz",
+    }
     assert "disk gone" not in response.text
 
 
@@ -81,7 +90,8 @@ def test_restart_does_not_duplicate_and_a_bad_seed_file_is_skipped(settings, cap
         with TestClient(create_app(settings)) as client:
             assert client.app.state.startup.finished.wait(timeout=60)
             counts = client.get("/readyz").json()["counts"]
-        assert counts["articles"] == 2
+            assert counts == served_counts(client)
+        assert_seed_counts(counts, SEED_NAMES)
 
     skipped = [r for r in caplog.records if "article.skipped" in r.getMessage()]
     assert len(skipped) == 2
@@ -94,8 +104,10 @@ def test_a_missing_seeds_folder_is_not_fatal(settings):
     with TestClient(create_app(settings)) as client:
         assert client.app.state.startup.finished.wait(timeout=60)
         response = client.get("/readyz")
+        served = served_counts(client)
     assert response.status_code == 200
-    assert response.json()["counts"]["articles"] == 0
+    assert response.json() == {"status": "ready", "counts": served}
+    assert set(served.values()) == {0}
 
 
 def test_two_instances_starting_together_store_each_seed_once(settings):
@@ -110,9 +122,11 @@ def test_two_instances_starting_together_store_each_seed_once(settings):
     with TestClient(first) as one, TestClient(second) as two:
         assert one.app.state.startup.finished.wait(timeout=60)
         assert two.app.state.startup.finished.wait(timeout=60)
-        counts = [c.get("/readyz").json()["counts"]["articles"] for c in (one, two)]
+        counts = [c.get("/readyz").json()["counts"] for c in (one, two)]
+        served = served_counts(one)
 
-    assert counts == [2, 2]
+    assert counts == [served, served]
+    assert_seed_counts(served, SEED_NAMES)
 
 
 def test_a_restart_with_the_seeds_stored_needs_no_model_to_be_ready(settings):
@@ -126,5 +140,5 @@ def test_a_restart_with_the_seeds_stored_needs_no_model_to_be_ready(settings):
         extractor = DeferredExtractor("no_such_spacy_model")
         report = ingest_seeds(engine, settings, extractor, threading.Event())
 
-    assert report.counts == {"unchanged": 2}
+    assert report.counts == {"unchanged": len(SEED_NAMES)}
     assert not extractor.loaded

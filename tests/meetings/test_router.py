@@ -5,6 +5,7 @@ import pytest
 from app.models import DatePrecision, MeetingStatus
 from tests.conftest import walk
 from tests.factories import make_article, make_meeting, make_person
+from tests.problems import assert_problem
 
 
 @pytest.fixture
@@ -124,16 +125,15 @@ def test_detail_and_its_404(client, meetings):
     ]
     assert client.get(f"/v1/meetings/{meetings['kyiv']}").json()["unnamed_participants"] == []
 
-    missing = client.get("/v1/meetings/nope")
-    assert missing.status_code == 404
-    assert missing.json()["detail"] == "no meeting with id 'nope'"
+    listed = {m["id"]: m for m in walk(client, "/v1/meetings")}
+    assert body == listed[meetings["berlin"]]  # the detail is the meeting as listed
+    assert_problem(client.get("/v1/meetings/nope"), 404, "no meeting with id 'nope'")
 
 
 @pytest.mark.parametrize("params", [{"status": "cancelled"}, {"date_from": "2024-13-01"}, {"limit": 201}])
 def test_bad_filters_are_422_problems(client, params):
     response = client.get("/v1/meetings", params=params)
-    assert response.status_code == 422
-    assert response.headers["content-type"] == "application/problem+json"
+    assert_problem(response, 422, loc=f"query.{next(iter(params))}")
 
 
 def test_the_api_document_describes_unnamed_participants_with_an_example(client):

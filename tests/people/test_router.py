@@ -4,6 +4,7 @@ import pytest
 
 from tests.conftest import walk
 from tests.factories import make_article, make_meeting, make_person, make_timeline_entry
+from tests.problems import assert_problem
 
 SECRETARY_GENERAL = {"title": "Secretary General", "organization": "NATO", "valid_to": date(2024, 10, 1)}
 PRESIDENT = {"title": "President", "organization": None, "country": "Ukraine"}
@@ -82,11 +83,12 @@ def test_pagination_walks_every_person_exactly_once(client, people, db_session):
 def test_detail_and_its_404(client, people):
     response = client.get("/v1/people/john-doe")
     assert response.status_code == 200
+    # The detail is the person as listed: roles, aliases and counts alike.
+    listed = {p["id"]: p for p in walk(client, "/v1/people")}
+    assert response.json() == listed["john-doe"]
     assert response.json()["roles"][0]["country"] == "Ukraine"
 
-    missing = client.get("/v1/people/nobody")
-    assert missing.status_code == 404
-    assert missing.json()["detail"] == "no person with id 'nobody'"
+    assert_problem(client.get("/v1/people/nobody"), 404, "no person with id 'nobody'")
 
 
 def test_person_meetings_and_timeline(client, people, db_session):
@@ -102,6 +104,4 @@ def test_person_meetings_and_timeline(client, people, db_session):
     assert [t["summary"] for t in timeline] == ["John spoke."]
 
     for suffix in ("meetings", "timeline"):
-        response = client.get(f"/v1/people/nobody/{suffix}")
-        assert response.status_code == 404
-        assert response.headers["content-type"] == "application/problem+json"
+        assert_problem(client.get(f"/v1/people/nobody/{suffix}"), 404, "no person with id 'nobody'")

@@ -5,6 +5,7 @@ import re
 import pytest
 
 from app.models import TimelineKind
+from tests.problems import assert_problem
 
 
 def test_the_root_serves_the_page_with_a_same_origin_policy(client):
@@ -39,8 +40,8 @@ def test_the_assets_are_served_with_their_types(client, path, media_type):
 def test_a_missing_asset_is_a_problem_not_a_page(client):
     response = client.get("/assets/nothing.js")
 
-    assert response.status_code == 404
-    assert response.headers["content-type"] == "application/problem+json"
+    assert_problem(response, 404)
+    assert "etag" not in response.headers
 
 
 def test_the_page_is_not_part_of_the_api_document(client):
