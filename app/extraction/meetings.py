@@ -159,7 +159,7 @@ def _argument_heads(trigger: Token) -> list[Token]:
         elif child.dep_ == "agent":
             heads += [c for c in child.children if c.dep_ == "pobj"]
     heads += _prepositional(verb, {"with", "between", *(("to",) if verb.lemma_ in PRESENT_VERBS else ())})
-    # "Kristersson, accompanied by Billström, ...": whom the participle describes is there too.
+    # "Lindqvist, accompanied by Berg, ...": whom the participle describes is there too.
     if verb.dep_ == "acl" and verb.head is not verb:
         heads.append(verb.head)
     # "is expected to meet X", "will travel to Berlin to meet X", "hosted and convened": the subject is above.
@@ -181,7 +181,7 @@ def _prepositional(token: Token, words: set[str]) -> list[Token]:
 
 
 def _phrase_tokens(head: Token) -> list[Token]:
-    """The tokens of an argument phrase, without the clauses inside it ("since Biden took office")."""
+    """The tokens of an argument phrase, without the clauses inside it ("since Varga took office")."""
     skipped = {t.i for child in head.children if child.dep_ in _CLAUSES for t in child.subtree}
     return [t for t in head.subtree if t.i not in skipped]
 
@@ -248,7 +248,7 @@ def read_sides(sentence: Sentence, trigger: Token, people: dict[str, PersonFact]
 
 
 def _foreign_clauses(sentence: Sentence, trigger: Token) -> set[int]:
-    """Body offsets of the words in clauses that do not hold the trigger: "since Biden took office"."""
+    """Body offsets of the words in clauses that do not hold the trigger: "since Varga took office"."""
     offsets: set[int] = set()
     for token in sentence.span:
         if token.dep_ in _CLAUSES and not (token.left_edge.i <= trigger.i <= token.right_edge.i):
@@ -667,7 +667,7 @@ def _date_of_saying(ent: Span) -> bool:
 
 
 def _reporters(sentence: Sentence, people: dict[str, PersonFact]) -> list[str]:
-    """People who only report the sentence: "..., Ryder said"."""
+    """People who only report the sentence: "..., Whitfield said"."""
     keys = []
     for token in sentence.span:
         if token.lemma_.lower() in SPEECH_VERBS and token.pos_ == "VERB":

@@ -3,9 +3,9 @@
 import re
 import unicodedata
 
-# Generational suffixes; a regnal number after a single name ("Abdullah II") is part of the name.
+# Generational suffixes; a regnal number after a single name ("Faisal II") is part of the name.
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
-# Lower-case particles inside a surname: "da Silva", "von der Leyen", "de Mistura".
+# Lower-case particles inside a surname: "da Costa", "van der Berg", "de Souza".
 PARTICLES = frozenset(
     {"da", "de", "del", "della", "der", "di", "do", "dos", "du", "la", "le", "van", "von", "bin", "al"}
 )
@@ -13,7 +13,7 @@ _INITIAL = re.compile(r"^(?:[A-Z]\.?){1,3}$|^[A-Z]\.(?:-?[A-Z]\.)+$")
 
 
 def fold(word: str) -> str:
-    """Fold a word so transliteration variants agree: Zelenskyy, Zelensky and Zelenskiy; Oleksii and Oleksiy."""
+    """Fold a word so transliteration variants agree: Kovalskyy, Kovalsky and Kovalskiy; Andrii and Andriy."""
     ascii_word = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
     letters = re.sub(r"[^a-z ]", "", ascii_word).replace("y", "i").replace("j", "i")
     return re.sub(r"(.)\1+", r"\1", letters).strip()
@@ -36,7 +36,7 @@ def name_parts(name: str) -> tuple[list[str], list[str]]:
 def person_key(name: str) -> str:
     """The identity of a full name across articles: folded surname and first given name ("blinken|antoni").
 
-    Middle initials and suffixes do not count ("Antony J. Blinken" is "Antony Blinken"); first names do
+    Middle initials and suffixes do not count ("Martin J. Ellery" is "Martin Ellery"); first names do
     (Kaja Kallas and Kristina Kallas are two people). A single name keys on itself ("lula|").
     """
     given, surname = name_parts(name)

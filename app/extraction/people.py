@@ -38,7 +38,7 @@ _ROLE = (
     rf"(?:\s+(?:of|for)\s+(?P<of>{_PHRASE}))??"
     rf"(?:\s+to\s+(?P<to>{_PHRASE}))?"
 )
-# Service and rank between a title and a name: "Press Secretary Air Force Brig. Gen. Pat Ryder".
+# Service and rank between a title and a name: "Press Secretary Air Force Brig. Gen. Dana Whitfield".
 _RANK_WORDS = "|".join(sorted(MILITARY_RANKS, key=len, reverse=True))
 _RANKS = rf"(?:\s+(?:Air Force|Army|Navy|Marine Corps|Coast Guard|Space Force))?(?:\s+(?i:{_RANK_WORDS})\.?)*"
 _ROLE_BEFORE = re.compile(rf"(?:^|[\s(,])(?:the\s+|a\s+)?{_ROLE}{_RANKS}\s*,?\s*(?:\([^)]{{0,12}}\)\s*)?$")
@@ -77,12 +77,12 @@ def _is_particle(token: Token) -> bool:
 
 
 def _is_suffix(token: Token) -> bool:
-    # "Jr.", "III": closes a name; "Abdullah II", a regnal number, too.
+    # "Jr.", "III": closes a name; "Faisal II", a regnal number, too.
     return token.text.lower().rstrip(".") in SUFFIXES and token.text[:1].isupper()
 
 
 def _fits_name(tokens: list[Token], *, person: bool) -> bool:
-    """Whether tokens read as a person's name: "Mark A. Milley", "Ursula von der Leyen", "Abdullah II"."""
+    """Whether tokens read as a person's name: "Mark A. Holloway", "Ingrid von der Berg", "Faisal II"."""
     if not tokens:
         return False
     last = len(tokens) - 1
@@ -122,10 +122,10 @@ def _month_in_name(token: Token) -> bool:
 
 
 def _extended(tokens: list[Token]) -> list[Token]:
-    """Grow a name the model cut short over the name words around it: "J. Austin III" -> "Lloyd J. Austin III"."""
+    """Grow a name the model cut short over the name words around it: "J. Brandt III" -> "Harold J. Brandt III"."""
     doc = tokens[0].doc
     start, end = tokens[0].i, tokens[-1].i + 1
-    # Leftwards to a given name the model left out ("J. Austin", "Fogh Rasmussen"), never into a phrase it tagged.
+    # Leftwards to a given name the model left out ("J. Brandt", "Holm Jensen"), never into a phrase it tagged.
     while (
         start > 0
         and doc[start - 1].pos_ == "PROPN"
@@ -176,7 +176,7 @@ def _is_name_word(text: str, *, place_ok: bool = False) -> bool:
         and lowered not in _HONORIFICS
         and places.country(lowered) is None
         and lowered not in ORGANIZATIONS
-        # Cities are not asked: thousands are also surnames (Hamada) or given names (Nancy); the model decides.
+        # Cities are not asked: thousands are also surnames (Okada) or given names (Nancy); the model decides.
         and lowered not in {"the", "a", "an", "and", "of", "president's", "office", "they", "we", "it", "he", "she"}
     )
 
@@ -302,7 +302,7 @@ def _full_name_candidates(sentence: Sentence, paragraph: Paragraph, lone: set[st
         if token is not None and token.pos_ == "PROPN" and _is_name_word(token.text) and token.i not in taken:
             run.append(token)
             continue
-        # A title may end in an of-phrase the run began with: "the Council of Ministers Denis Zvizdic".
+        # A title may end in an of-phrase the run began with: "the Council of Ministers Emir Kovac".
         for cut in range(max(len(run) - 1, 1)):
             named = _extended(run[cut:]) if run else []
             if (
@@ -383,7 +383,7 @@ def find_people(sentences: list[Sentence], paragraphs: list[Paragraph], *, publi
                     and (token.i + 1 >= len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
                 )
             ):
-                # "Prime Minister Modi": a surname under a title is someone even where no full name is known.
+                # "Prime Minister Okafor": a surname under a title is someone even where no full name is known.
                 unresolved_key = f"{name_key(token.text)}|" if _titled(sentence, token) else f"?{name_key(token.text)}"
                 unresolved.setdefault(
                     unresolved_key,
@@ -439,14 +439,14 @@ def _is_subject_first(sentence: Sentence, named: list[Mention]) -> bool:
 
 
 def _same_person(known: str, name: str) -> bool:
-    # Within one article a surname with a compatible given name is one person: "J. Blinken", "Antony J. Blinken".
+    # Within one article a surname with a compatible given name is one person: "J. Ellery", "Martin J. Ellery".
     known_given, known_surname = name_parts(known)
     given, surname = name_parts(name)
     if fold(" ".join(known_surname)) != fold(" ".join(surname)):
         return False
     if not known_given or not given:
         return True
-    # An initial matches any given name it abbreviates, middle names too ("J. Blinken", "Antony J. Blinken").
+    # An initial matches any given name it abbreviates, middle names too ("J. Ellery", "Martin J. Ellery").
     known_initials = {fold(w)[:1] for w in known.split()[: -len(known_surname)]}
     initials = {fold(w)[:1] for w in name.split()[: -len(surname)]}
     return (

@@ -111,7 +111,7 @@ _NO_BREAK_AFTER = frozenset(
 
 
 def _joined(sents: list[Span]) -> list[Span]:
-    """Join what the parser split after "Brig." in "Air Force Brig. Gen. Pat Ryder"."""
+    """Join what the parser split after "Brig." in "Air Force Brig. Gen. Dana Whitfield"."""
     joined: list[Span] = []
     for sent in sents:
         if joined and _ends_in_abbreviation(joined[-1]) and sent[0].text[:1].isupper():

@@ -301,7 +301,7 @@ def _summit_date(sentence: Sentence, published: date) -> tuple[ResolvedDate, boo
     for token in sentence.span:
         if token.lower_ != "summit":
             continue
-        # "set to start Tuesday" is the summit's own; "aimed at ... if Biden loses the November poll" is not.
+        # "set to start Tuesday" is the summit's own; "aimed at ... if the president loses the November poll" is not.
         clauses = {t.i for c in token.subtree if c.dep_ in {"relcl", "advcl"} for t in c.subtree}
         own = {t.i for t in token.subtree} - clauses
         near = set(range(token.i - 4, token.i + 5))  # "the Summit in July", however the parser attached it
@@ -310,7 +310,7 @@ def _summit_date(sentence: Sentence, published: date) -> tuple[ResolvedDate, boo
                 return resolved, True
         verb = _governing_verb(token)
         if verb is not None:
-            # The summit's clause, without the other clauses hung on it ("..., some observers say, ... if Biden
+            # The summit's clause, without the other clauses hung on it ("..., some observers say, ... if the president
             # loses the November poll").
             others = {
                 t.i

@@ -23,7 +23,7 @@ TITLE_WORDS = frozenset(
     if word.lower() not in {"of", "the", "in", "for", "to"}
 )
 
-# Ranks that stand before a name ("Army Gen. Mark Milley", "Adm. Dong Jun"); they are never part of it.
+# Ranks that stand before a name ("Army Gen. Mark Holloway", "Adm. Li Wen"); they are never part of it.
 MILITARY_RANKS = frozenset(
     {
         "gen",
@@ -54,7 +54,7 @@ MILITARY_RANKS = frozenset(
     }
 )
 
-# Last words of capitalised phrases that name rooms, events and headings, never people ("Milley Meeting").
+# Last words of capitalised phrases that name rooms, events and headings, never people ("Holloway Meeting").
 NOT_NAME_HEADS = frozenset(
     {
         "meeting",

@@ -87,12 +87,12 @@ def _find_person(db_session: Session, fact: PersonFact) -> Person | None:
     stored keys agree whatever key format the extractor uses inside one article.
     """
     if fact.full_name_known:
-        # Kaja Kallas and Kristina Kallas differ here; Antony J. Blinken and Antony Blinken do not.
+        # Kaja Kallas and Kristina Kallas differ here; Martin J. Ellery and Martin Ellery do not.
         key = person_key(fact.name)
         found = db_session.scalars(select(Person).where(Person.match_key == key).order_by(Person.id)).first()
         if found is not None:
             return found
-        # Someone known so far only as "Prime Minister Modi" is the Narendra Modi a later article names.
+        # Someone known so far only as "Prime Minister Okafor" is the Chidi Okafor a later article names.
         bare = db_session.scalars(select(Person).where(Person.match_key == f"{key.split('|')[0]}|").limit(2)).all()
         if len(bare) != 1:
             return None
@@ -119,7 +119,7 @@ def _new_person_id(db_session: Session, name: str) -> str:
 def _store_person(db_session: Session, article: Article, fact: PersonFact, version: str) -> Person | None:
     person = _find_person(db_session, fact)
     if person is None:
-        # A bare surname ("?modi") is nobody yet; a titled one ("Prime Minister Modi", "modi|") is a person.
+        # A bare surname ("?okafor") is nobody yet; a titled one ("Prime Minister Okafor", "okafor|") is a person.
         if fact.key.startswith("?"):
             return None
         person = Person(id=_new_person_id(db_session, fact.name), name=fact.name, match_key=person_key(fact.name))

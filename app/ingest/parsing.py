@@ -36,7 +36,7 @@ _DATE_IN_LINE = re.compile(
     re.IGNORECASE,
 )
 _BYLINE = re.compile(r"^by\s+(?P<rest>.+)$", re.IGNORECASE)
-# "Oct. 21, 2022 | By Jim Garamone , DOD News": the date leads the byline.
+# "Oct. 21, 2022 | By Dana Price , DOD News": the date leads the byline.
 _DATED_BYLINE = re.compile(rf"^(?P<date>{_DATE_IN_LINE.pattern})\s*[|·•–—-]\s*(?=by\s)", re.IGNORECASE)
 # A line that is only a date, with a place or a time after it, stands where a byline would:
 # "October 18, 2023, Beijing", "2025-07-03 11:00:47", "August 26, 2023".

@@ -28,7 +28,7 @@ class TimelineKind(StrEnum):
     - statement: an official's stated position on a country's membership. "I continue to be confident
       that both countries will soon be NATO Allies"
     - leadership_change: a change of office-holder relevant to the alliance's enlargement. "NATO Allies
-      agreed today (24 March 2022) to extend the mandate of Secretary General Jens Stoltenberg"
+      agreed today (24 March 2022) to extend the mandate of Secretary General [...]"
     - plan: a plan or roadmap that includes membership. "continuing to register defence properties to
       the state in order to activate the Membership Action Plan"
     - ratification: a member's parliament, government or head of state approving an accession
