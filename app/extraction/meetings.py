@@ -19,7 +19,7 @@ from app.extraction import places
 from app.extraction.dates import ResolvedDate
 from app.extraction.people import current_role, role_in_sentence
 from app.extraction.records import MeetingFact, PersonFact, UnnamedParticipant
-from app.extraction.sentences import Sentence, dates_in
+from app.extraction.sentences import Sentence, date_of_saying, dates_in, governing_verb
 from app.extraction.vocabulary import (
     ALSO_PRESENT,
     FORUM,
@@ -120,19 +120,8 @@ def find_triggers(doc: Doc) -> list[Trigger]:
 
 
 def _negated(token: Token) -> bool:
-    verb = token if token.pos_ in {"VERB", "AUX"} else _governing_verb(token)
+    verb = token if token.pos_ in {"VERB", "AUX"} else governing_verb(token)
     return verb is not None and any(c.dep_ == "neg" for c in verb.children)
-
-
-def _governing_verb(token: Token) -> Token | None:
-    head = token
-    for _ in range(4):
-        if head.head is head:
-            return None
-        head = head.head
-        if head.pos_ in {"VERB", "AUX"}:
-            return head
-    return None
 
 
 # ---------------------------------------------------------------- participants: the trigger's arguments
@@ -150,7 +139,7 @@ def _argument_heads(trigger: Token) -> list[Token]:
     if trigger.pos_ not in {"VERB", "AUX"}:
         # "a meeting with X", "held talks": the other side hangs on the noun, the subject on the verb above it.
         heads += _prepositional(trigger, {"with", "between"})
-        verb = _governing_verb(trigger)
+        verb = governing_verb(trigger)
     if verb is None:
         return heads
     for child in verb.children:
@@ -202,7 +191,7 @@ def read_sides(sentence: Sentence, trigger: Token, people: dict[str, PersonFact]
     """The participants a trigger's arguments name: mentions, pronouns resolved, and title-only phrases."""
     sides = Sides()
     # Everyone the trigger's own clause names takes part, however the parse attached them ("received X and Y").
-    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else _governing_verb(trigger)
+    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else governing_verb(trigger)
     reporting = set(_reporters(sentence, people))
     if verb is not None:
         offsets = {sentence.body_offset(t.idx) for t in _phrase_tokens(verb)}
@@ -632,7 +621,7 @@ def _meeting(
 
 def _events_referred_to(trigger: Token) -> list[str]:
     """Event nouns the trigger's clause refers back to with "the": "The ceremony was attended by ..."."""
-    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else _governing_verb(trigger)
+    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else governing_verb(trigger)
     if verb is None:
         return []
     return [
@@ -649,21 +638,12 @@ def _own_date(sentence: Sentence, trigger: Token, published: date) -> bool:
 def _meeting_date(sentence: Sentence, trigger: Token, published: date) -> ResolvedDate | None:
     """The date of the encounter: one said of the trigger's clause, else the first the sentence gives."""
     # "..., his office announced on Thursday": the day it was said is not the day they meet.
-    dates = [(d, ent) for d, ent in dates_in(sentence, base=published, prefer="past") if not _date_of_saying(ent)]
+    dates = [(d, ent) for d, ent in dates_in(sentence, base=published, prefer="past") if not date_of_saying(ent)]
     own = [resolved for resolved, ent in dates if ent.root.i in {t.i for t in trigger.subtree}]
-    clause = {t.i for t in (_governing_verb(trigger) or trigger).subtree}
+    clause = {t.i for t in (governing_verb(trigger) or trigger).subtree}
     own = own or [resolved for resolved, ent in dates if ent.root.i in clause] or [resolved for resolved, _ in dates]
     # "Earlier in October, ... Oct. 12, 2022": the finest date given wins.
     return min(own, key=lambda d: _PRECISION_RANK[d.precision], default=None)
-
-
-def _date_of_saying(ent: Span) -> bool:
-    head = ent.root
-    for _ in range(2):
-        head = head.head
-        if head.lemma_.lower() in SPEECH_VERBS and head.pos_ == "VERB":
-            return True
-    return False
 
 
 def _reporters(sentence: Sentence, people: dict[str, PersonFact]) -> list[str]:

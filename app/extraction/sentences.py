@@ -9,10 +9,11 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 from app.extraction.dates import Preference, ResolvedDate, resolve
 from app.extraction.records import Evidence
+from app.extraction.vocabulary import SPEECH_VERBS
 
 # A photo credit closing a caption: "(Name / Agency)", "(Photo by Name/Getty Images)".
 _CREDIT = re.compile(r"\((?:(?:photo|image|picture|credit)\b[^()]*|[^()/]{1,60}(?:/[^()/]{1,60}){1,4})\)\s*\W?$", re.I)
@@ -198,3 +199,25 @@ def dates_in(
         if resolved is not None:
             found.append((resolved, ent))
     return found
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The verb a word hangs on, up to four heads above it ("held talks": held), if there is one."""
+    head = token
+    for _ in range(4):
+        if head.head is head:
+            return None
+        head = head.head
+        if head.pos_ in {"VERB", "AUX"}:
+            return head
+    return None
+
+
+def date_of_saying(ent: Span) -> bool:
+    """Whether a date is when something was said ("..., his office announced on Thursday"), not when it happens."""
+    head = ent.root
+    for _ in range(2):
+        head = head.head
+        if head.lemma_.lower() in SPEECH_VERBS and head.pos_ == "VERB":
+            return True
+    return False

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 from app.extraction import places
 from app.extraction.dates import ResolvedDate
 from app.extraction.records import Evidence, PersonFact, TimelineFact
-from app.extraction.sentences import Sentence, dates_in
+from app.extraction.sentences import Sentence, date_of_saying, dates_in, governing_verb
 from app.extraction.vocabulary import (
     ACCESSION,
     APPLICATION,
@@ -270,7 +270,7 @@ def _clause_date(sentence: Sentence, verb: Token, published: date, *, planned: b
     dates = dates_in(sentence, base=published, prefer=prefer)
     own = {t.i for t in verb.subtree}
     ancestors = {a.i for a in list(verb.ancestors)[:2]}
-    mine = [resolved for resolved, ent in dates if ent.root.i in own and not _date_of_saying(ent)]
+    mine = [resolved for resolved, ent in dates if ent.root.i in own and not date_of_saying(ent)]
     if mine:  # "One year ago, on September 30, 2022": the finest date given
         return min(mine, key=lambda d: {"day": 0, "month": 1, "year": 2}[d.precision])
     for resolved, ent in dates:
@@ -283,11 +283,6 @@ def _clause_date(sentence: Sentence, verb: Token, published: date, *, planned: b
     return _entry_date(sentence, published, prefer=prefer)
 
 
-def _date_of_saying(ent: Span) -> bool:
-    head = ent.root.head
-    return head.lemma_.lower() in SPEECH_VERBS or head.head.lemma_.lower() in SPEECH_VERBS
-
-
 def _takes_a_stance(sentence: Sentence) -> bool:
     """A position on a country's membership, held by a government or the alliance: "The U.S. fully supports ..."."""
     return bool(path_countries(sentence)) and any(
@@ -297,7 +292,7 @@ def _takes_a_stance(sentence: Sentence) -> bool:
 
 def _summit_date(sentence: Sentence, published: date) -> tuple[ResolvedDate, bool]:
     """A summit's own date ("the June 29-30 NATO Summit", "the Washington Summit in July"), else its clause's."""
-    dates = [(d, ent) for d, ent in dates_in(sentence, base=published, prefer="future") if not _date_of_saying(ent)]
+    dates = [(d, ent) for d, ent in dates_in(sentence, base=published, prefer="future") if not date_of_saying(ent)]
     for token in sentence.span:
         if token.lower_ != "summit":
             continue
@@ -308,7 +303,7 @@ def _summit_date(sentence: Sentence, published: date) -> tuple[ResolvedDate, boo
         for resolved, ent in dates:
             if ent.root.i in own or (ent.start in near and ent.root.i not in clauses):
                 return resolved, True
-        verb = _governing_verb(token)
+        verb = governing_verb(token)
         if verb is not None:
             # The summit's clause, without the other clauses hung on it ("..., some observers say, ... if the president
             # loses the November poll").
@@ -325,17 +320,6 @@ def _summit_date(sentence: Sentence, published: date) -> tuple[ResolvedDate, boo
                     return resolved, True
         return ResolvedDate(published, "day"), False
     return _entry_date(sentence, published), True
-
-
-def _governing_verb(token: Token) -> Token | None:
-    head = token
-    for _ in range(4):
-        if head.head is head:
-            return None
-        head = head.head
-        if head.pos_ in {"VERB", "AUX"}:
-            return head
-    return None
 
 
 _COUNCIL_COUNTRY = re.compile(r"\bNATO-([A-Z][a-z]+(?: and [A-Z][a-z]+)?) (?:Council|Commission)\b")
