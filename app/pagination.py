@@ -42,7 +42,9 @@ class Page(BaseModel, Generic[T]):
 
 class InvalidCursorError(InvalidInputError):
     def __init__(self) -> None:
-        super().__init__("cursor is invalid or belongs to another list or order; start again without it")
+        super().__init__(
+            "cursor is invalid or belongs to another list or order; start again without it", field="query.cursor"
+        )
 
 
 @dataclass(frozen=True)

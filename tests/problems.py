@@ -3,7 +3,7 @@
 from http import HTTPStatus
 
 PROBLEM = "application/problem+json"
-# A refused cursor names no field in `errors`, unlike the other invalid query parameters.
+# A refused cursor's explanation; its `errors` name query.cursor, as any invalid query parameter's do.
 CURSOR_REFUSED = "cursor is invalid or belongs to another list or order; start again without it"
 
 

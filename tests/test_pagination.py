@@ -48,11 +48,11 @@ def test_a_cursor_from_another_list_is_refused(client, db_session, url):
     make_timeline_entry(db_session, day=date(2024, 1, 2))
     foreign = client.get("/v1/timeline", params={"limit": 1, "order": "desc"}).json()["next_cursor"]
     response = client.get(url, params={"cursor": foreign})
-    assert_problem(response, 422, CURSOR_REFUSED)
+    assert_problem(response, 422, CURSOR_REFUSED, loc="query.cursor")
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(cursor=st.text(min_size=1, max_size=120), url=st.sampled_from(LISTS))
 def test_garbage_cursors_are_422_never_5xx(client, cursor, url):
     response = client.get(url, params={"cursor": cursor})
-    assert_problem(response, 422, CURSOR_REFUSED)
+    assert_problem(response, 422, CURSOR_REFUSED, loc="query.cursor")

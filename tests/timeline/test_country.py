@@ -119,7 +119,7 @@ def test_a_cursor_of_another_country_or_of_the_whole_list_is_refused(client, ste
         {"country": "SE", "cursor": everything},
     ):
         response = client.get("/v1/timeline", params=params)
-        assert_problem(response, 422, CURSOR_REFUSED)
+        assert_problem(response, 422, CURSOR_REFUSED, loc="query.cursor")
     # The same country however it is written is the same list.
     assert _ids(client.get("/v1/timeline", params={"country": "swe", "limit": 1, "cursor": sweden}))
 

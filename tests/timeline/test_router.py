@@ -79,7 +79,7 @@ def test_pagination_walks_both_orders_exactly_once(client, entries):
 def test_a_cursor_of_one_order_is_refused_by_the_other(client, entries):
     cursor = client.get("/v1/timeline", params={"limit": 1}).json()["next_cursor"]
     response = client.get("/v1/timeline", params={"order": "desc", "cursor": cursor})
-    assert_problem(response, 422, CURSOR_REFUSED)
+    assert_problem(response, 422, CURSOR_REFUSED, loc="query.cursor")
 
 
 def test_detail_and_its_404(client, entries):
