@@ -1,15 +1,10 @@
 """spaCy components of our own, registered by name so that `load_pipeline` can add them."""
 
-import json
-from importlib import resources
-
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-
-def _pattern_file(name: str) -> dict:
-    return json.loads(resources.files("app.extraction").joinpath(f"patterns/{name}").read_text(encoding="utf-8"))
+from app.extraction.vocabulary import TITLES, pattern_file
 
 
 class TopicMatcher:
@@ -17,7 +12,7 @@ class TopicMatcher:
 
     def __init__(self, nlp: Language) -> None:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for entry in _pattern_file("topics.json")["topics"]:
+        for entry in pattern_file("topics.json")["topics"]:
             self.matcher.add(entry["topic"], list(nlp.tokenizer.pipe(entry["phrases"])))
 
     def __call__(self, doc: Doc) -> Doc:
@@ -43,4 +38,4 @@ def add_title_ruler(nlp: Language) -> None:
         },
         last=True,
     )
-    ruler.add_patterns([{"label": title, "pattern": title} for title in _pattern_file("titles.json")["titles"]])
+    ruler.add_patterns([{"label": title, "pattern": title} for title in TITLES])

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -31,6 +29,7 @@ from app.extraction.vocabulary import (
     SPEECH_VERBS,
     TITLE_WORDS,
     VENUE,
+    pattern_file,
 )
 
 _PLANNED = re.compile(
@@ -61,8 +60,7 @@ _OCCASION_BACK_REFERENCE = re.compile(r"\b(?:the|this|that) (?:visit|trip|ceremo
 @functools.cache
 def meeting_patterns() -> list[dict[str, Any]]:
     """The meeting phrasings, as data: name, an example sentence, a DependencyMatcher pattern."""
-    data = resources.files("app.extraction").joinpath("patterns/meetings.json").read_text(encoding="utf-8")
-    return json.loads(data)["patterns"]
+    return pattern_file("meetings.json")["patterns"]
 
 
 _MATCHERS: dict[int, DependencyMatcher] = {}

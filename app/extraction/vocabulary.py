@@ -8,14 +8,14 @@ import json
 import re
 from importlib import resources
 
+
+def pattern_file(name: str) -> dict:
+    """One of patterns/*.json: the titles, topics and meeting phrasings kept as data."""
+    return json.loads(resources.files("app.extraction").joinpath(f"patterns/{name}").read_text(encoding="utf-8"))
+
+
 # Longest first, so "Deputy Prime Minister" wins over "Prime Minister" over "Minister".
-TITLES = sorted(
-    json.loads(resources.files("app.extraction").joinpath("patterns/titles.json").read_text(encoding="utf-8"))[
-        "titles"
-    ],
-    key=len,
-    reverse=True,
-)
+TITLES = sorted(pattern_file("titles.json")["titles"], key=len, reverse=True)
 TITLE_WORDS = frozenset(
     word.lower()
     for title in TITLES

@@ -46,9 +46,9 @@ def test_the_topics_pipe_labels_each_phrase_with_its_topic(extractor):
 
 
 def test_every_topic_phrase_is_matched_by_its_own_topic(extractor):
-    from app.extraction.components import _pattern_file
+    from app.extraction.vocabulary import pattern_file
 
-    for entry in _pattern_file("topics.json")["topics"]:
+    for entry in pattern_file("topics.json")["topics"]:
         for phrase in entry["phrases"]:
             doc = extractor.nlp(f"They spoke of {phrase} today.")
             labels = {span.label_ for span in doc.spans["topics"]}
