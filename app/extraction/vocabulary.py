@@ -198,7 +198,8 @@ BACK_REFERENCE = re.compile(r"\b(?:his|her) (?:place|post|job|seat)|succeed (?:h
 NATO_CONTEXT = re.compile(r"\bN(?:ATO|ato)\b|\bNorth Atlantic\b|\bAlliance\b|\bAllies\b")
 # In a story that names NATO, these refer back to it.
 NATO_BACK_REFERENCE = re.compile(
-    r"\b(?:the alliance|the (?:[\w-]+ ){0,3}summit|accession|invitation to join|membership)\b", re.I
+    r"\b(?:the alliance|the (?:[\w-]+ ){0,3}summit|accession|invitation to join|membership|new(?:est)? members?)\b",
+    re.I,
 )
 ALSO_PRESENT = re.compile(
     r"\b(?:also present were|were also present|also attended|also took part|also joined|joined the (?:talks|meeting))\b",
@@ -223,7 +224,10 @@ OTHER_SUMMIT = re.compile(
 )
 COUNCIL = re.compile(
     r"\b(?:NATO-[A-Z]\w+ (?:Council|Commission)|North Atlantic Council)\b[^.]*\b(?:meet\w*|met|session|convene\w*|"
-    r"held|gather\w*)\b|\b(?:meeting|session) of the (?:NATO-[A-Z]\w+ (?:Council|Commission)|North Atlantic Council)\b",
+    r"held|gather\w*)\b|\b(?:meeting|session) of the (?:NATO-[A-Z]\w+ (?:Council|Commission)|North Atlantic Council)\b"
+    r"|\b(?:alliance|NATO|Allies) (?:hosted|held|convened)\b[^.]{0,80}\b(?:meeting|ministerial)\b"
+    r"|\b(?:NATO|Allied) (?:foreign|defen[cs]e) ministers(?:'|’)? meeting\b"
+    r"|\bmeeting of (?:NATO|Allied) (?:foreign|defen[cs]e) ministers\b",
     re.I,
 )
 PLAN = re.compile(r"\b(?:plan|roadmap|road map|formula|concrete ways|concrete steps|bridge to membership)\b", re.I)
@@ -262,6 +266,7 @@ PATH_NOUNS = frozenset(
         "protocols",
         "aspirations",
         "future",
+        "addition",
     }
 )
 PATH_VERBS = frozenset({"join", "apply", "become", "accede", "deposit", "enter"})

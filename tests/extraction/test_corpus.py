@@ -27,9 +27,9 @@ FLOORS = {
     ("people", "role_accuracy"): 0.94,
     ("meetings", "f1"): 0.89,
     ("meetings", "location_accuracy"): 0.96,
-    ("timeline", "f1"): 0.85,
-    ("timeline", "kind_accuracy"): 0.79,
-    ("timeline", "country_accuracy"): 0.85,
+    ("timeline", "f1"): 0.90,
+    ("timeline", "kind_accuracy"): 0.85,
+    ("timeline", "country_accuracy"): 0.87,
     ("articles", "metadata_accuracy"): 0.96,
 }
 REPORTED: dict[str, dict] = {}

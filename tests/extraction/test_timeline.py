@@ -82,3 +82,89 @@ def test_a_plan_refused_is_no_plan_and_a_sentence_without_nato_is_no_entry(extra
 def test_a_joint_body_names_its_partner(extractor):
     result = _extract(extractor, "The NATO-Georgia Commission met in Brussels on Tuesday.", published=PUBLISHED)
     assert _entries(result) == [("council", date(2024, 3, 12), "day", "Georgia")]
+
+
+def test_each_clause_of_a_sentence_gives_its_own_step_about_its_own_country(extractor):
+    result = _extract(
+        extractor,
+        "The premier praised NATO's record on Thursday, as the alliance hosted new member Austria for the first "
+        "time at a major meeting – and as Moldova eagerly hopes for an invitation to join at an upcoming summit.",
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [
+        ("council", PUBLISHED, "day", "Austria"),
+        ("plan", PUBLISHED, "day", "Moldova"),
+    ]
+
+
+def test_a_membership_hoped_for_by_a_dated_summit_is_that_summit(extractor):
+    result = _extract(
+        extractor,
+        "Chancellor Anna Berger met reporters in Vienna on Thursday.",
+        "Berger said she hopes that Austria will have become a member of NATO before the July NATO summit in Oslo.",
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [("summit", date(2024, 7, 1), "month", "Austria")]
+
+
+def test_a_membership_looked_forward_to_by_someone_is_their_statement(extractor):
+    result = _extract(
+        extractor,
+        '"We recently welcomed Iceland as the 33rd member of NATO, and we look forward to soon welcoming Austria '
+        'as the 34th," Foreign Minister Anna Berger said.',
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [
+        ("accession", PUBLISHED, "day", "Iceland"),
+        ("statement", PUBLISHED, "day", "Austria"),
+    ]
+    statement = next(e for e in result.timeline if e.kind == "statement")
+    assert statement.actors == [p.key for p in result.people if p.name == "Anna Berger"]
+
+
+def test_a_plan_is_not_dated_by_the_application_told_in_its_relative_clause(extractor):
+    result = _extract(
+        extractor,
+        "Austria would become the 33rd member of NATO, which it applied to join in 2022.",
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [
+        ("application", date(2022, 1, 1), "year", "Austria"),
+        ("plan", PUBLISHED, "day", "Austria"),
+    ]
+
+
+def test_a_position_someone_has_stated_before_is_dated_to_the_month(extractor):
+    result = _extract(
+        extractor,
+        "Prime Minister Anna Berger has said that Austria's NATO membership would make Europe safer.",
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [("statement", date(2024, 3, 1), "month", "Austria")]
+
+
+def test_its_bid_is_the_country_last_put_on_the_path_and_we_speaks_for_nato(extractor):
+    result = _extract(
+        extractor,
+        "A main question will be whether Moldova should join the alliance. Some allies worry its admission could "
+        "lead NATO into a confrontation.",
+        "NATO stands with the people of Moldova.\nWe support Moldova's sovereignty and territorial integrity.",
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [("statement", PUBLISHED, "day", "Moldova")]
+    # One position of the same day about the same country, told twice: one entry with both sentences.
+    assert [e.quote for e in result.timeline[0].evidence] == [
+        "Some allies worry its admission could lead NATO into a confrontation.",
+        "We support Moldova's sovereignty and territorial integrity.",
+    ]
+
+
+def test_a_summit_held_for_a_country_is_about_that_country_not_its_host(extractor):
+    result = _extract(
+        extractor,
+        "President Anna Berger welcomes leaders of the NATO alliance this week for a summit aimed at planning for "
+        "Moldova's future defense.",
+        "Protesters gathered outside the NATO summit in Oslo, Norway.",
+        published=PUBLISHED,
+    )
+    assert {country for kind, *_, country in _entries(result) if kind == "summit"} == {"Moldova", "NATO"}
