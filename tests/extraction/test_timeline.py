@@ -168,3 +168,52 @@ def test_a_summit_held_for_a_country_is_about_that_country_not_its_host(extracto
         published=PUBLISHED,
     )
     assert {country for kind, *_, country in _entries(result) if kind == "summit"} == {"Moldova", "NATO"}
+
+
+def test_steps_told_by_reference_to_the_application_or_by_the_flag(extractor):
+    result = _extract(
+        extractor,
+        "Austria submitted its application to join NATO in May 2022.",
+        "It joined the alliance a year after applying.",
+        "The flag of Ireland was raised at NATO headquarters on Tuesday.",
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [
+        ("accession", date(2023, 5, 1), "month", "Austria"),
+        ("accession", date(2024, 3, 12), "day", "Ireland"),
+        ("application", date(2022, 5, 1), "month", "Austria"),
+    ]
+
+
+def test_the_last_member_to_ratify_is_not_the_candidate_and_an_invitation_extended_is_one(extractor):
+    result = _extract(
+        extractor,
+        "Portugal's parliament voted on Monday to approve Austria's NATO membership, making Portugal the last of "
+        "the allies to ratify.",
+        "NATO formally invited Ireland to join the Alliance at the Lisbon Summit on 29 June 2022.",
+        "The premier invited the Secretary General to NATO headquarters.",
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [
+        ("invitation", date(2022, 6, 29), "day", "Ireland"),
+        ("ratification", date(2024, 3, 11), "day", "Austria"),
+    ]
+
+
+def test_official_phrasings_of_each_step(extractor):
+    result = _extract(
+        extractor,
+        "Moldova submitted an application for accelerated accession to NATO on 30 September 2022.",
+        "NATO Allies invited Chisinau to start accession talks at the Lisbon Summit in July 2023.",
+        "Portugal lifted its objection to Moldova's NATO membership on 17 January 2024.",
+        "Spain became the last Ally to ratify Moldova's accession protocol in February 2024.",
+        "The flag of Moldova will be raised at NATO Headquarters in Brussels on Monday (18 March 2024).",
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [
+        ("application", date(2022, 9, 30), "day", "Moldova"),
+        ("invitation", date(2023, 7, 1), "month", "Moldova"),
+        ("plan", date(2024, 3, 18), "day", "Moldova"),
+        ("ratification", date(2024, 1, 17), "day", "Moldova"),
+        ("ratification", date(2024, 2, 1), "month", "Moldova"),
+    ]
