@@ -100,8 +100,10 @@ def _speakers(sentence: Sentence, people: dict[str, PersonFact]) -> list[str]:
     for token in sentence.span:
         if token.lemma_.lower() in SPEECH_VERBS and token.pos_ in {"VERB", "AUX"}:
             subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            if not subjects and token.dep_ == "advcl" and token.head.lemma_.lower() in STANCE_WORDS:
-                # "Biden welcomed ..., saying": the one who said it is the subject of the stance it explains.
+            if not subjects and (
+                token.dep_ == "conj" or (token.dep_ == "advcl" and token.head.lemma_.lower() in STANCE_WORDS)
+            ):
+                # "Biden welcomed ..., saying", "Stoltenberg welcomed the vote and said": the subject they share.
                 subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
             for child in subjects:
                 speakers += _keys_in(sentence, child, people)
@@ -155,7 +157,12 @@ def _entry_date(
         return resolved
     if within is not None and len(within.tokens) < len(sentence.span):
         return _entry_date(sentence, published, prefer=prefer, day_only=day_only, by_tense=by_tense)
-    return ResolvedDate(published, "day")
+    return Unstated(published, "day")
+
+
+@dataclass(frozen=True)
+class Unstated(ResolvedDate):
+    """No date said of the step: the article's own day stands in for it."""
 
 
 def _summary(sentence: Sentence) -> str:
@@ -177,6 +184,7 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
     story_country = _story_country(sentences, nato_story=nato_story)
     other_summit = False
     paragraph, antecedents = -1, []
+    unstated: set[int] = set()  # entries dated by the article's day for want of their own
     for position, sentence in enumerate(sentences):
         if OTHER_SUMMIT.search(sentence.text):
             other_summit = True
@@ -231,13 +239,15 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
                         # "welcomed Finland, and look forward to welcoming Sweden": said by someone, their statement
                         step = "statement" if speakers else "plan"
                     entry = _entry(step, sentence, when, speakers[:1] if step == "statement" else [], country)
+                    if isinstance(when, Unstated):
+                        unstated.add(id(entry))
                     if step == "statement" and speakers:
                         speaker = people[speakers[0]]
                         if not any(name in text for name in (speaker.name, *speaker.aliases)):
                             entry.summary = f"{speaker.name}: {entry.summary}"
                     entries.append(entry)
     entries = _date_by_application(_date_summits_by_reference(entries, sentences, published), published)
-    return _merge_entries(entries)
+    return _merge_entries(_date_restated_steps(entries, unstated))
 
 
 def _speaks_for_nato(sentence: Sentence, previous: Sentence | None) -> bool:
@@ -271,6 +281,22 @@ def _date_summits_by_reference(
 
 def whole(sentence: Sentence) -> Clause:
     return Clause(sentence, sentence.text, frozenset(t.i for t in sentence.span))
+
+
+def _date_restated_steps(entries: list[TimelineFact], unstated: set[int]) -> list[TimelineFact]:
+    """ "Turkey's parliament on Tuesday approved Sweden's bid. The assembly voted 287-55 ...": a country's
+    application, ratification or accession told again without a date is the one the article dates."""
+    for entry in entries:
+        if id(entry) not in unstated or entry.kind not in {"application", "ratification", "accession"}:
+            continue
+        dated = {
+            (e.date, e.date_precision)
+            for e in entries
+            if e.kind == entry.kind and e.country == entry.country and id(e) not in unstated
+        }
+        if len(dated) == 1:  # two ratifications on two days: which one is meant is not said
+            entry.date, entry.date_precision = next(iter(dated))
+    return entries
 
 
 _AFTER_APPLYING = re.compile(
@@ -326,8 +352,8 @@ def _classify(clause: Clause, published: date, *, speakers: bool) -> list[tuple[
         elif not speakers:
             # A membership still to come is a plan; said by someone it is their statement.
             found.append(("plan", _clause_date(sentence, verb, published, planned=True)))
-    if match := RATIFICATION.search(text):
-        found.append(("ratification", _clause_date(sentence, _verb_at(sentence, match.start()), published)))
+    if (match := RATIFICATION.search(text)) and not _urged(verb := _verb_at(sentence, match.start())):
+        found.append(("ratification", _clause_date(sentence, verb, published)))
     if match := APPLICATION.search(text):
         found.append(("application", _clause_date(sentence, _verb_at(sentence, match.start()), published)))
     if found:
@@ -403,6 +429,16 @@ def _lemma(token: Token) -> str:
     return "hope" if token.lower_ in {"hopes", "hoped"} else token.lemma_.lower()
 
 
+def _urged(verb: Token) -> bool:
+    """ "counted on Hungary to complete its ratification", "urged Turkey to ratify": asked for, not done."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return any(_lemma(a) in _URGING for a in list(verb.ancestors)[:2])
+
+
+_URGING = frozenset({"urge", "call", "count", "expect", "hope", "want", "ask", "press", "encourage", "wait"})
+
+
 def _hypothetical(verb: Token) -> bool:
     """ "... when Ukraine joins the Alliance", "if Sweden joins": a condition, not a step (unlike "when it joined")."""
     return verb.tag_ in {"VBZ", "VBP", "VB"} and any(
@@ -460,7 +496,7 @@ def _clause_date(sentence: Sentence, verb: Token, published: date, *, planned: b
         if verb.left_edge.i - 2 <= ent.end <= verb.left_edge.i and any(t.lower_ == "when" for t in verb.children):
             return resolved
     if planned:
-        return next((resolved for resolved, ent in dates if ent.root.i not in hung), ResolvedDate(published, "day"))
+        return next((resolved for resolved, ent in dates if ent.root.i not in hung), Unstated(published, "day"))
     return _entry_date(sentence, published, prefer=prefer)
 
 
@@ -505,7 +541,7 @@ def _summit_date(clause: Clause, published: date) -> tuple[ResolvedDate, bool]:
             for resolved, ent in dates:
                 if ent.root.i in clause:
                     return resolved, True
-        return ResolvedDate(published, "day"), False
+        return Unstated(published, "day"), False
     return _entry_date(sentence, published, within=clause), True
 
 
@@ -556,6 +592,11 @@ def _on_the_path(token: Token, *, strong: bool = False) -> bool:
         head = head.head  # "Austria's NATO bid": the parser hangs the country on "NATO"
     if token.dep_ == "poss" and head.lemma_.lower() in PATH_NOUNS:
         return True
+    if token.dep_ == "nsubj" and any(
+        c.dep_ == "conj" and c.lemma_.lower() in PATH_VERBS and not any(g.dep_ == "nsubj" for g in c.children)
+        for c in head.children
+    ):
+        return True  # "Sweden and Finland abandoned non-alignment and applied to join"
     if token.dep_ in {"nsubj", "nsubjpass"} and head.lemma_.lower() in PATH_VERBS:
         # "Sweden became the 32nd member", not "Portugal became the last of the allies to ratify"
         return head.lemma_.lower() != "become" or any(

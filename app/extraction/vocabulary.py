@@ -198,7 +198,8 @@ BACK_REFERENCE = re.compile(r"\b(?:his|her) (?:place|post|job|seat)|succeed (?:h
 NATO_CONTEXT = re.compile(r"\bN(?:ATO|ato)\b|\bNorth Atlantic\b|\bAlliance\b|\bAll(?:y|ies)\b")
 # In a story that names NATO, these refer back to it.
 NATO_BACK_REFERENCE = re.compile(
-    r"\b(?:the alliance|the (?:[\w-]+ ){0,3}summit|accession|invitation to join|membership|new(?:est)? members?)\b",
+    r"\b(?:the alliance|the (?:[\w-]+ ){0,3}summit|accession|invitation to join|membership|new(?:est)? members?|"
+    r"ratif\w+|bec(?:ame|ome|omes|oming) (?:a|an|its|the) (?:[\w-]+ )?(?:member|ally))\b",
     re.I,
 )
 ALSO_PRESENT = re.compile(

@@ -217,3 +217,38 @@ def test_official_phrasings_of_each_step(extractor):
         ("ratification", date(2024, 1, 17), "day", "Moldova"),
         ("ratification", date(2024, 2, 1), "month", "Moldova"),
     ]
+
+
+def test_a_step_told_again_without_a_date_is_the_one_the_article_dates(extractor):
+    result = _extract(
+        extractor,
+        "Portugal's parliament on Tuesday approved Austria's bid to join NATO.",
+        "The assembly voted 187-55 in favour of Austria's accession protocol.",
+        "Austria and Ireland abandoned decades of neutrality and applied to join the alliance in May 2022. "
+        "Ireland became a member in April last year.",
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [
+        ("accession", date(2023, 4, 1), "month", "Ireland"),
+        ("application", date(2022, 5, 1), "month", "Austria"),
+        ("application", date(2022, 5, 1), "month", "Ireland"),
+        ("ratification", date(2024, 3, 12), "day", "Austria"),
+    ]
+    ratification = next(e for e in result.timeline if e.kind == "ratification")
+    assert len(ratification.evidence) == 2
+
+
+def test_a_ratification_asked_for_is_the_asker_s_statement(extractor):
+    result = _extract(
+        extractor,
+        "Portugal's parliament on Tuesday approved Austria's bid to join NATO.",
+        "NATO Secretary General Anna Berger welcomed the vote and said she counted on Spain to complete its "
+        "national ratification as soon as possible.",
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [
+        ("ratification", date(2024, 3, 12), "day", "Austria"),
+        ("statement", PUBLISHED, "day", "Austria"),
+    ]
+    statement = next(e for e in result.timeline if e.kind == "statement")
+    assert statement.actors == [p.key for p in result.people if p.name == "Anna Berger"]
