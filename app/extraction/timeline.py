@@ -25,6 +25,7 @@ from app.extraction.vocabulary import (
     NATO_BACK_REFERENCE,
     NATO_CONTEXT,
     OTHER_SUMMIT,
+    OTHER_UNION,
     PATH_NOUNS,
     PATH_SUPPORT_VERBS,
     PATH_VERBS,
@@ -127,6 +128,8 @@ def _nato_related(text: str, *, nato_story: bool, other_summit: bool = False) ->
     text = _ROLE_TITLE_PHRASE.sub("", text)
     if NATO_CONTEXT.search(text):
         return True
+    if OTHER_UNION.search(text):
+        return False  # "accession talks with the EU", "the bloc would admit new members"
     text = OTHER_SUMMIT.sub("", text)
     if other_summit:  # "the summit" after "the G7 summit" is the G7's
         text = re.sub(r"\bthe (?:[\w-]+ ){0,3}summit\b", "", text, flags=re.I)
@@ -388,7 +391,9 @@ def _invited(clause: Clause) -> Token | None:
             and token.lemma_.lower() == "invite"
             and token.pos_ == "VERB"
             and token.tag_ in {"VBD", "VBN"}
-            and not any(c.dep_ == "neg" for c in token.children)
+            and not any(
+                c.dep_ == "neg" or c.lower_ in {"would", "will", "could", "may", "might"} for c in token.children
+            )
             and any(
                 root.head == token and root.dep_ in {"dobj", "nsubjpass"}
                 for root, _ in _country_mentions(clause.sentence)
@@ -724,7 +729,7 @@ def _story_country(sentences: list[Sentence], *, nato_story: bool) -> str | None
     """The country whose way into NATO the article follows: the one its sentences most often put on the path."""
     counts: dict[str, int] = {}
     for sentence in sentences:
-        if nato_story:
+        if nato_story and not (OTHER_UNION.search(sentence.text) and not NATO_CONTEXT.search(sentence.text)):
             council = _council_country(sentence.text)
             for country in [*path_countries(sentence, strong=True), *([council] if council else [])]:
                 counts[country] = counts.get(country, 0) + 1

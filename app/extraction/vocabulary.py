@@ -217,6 +217,8 @@ APPLICATION = re.compile(
     re.I,
 )
 SUMMIT = re.compile(r"\bsummit\b", re.I)
+# Unions a country also applies to and accedes to: a sentence about one of them, not naming NATO, is not NATO's.
+OTHER_UNION = re.compile(r"\bEU\b|\bEuropean Union\b|(?<!military )\bthe bloc\b|\bEurozone\b|\beuro area\b", re.I)
 # Summits that are not NATO's: "the summit" after one of these refers back to it.
 OTHER_SUMMIT = re.compile(
     r"\b(?:G-?7|G-?20|Group of (?:Seven|7|Twenty|20)|EU|EU-\w+|European Union|European Council|ASEAN|APEC|BRICS|"
@@ -291,6 +293,9 @@ STANCE_WORDS = frozenset(
         "hope",
         "hopeful",
         "confident",
+        "declare",
+        "reaffirm",
+        "affirm",
         "commit",
         "committed",
         "back",

@@ -252,3 +252,25 @@ def test_a_ratification_asked_for_is_the_asker_s_statement(extractor):
     ]
     statement = next(e for e in result.timeline if e.kind == "statement")
     assert statement.actors == [p.key for p in result.people if p.name == "Anna Berger"]
+
+
+def test_another_union_s_enlargement_is_not_nato_s_even_in_a_story_naming_nato(extractor):
+    result = _extract(
+        extractor,
+        "The two leaders said Albania and Moldova should open accession talks with the EU this year, and backed "
+        "Austria's application for EU membership.",
+        "The chancellor, whose government raised defence spending to meet NATO's target, spoke in Paris.",
+        "The president said he hoped the bloc would admit new members by 2030.",
+        published=PUBLISHED,
+    )
+    assert _entries(result) == []
+
+
+def test_an_invitation_promised_on_conditions_is_none_and_a_declaration_is_a_statement(extractor):
+    result = _extract(
+        extractor,
+        "NATO leaders on Wednesday declared that Moldova's future lies in the alliance but stopped short of a "
+        'formal invitation, saying Chisinau would be invited to join "when allies agree and conditions are met."',
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [("statement", date(2024, 3, 13), "day", "Moldova")]
