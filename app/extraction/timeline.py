@@ -70,9 +70,10 @@ def clauses(sentence: Sentence, antecedents: tuple[str, ...] = ()) -> list[Claus
         if token.pos_ not in {"VERB", "AUX"} or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
             continue
         marked = any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in token.children)
-        if marked and (
-            (token.dep_ == "advcl" and token.head == span.root) or (token.dep_ == "conj" and token.head in heads)
+        if (marked and token.dep_ == "advcl" and token.head == span.root) or (
+            token.dep_ == "conj" and (token.head in heads or token.head == span.root)
         ):
+            # "Allies signed the protocol on 5 July, and the last Ally ratified it on 30 March": two steps.
             heads.append(token)
     everything = frozenset(t.i for t in span)
     if not heads:
@@ -347,7 +348,7 @@ def _classify(clause: Clause, published: date, *, speakers: bool) -> list[tuple[
         planned = _planned(verb)
         if not planned:
             found.append(("accession", _clause_date(sentence, verb, published)))
-        elif SUMMIT.search(text):
+        elif _names_a_nato_summit(text):
             # Membership hoped for by a summit is the summit's entry, if the article dates the summit.
             when, own = _summit_date(clause, published)
             if own or not speakers:
@@ -374,11 +375,12 @@ def _classify(clause: Clause, published: date, *, speakers: bool) -> list[tuple[
     if invited := _invited(clause):
         # "NATO formally invited Austria to join at the summit": the invitation is the step, not the summit.
         return [("invitation", _clause_date(sentence, invited, published))]
-    if SUMMIT.search(text):
+    if _names_a_nato_summit(text):
         return [("summit", _summit_date(clause, published)[0])]
     if _takes_a_stance(clause):
         return [("statement", _statement_date(clause, published))]
-    if INVITATION.search(text):
+    if INVITATION.search(text) and (path_countries(sentence, within=clause) or _INVITED_TO_JOIN.search(text)):
+        # An invitation into NATO, not "invited the Secretary General to attend".
         return [("invitation", _entry_date(sentence, published, within=clause))]
     return []
 
@@ -416,6 +418,14 @@ def _statement_date(clause: Clause, published: date) -> ResolvedDate:
     ):
         return ResolvedDate(published.replace(day=1), "month")
     return _entry_date(sentence, published, day_only=True, within=clause)
+
+
+_INVITED_TO_JOIN = re.compile(r"\binvit\w*\b[^.]{0,40}\bto (?:join|membership|accession|start accession)", re.I)
+
+
+def _names_a_nato_summit(text: str) -> bool:
+    """Whether a summit the text names is not one of another body's ("the European Political Community Summit")."""
+    return len(SUMMIT.findall(text)) > len(OTHER_SUMMIT.findall(text))
 
 
 def _invitation_to_come(clause: Clause) -> bool:
@@ -649,7 +659,12 @@ def _on_the_path(token: Token, *, strong: bool = False) -> bool:
     before = token.doc[max(token.i - 2, 0) : token.i]
     if len(before) == 2 and before[0].lower_ in {"new", "newest"} and before[1].lemma_.lower() in {"member", "ally"}:
         return True  # "new member Sweden"
-    if token.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in PATH_NOUNS:
+    if (
+        token.dep_ == "pobj"
+        and head.dep_ == "prep"
+        and head.lower_ in {"to", "for", "of"}
+        and head.head.lemma_.lower() in PATH_NOUNS
+    ):
         return True  # "an invitation to Ukraine", "membership for Georgia"
     if token.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in {"summit", "meeting", "council"}:
         return True  # "a very good NATO Summit for Ukraine"

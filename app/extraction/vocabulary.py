@@ -222,7 +222,8 @@ OTHER_UNION = re.compile(r"\bEU\b|\bEuropean Union\b|(?<!military )\bthe bloc\b|
 # Summits that are not NATO's: "the summit" after one of these refers back to it.
 OTHER_SUMMIT = re.compile(
     r"\b(?:G-?7|G-?20|Group of (?:Seven|7|Twenty|20)|EU|EU-\w+|European Union|European Council|ASEAN|APEC|BRICS|"
-    r"African Union|Arab League|peace|climate|Ukraine Recovery|Eastern Partnership)\s+summit\b",
+    r"African Union|Arab League|peace|climate|Ukraine Recovery|Eastern Partnership|European Political Community|"
+    r"EPC|Commonwealth|SCO|Shanghai Cooperation Organisation|OSCE|CSTO|Quad)\s+summit\b",
     re.I,
 )
 COUNCIL = re.compile(

@@ -274,3 +274,21 @@ def test_an_invitation_promised_on_conditions_is_none_and_a_declaration_is_a_sta
         published=PUBLISHED,
     )
     assert _entries(result) == [("statement", date(2024, 3, 13), "day", "Moldova")]
+
+
+def test_two_steps_joined_by_and_with_their_own_subjects_and_dates(extractor):
+    result = _extract(
+        extractor,
+        "Austria deposited its instrument of accession with the United States of America at NATO Headquarters.",
+        "Allies signed Austria's Accession Protocol on 5 July 2022, and the last Ally, Portugal, ratified it on "
+        "30 March 2023.",
+        "The premier looked forward to the NATO summit in July, and he invited the Secretary General to attend "
+        "the European Political Community Summit.",
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [
+        ("accession", PUBLISHED, "day", "Austria"),
+        ("ratification", date(2022, 7, 5), "day", "Austria"),
+        ("ratification", date(2023, 3, 30), "day", "Austria"),
+        ("summit", date(2024, 7, 1), "month", "Austria"),
+    ]
