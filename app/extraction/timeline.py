@@ -359,7 +359,11 @@ def _classify(clause: Clause, published: date, *, speakers: bool) -> list[tuple[
     if (match := RATIFICATION.search(text)) and not _urged(verb := _verb_at(sentence, match.start())):
         found.append(("ratification", _clause_date(sentence, verb, published)))
     if match := APPLICATION.search(text):
-        found.append(("application", _clause_date(sentence, _verb_at(sentence, match.start()), published)))
+        verb = _verb_at(sentence, match.start())
+        if not _planned(verb):
+            found.append(("application", _clause_date(sentence, verb, published)))
+        elif not speakers:  # "Helsinki said it would apply for membership": said by someone, their statement
+            found.append(("plan", _clause_date(sentence, verb, published, planned=True)))
     if found:
         return found
     if COUNCIL.search(text):
@@ -485,6 +489,8 @@ def _planned(verb: Token) -> bool:
             return True
         if head.dep_ in {"ROOT", "ccomp", "advcl", "relcl"} and head.pos_ in {"VERB", "AUX"} and head is not verb:
             break
+        if head.dep_ == "relcl":  # "Austria, which applied a year ago, hopes to be admitted": its own tense
+            break
         if head.head is head:
             break
         head = head.head
@@ -581,6 +587,18 @@ def path_countries(sentence: Sentence, *, strong: bool = False, within: Clause |
             continue
         if country not in found and _on_the_path(root, strong=strong):
             found.append(country)
+    for token in sentence.span:
+        # "Helsinki said it would apply for membership": "it" is the country that said so.
+        if (
+            token.lower_ in {"it", "they"}
+            and token.dep_ == "nsubj"
+            and token.head.lemma_.lower() in PATH_VERBS
+            and (within is None or within.has(token))
+        ):
+            sayer = next((v for v in token.head.ancestors if v.pos_ in {"VERB", "AUX"}), None)
+            for root, country in _country_mentions(sentence):
+                if sayer is not None and root.head == sayer and root.dep_ == "nsubj" and country not in found:
+                    found.append(country)
     if not found and within is not None and within.antecedents:
         # "Ukraine should join the alliance. The U.S. and Germany worry its admission could ...": the one before.
         for token in sentence.span:
@@ -607,6 +625,10 @@ def _on_the_path(token: Token, *, strong: bool = False) -> bool:
         head = head.head  # "Austria's NATO bid": the parser hangs the country on "NATO"
     if token.dep_ == "poss" and head.lemma_.lower() in PATH_NOUNS:
         return True
+    if token.dep_ == "poss" and any(
+        c.dep_ in {"acl", "xcomp", "relcl"} and c.lemma_.lower() in _PATH_SEEKING for c in head.children
+    ):
+        return True  # "Finland's decision to seek membership", "Georgia's plan to join"
     if token.dep_ == "nsubj" and any(
         c.dep_ == "conj" and c.lemma_.lower() in PATH_VERBS and not any(g.dep_ == "nsubj" for g in c.children)
         for c in head.children
@@ -678,6 +700,7 @@ def _on_the_path(token: Token, *, strong: bool = False) -> bool:
 
 
 _SOUGHT = PATH_NOUNS - {"future", "path"}
+_PATH_SEEKING = PATH_VERBS | {"seek"}
 _APPROVING = frozenset({"ratify", "approve", "sign", "endorse", "back"})
 
 

@@ -292,3 +292,16 @@ def test_two_steps_joined_by_and_with_their_own_subjects_and_dates(extractor):
         ("ratification", date(2023, 3, 30), "day", "Austria"),
         ("summit", date(2024, 7, 1), "month", "Austria"),
     ]
+
+
+def test_a_government_saying_it_will_apply_and_a_decision_to_seek_membership(extractor):
+    result = _extract(
+        extractor,
+        "Austria would apply for NATO membership within days.",
+        "Chancellor Anna Berger told reporters that Ireland's decision to seek membership was about its own security.",
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [
+        ("plan", PUBLISHED, "day", "Austria"),
+        ("statement", PUBLISHED, "day", "Ireland"),
+    ]
