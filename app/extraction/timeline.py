@@ -129,12 +129,20 @@ def _nato_related(text: str, *, nato_story: bool, other_summit: bool = False) ->
     text = _ROLE_TITLE_PHRASE.sub("", text)
     if NATO_CONTEXT.search(text):
         return True
-    if OTHER_UNION.search(text):
+    if _about_another_union(text):
         return False  # "accession talks with the EU", "the bloc would admit new members"
     text = OTHER_SUMMIT.sub("", text)
     if other_summit:  # "the summit" after "the G7 summit" is the G7's
         text = re.sub(r"\bthe (?:[\w-]+ ){0,3}summit\b", "", text, flags=re.I)
     return nato_story and bool(NATO_BACK_REFERENCE.search(text))
+
+
+_THE_ALLIANCE = re.compile(r"\bthe alliance\b", re.I)
+
+
+def _about_another_union(text: str) -> bool:
+    """Whether a sentence speaks of the EU (or another union) and not of NATO."""
+    return bool(OTHER_UNION.search(text)) and not NATO_CONTEXT.search(text) and not _THE_ALLIANCE.search(text)
 
 
 def _entry_date(
@@ -526,11 +534,17 @@ _YEAR = re.compile(r"\b\d{4}\b")
 
 
 def _takes_a_stance(clause: Clause) -> bool:
-    """A position on a country's membership, held by a government or the alliance: "The U.S. fully supports ..."."""
-    return bool(path_countries(clause.sentence, within=clause)) and any(
-        t.lemma_.lower() in STANCE_WORDS and t.pos_ in {"VERB", "ADJ", "AUX"} and clause.has(t)
-        for t in clause.sentence.span
+    """A position on a country's membership, held by a government or the alliance: "The U.S. fully supports ...",
+    "urged the government to return to the path of Euro-Atlantic integration"."""
+    span = clause.sentence.span
+    stance = any(t.lemma_.lower() in STANCE_WORDS and t.pos_ in {"VERB", "ADJ", "AUX"} and clause.has(t) for t in span)
+    return stance and (
+        bool(path_countries(clause.sentence, within=clause))
+        or any(t.lemma_.lower() in _MEMBERSHIP_NOUNS and t.pos_ == "NOUN" and clause.has(t) for t in span)
     )
+
+
+_MEMBERSHIP_NOUNS = frozenset({"membership", "accession", "integration", "enlargement"})
 
 
 def _summit_date(clause: Clause, published: date) -> tuple[ResolvedDate, bool]:
@@ -767,7 +781,7 @@ def _story_country(sentences: list[Sentence], *, nato_story: bool) -> str | None
     """The country whose way into NATO the article follows: the one its sentences most often put on the path."""
     counts: dict[str, int] = {}
     for sentence in sentences:
-        if nato_story and not (OTHER_UNION.search(sentence.text) and not NATO_CONTEXT.search(sentence.text)):
+        if nato_story and not _about_another_union(sentence.text):
             council = _council_country(sentence.text)
             for country in [*path_countries(sentence, strong=True), *([council] if council else [])]:
                 counts[country] = counts.get(country, 0) + 1

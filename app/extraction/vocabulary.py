@@ -199,7 +199,7 @@ NATO_CONTEXT = re.compile(r"\bN(?:ATO|ato)\b|\bNorth Atlantic\b|\bAlliance\b|\bA
 # In a story that names NATO, these refer back to it.
 NATO_BACK_REFERENCE = re.compile(
     r"\b(?:the alliance|the (?:[\w-]+ ){0,3}summit|accession|invitation to join|membership|new(?:est)? members?|"
-    r"ratif\w+|bec(?:ame|ome|omes|oming) (?:a|an|its|the) (?:[\w-]+ )?(?:member|ally))\b",
+    r"ratif\w+|bec(?:ame|ome|omes|oming) (?:a|an|its|the) (?:[\w-]+ )?(?:member|ally)|Euro-Atlantic)\b",
     re.I,
 )
 ALSO_PRESENT = re.compile(
@@ -278,7 +278,7 @@ PATH_NOUNS = frozenset(
 PATH_VERBS = frozenset({"join", "apply", "become", "accede", "deposit", "enter"})
 # Verbs whose object is the country on its way in: "supports Finland and Sweden joining", "welcoming Sweden".
 PATH_SUPPORT_VERBS = frozenset(
-    {"support", "welcome", "invite", "admit", "back", "block", "approve", "ratify", "encourage"}
+    {"support", "welcome", "invite", "admit", "back", "block", "approve", "ratify", "encourage", "promise", "offer"}
 )
 # A position taken, by a government or the alliance as much as by a person.
 STANCE_WORDS = frozenset(

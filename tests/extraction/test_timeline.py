@@ -305,3 +305,20 @@ def test_a_government_saying_it_will_apply_and_a_decision_to_seek_membership(ext
         ("plan", PUBLISHED, "day", "Austria"),
         ("statement", PUBLISHED, "day", "Ireland"),
     ]
+
+
+def test_a_promise_at_a_past_summit_and_an_appeal_to_return_to_the_path(extractor):
+    result = _extract(
+        extractor,
+        "NATO Secretary General Anna Berger visited Moldova on Tuesday and urged the government to return to the "
+        "path of Euro-Atlantic integration.",
+        "Moldova was promised eventual membership at the alliance's 2008 summit in Lisbon, but its bid has stalled "
+        "since the ruling party suspended talks on joining the European Union.",
+        '"NATO\'s door remains open," Berger said.',
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [
+        ("statement", date(2024, 3, 12), "day", "Moldova"),
+        ("statement", PUBLISHED, "day", "Moldova"),
+        ("summit", date(2008, 1, 1), "year", "Moldova"),
+    ]
