@@ -70,7 +70,7 @@ def clauses(sentence: Sentence, antecedents: tuple[str, ...] = ()) -> list[Claus
         if token.pos_ not in {"VERB", "AUX"} or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
             continue
         marked = any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in token.children)
-        if (marked and token.dep_ == "advcl" and token.head == span.root) or (
+        if (marked and token.dep_ == "advcl") or (
             token.dep_ == "conj" and (token.head in heads or token.head == span.root)
         ):
             # "Allies signed the protocol on 5 July, and the last Ally ratified it on 30 March": two steps.
@@ -157,6 +157,8 @@ def _entry_date(
     for resolved, ent in dates_in(sentence, base=published, prefer=prefer, by_tense=by_tense):
         if within is not None and not within.has(ent.root):
             continue
+        if ent.start > 0 and sentence.span.doc[ent.start - 1].lower_ in _HORIZON:
+            continue  # "pledged 40 billion euros within the next year": a deadline, not the day of the step
         if day_only and resolved.precision != "day":
             continue
         if (
@@ -170,6 +172,9 @@ def _entry_date(
     if within is not None and len(within.tokens) < len(sentence.span):
         return _entry_date(sentence, published, prefer=prefer, day_only=day_only, by_tense=by_tense)
     return Unstated(published, "day")
+
+
+_HORIZON = frozenset({"within", "by", "until", "till", "through", "over"})
 
 
 @dataclass(frozen=True)
@@ -271,6 +276,10 @@ def _speaks_for_nato(sentence: Sentence, previous: Sentence | None) -> bool:
     )
 
 
+# "The next NATO summit will be held in June 2025" dates that summit, not the one the article reports.
+_ANOTHER_SUMMIT = re.compile(r"\b(?:next|following|previous|last year's|last year’s)\s+(?:[\w-]+\s+){0,2}summit", re.I)
+
+
 def _date_summits_by_reference(
     entries: list[TimelineFact], sentences: list[Sentence], published: date
 ) -> list[TimelineFact]:
@@ -279,7 +288,7 @@ def _date_summits_by_reference(
     dated = [
         (e, when)
         for e in entries
-        if SUMMIT.search(e.evidence[0].quote)
+        if SUMMIT.search(e.evidence[0].quote) and not _ANOTHER_SUMMIT.search(e.evidence[0].quote)
         for when, own in [_summit_date(whole(_sentence_of(e, sentences)), published)]
         if own
     ]
@@ -643,6 +652,13 @@ def _on_the_path(token: Token, *, strong: bool = False) -> bool:
         c.dep_ in {"acl", "xcomp", "relcl"} and c.lemma_.lower() in _PATH_SEEKING for c in head.children
     ):
         return True  # "Finland's decision to seek membership", "Georgia's plan to join"
+    if token.dep_ == "nsubj" and any(
+        p.dep_ == "prep"
+        and p.lower_ == "on"
+        and any(o.lemma_.lower() in {"path", "way", "road", "track"} for o in p.children)
+        for p in head.children
+    ):
+        return True  # "Ukraine is on an irreversible path to membership"
     if token.dep_ == "nsubj" and any(
         c.dep_ == "conj" and c.lemma_.lower() in PATH_VERBS and not any(g.dep_ == "nsubj" for g in c.children)
         for c in head.children

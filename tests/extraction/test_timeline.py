@@ -322,3 +322,20 @@ def test_a_promise_at_a_past_summit_and_an_appeal_to_return_to_the_path(extracto
         ("statement", PUBLISHED, "day", "Moldova"),
         ("summit", date(2008, 1, 1), "year", "Moldova"),
     ]
+
+
+def test_the_next_summit_dates_itself_only_and_a_deadline_is_not_a_step_s_date(extractor):
+    result = _extract(
+        extractor,
+        'NATO leaders on Wednesday declared that Moldova is on an "irreversible path" to membership in the '
+        "alliance, as they wrapped up a three-day summit in Lisbon.",
+        "Allies agreed to provide 40 billion euros in military aid for Moldova within the next year.",
+        "The next NATO summit will be held in Oslo in June 2025.",
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [
+        ("plan", PUBLISHED, "day", "Moldova"),
+        ("statement", date(2024, 3, 13), "day", "Moldova"),
+        ("summit", PUBLISHED, "day", "Moldova"),
+        ("summit", date(2025, 6, 1), "month", "Moldova"),
+    ]
