@@ -742,11 +742,17 @@ _COUNTRY_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC"})
 def _country_mentions(sentence: Sentence) -> list[tuple[Token, str]]:
     """Each country the sentence names, by its head word: its entities, and lone proper nouns the model left out
     that the gazetteer knows as a country or a capital ("invited Chisinau")."""
-    found = [(ent.root, country) for ent in sentence.span.ents if (country := _country_named(ent))]
-    for token in sentence.span:
+    span = sentence.span
+    # Asked several times of each sentence (path, stance, story, invitation): kept on the doc it belongs to.
+    cache = span.doc.user_data.setdefault("timeline.country_mentions", {})
+    if (span.start, span.end) in cache:
+        return cache[span.start, span.end]
+    found = [(ent.root, country) for ent in span.ents if (country := _country_named(ent))]
+    for token in span:
         lone = token.pos_ == "PROPN" and not token.ent_type_ and token.dep_ != "compound"
         if lone and (country := places.country(token.text) or places.capital_country(token.text)):
             found.append((token, country))
+    cache[span.start, span.end] = found
     return found
 
 
