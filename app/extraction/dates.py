@@ -96,7 +96,12 @@ def _resolve(expression: str, *, base: date, prefer: Preference) -> ResolvedDate
         return None
     fast = _common_form(text.lower(), base)
     if fast is not None:
-        value = fast if _HAS_YEAR.search(text) or not _HAS_NAMED_MONTH.search(text) else _nearest_year(fast, base)
+        nearest = (
+            _HAS_NAMED_MONTH.search(text)
+            and not _HAS_YEAR.search(text)
+            and not _NAMED_MONTH_SHIFT.fullmatch(text.lower())
+        )
+        value = _nearest_year(fast, base) if nearest else fast
         return _truncate(value, precision)
     import dateparser  # here: a tenth of a second to import, and the common forms above need none of it
 
@@ -153,10 +158,12 @@ _DAY_MONTH = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_M}(?:,?\s+(
 _MONTH_YEAR = re.compile(rf"{_M}(?:,?\s+(\d{{4}}))?")
 _RELATIVE = re.compile(r"(next|last|this|previous|coming) (month|year)")
 _ROUGHLY = re.compile(
-    r"^(?:later|earlier|early|late|mid-?|(?:the )?(?:end|start|beginning|middle) of)\s+"
-    r"(?=(?:next|last|this|previous|coming) (?:month|year)$)",
+    r"^(?:later|earlier|early|late|mid-?|(?:the )?(?:end|start|beginning|middle) of)\s*"
+    rf"(?=(?:next|last|this|previous|coming) (?:month|year)$|(?:{MONTH_NAMES})\b)",
     re.I,
 )
+# "last April", "next March", "this June": the month's occurrence before, after or in the publication's year.
+_NAMED_MONTH_SHIFT = re.compile(rf"(last|next|this|coming|previous) {_M}")
 _SHIFTED_YEAR = re.compile(r"^(.*\S)\s+(next|last) year$", re.I)
 
 
@@ -175,6 +182,14 @@ def _common_form(text: str, base: date) -> date | None:
                 return date(base.year + step, 1, 1)
             month = base.month - 1 + step
             return date(base.year + month // 12, month % 12 + 1, 1)
+        if match := _NAMED_MONTH_SHIFT.fullmatch(text):
+            month = _MONTH_NUMBER[match[2]]
+            year = base.year
+            if match[1] in {"last", "previous"} and month >= base.month:
+                year -= 1
+            elif match[1] in {"next", "coming"} and month <= base.month:
+                year += 1
+            return date(year, month, 1)
         if match := _MONTH_DAY.fullmatch(text):
             return date(int(match[3] or base.year), _MONTH_NUMBER[match[1]], int(match[2]))
         if match := _DAY_MONTH.fullmatch(text):

@@ -34,6 +34,15 @@ BASE = date(2024, 9, 25)  # a Wednesday
         ("later this month", "past", date(2024, 9, 1), "month"),
         ("early next year", "past", date(2025, 1, 1), "year"),
         ("the end of this year", "past", date(2024, 1, 1), "year"),
+        ("last April", "future", date(2024, 4, 1), "month"),  # the April before September 2024
+        ("last October", "future", date(2023, 10, 1), "month"),
+        ("last September", "past", date(2023, 9, 1), "month"),
+        ("next March", "past", date(2025, 3, 1), "month"),
+        ("next November", "past", date(2024, 11, 1), "month"),
+        ("this June", "future", date(2024, 6, 1), "month"),
+        ("mid-October", "past", date(2024, 10, 1), "month"),
+        ("early August", "future", date(2024, 8, 1), "month"),
+        ("the end of October", "past", date(2024, 10, 1), "month"),
     ],
 )
 def test_expressions_resolve_against_the_publication_date(expression, prefer, expected, precision):
