@@ -227,11 +227,29 @@ def read_sides(sentence: Sentence, trigger: Token, people: dict[str, PersonFact]
         # "his counterpart Andrii Sybiha": a name right after the phrase is its apposition, however parsed.
         following = sentence.span.doc[tokens[-1].i + 1] if tokens[-1].i + 1 < sentence.span.end else None
         offsets = {sentence.body_offset(t.idx) for t in [*tokens, *([following] if following is not None else [])]}
-        keys = list(dict.fromkeys(m.key for m in sentence.mentions if m.start in offsets and m.key in people))
+        keys = list(
+            dict.fromkeys(
+                m.key
+                for m in sentence.mentions
+                if m.start in offsets and m.key in people and not (m.pronoun and m.text.lower() in _POSSESSIVES)
+            )
+        )  # "his counterpart" is not he
         sides.named += [k for k in keys if k not in sides.named]
         if not keys:
-            sides.unnamed += [u for u in _title_only(sentence, tokens) if u not in sides.unnamed]
+            unnamed = _title_only(sentence, tokens) or _counterpart(head, sides.named, people)
+            sides.unnamed += [u for u in unnamed if u not in sides.unnamed]
     return sides
+
+
+_POSSESSIVES = frozenset({"his", "her", "their", "its"})
+
+
+def _counterpart(head: Token, named: list[str], people: dict[str, PersonFact]) -> list[UnnamedParticipant]:
+    """ "met his Polish counterpart": the other side's office, held for the country the qualifier names."""
+    if head.lemma_.lower() != "counterpart" or not named or not people[named[0]].roles:
+        return []
+    country = next((places.country(t.text) for t in head.lefts if places.country(t.text)), None)
+    return [UnnamedParticipant(role=people[named[0]].roles[-1].title, country=country)]
 
 
 def _foreign_clauses(sentence: Sentence, trigger: Token) -> set[int]:

@@ -222,8 +222,11 @@ def _place_word_begins_name(token: Token) -> bool:
 
 def _trimmed(tokens: list[Token], *, person: bool = False) -> list[Token]:
     while tokens and not _is_name_word(tokens[0].text):
-        if person and len(tokens) > 1 and (_is_initials(tokens[0].text) or _place_word_begins_name(tokens[0])):
+        first = tokens[0]
+        if person and len(tokens) > 1 and (_is_initials(first.text) or _place_word_begins_name(first)):
             break
+        if person and len(tokens) > 1 and _month_in_name(first):
+            break  # "Jan Lipavsky", "May Mansour": a given name spelled like a month
         tokens = tokens[1:]
     while tokens and not (
         _is_name_word(tokens[-1].text, place_ok=person and len(tokens) > 1)

@@ -108,3 +108,17 @@ def test_travelling_to_a_city_for_talks_places_the_planned_meeting(extractor):
         (["Anna Kovalenko", "Tomas Varga"], date(2024, 3, 1), "planned", "Kyiv"),
     ]
     assert [m.date_precision for m in result.meetings] == ["day", "month"]
+
+
+def test_a_given_name_spelled_like_a_month_and_a_counterpart_named_by_country_alone(extractor):
+    result = _extract(
+        extractor,
+        "Czech Foreign Minister Jan Novotny met Slovak Foreign Minister Karl Tamm in Prague on Monday.",
+        "Defence Minister May Ozola met her Polish counterpart in Warsaw on Tuesday.",
+        published=PUBLISHED,
+    )
+    assert _meetings(result)[0][:4] == (["Jan Novotny", "Karl Tamm"], date(2024, 3, 11), "held", "Prague")
+    counterpart = result.meetings[1]
+    assert [p.name for p in result.people if p.key == counterpart.participants[0][0]] == ["May Ozola"]
+    assert [(u.role, u.country) for u in counterpart.unnamed_participants] == [("Defence Minister", "Poland")]
+    assert (counterpart.date, counterpart.location_city) == (date(2024, 3, 12), "Warsaw")
