@@ -174,16 +174,17 @@ def _build_cities(country_names: dict[str, str]) -> tuple[dict[str, str], list[s
             best[key] = (rank, population, code)
 
     found_capitals = set()
-    capital_names = {key for key, _ in capitals}
+    capital_names = dict(capitals)
     for city in cache_.get_cities().values():
         code, population = city["countrycode"], city["population"]
         own = _key(city["name"])
         capital = (own, code) in capitals
         if capital:
             found_capitals.add((own, code))
-            capital_names.update(
-                _key(a) for a in city["alternatenames"] if a[:1].lower() == own[:1] and _is_latin_name(a)
-            )
+            # Spellings of the capital's own name ("Kiev" for Kyiv), not every name it was ever given.
+            for alternate in map(_key, filter(_is_latin_name, city["alternatenames"])):
+                if alternate[:1] == own[:1] and len(alternate) >= 4 and abs(len(alternate) - len(own)) <= 2:
+                    capital_names.setdefault(alternate, code)
         # A capital too small to beat a namesake on size (Plymouth, Montserrat) does not beat it on rank.
         rank = 2 if capital and population >= CITY_POPULATION else 1
         if population >= CITY_POPULATION or capital:
@@ -200,7 +201,8 @@ def _build_cities(country_names: dict[str, str]) -> tuple[dict[str, str], list[s
         for form in forms:
             offer(_key(form), code, 0, rank=3)
     cities = {key: sys.intern(code) for key, (_, _, code) in best.items()}
-    return cities, sorted(key for key in capital_names if key in cities)
+    # A capital's name stands for its country only where the name's best-known city is that capital.
+    return cities, sorted(key for key, code in capital_names.items() if cities.get(key) == code)
 
 
 def _is_latin_name(name: str) -> bool:

@@ -199,7 +199,8 @@ NATO_CONTEXT = re.compile(r"\bN(?:ATO|ato)\b|\bNorth Atlantic\b|\bAlliance\b|\bA
 # In a story that names NATO, these refer back to it.
 NATO_BACK_REFERENCE = re.compile(
     r"\b(?:the alliance|the (?:[\w-]+ ){0,3}summit|accession|invitation to join|membership|new(?:est)? members?|"
-    r"ratif\w+|bec(?:ame|ome|omes|oming) (?:a|an|its|the) (?:[\w-]+ )?(?:member|ally)|Euro-Atlantic)\b",
+    r"ratification|ratif\w+ it\b|ratif\w+\b[^.]{0,50}\b(?:accession|protocols?|membership|bid)|"
+    r"bec(?:ame|ome|omes|oming) (?:a|an|its|the) (?:[\w-]+ )?(?:member|ally)\b(?! of)|Euro-Atlantic)\b",
     re.I,
 )
 ALSO_PRESENT = re.compile(
@@ -218,7 +219,9 @@ APPLICATION = re.compile(
 )
 SUMMIT = re.compile(r"\bsummit\b", re.I)
 # Unions a country also applies to and accedes to: a sentence about one of them, not naming NATO, is not NATO's.
-OTHER_UNION = re.compile(r"\bEU\b|\bEuropean Union\b|(?<!military )\bthe bloc\b|\bEurozone\b|\beuro area\b", re.I)
+OTHER_UNION = re.compile(
+    r"\bEU\b|\bEuropean Union\b|\bthe (?:27-nation |27-member )?bloc\b|\bEurozone\b|\beuro area\b", re.I
+)
 # Summits that are not NATO's: "the summit" after one of these refers back to it.
 OTHER_SUMMIT = re.compile(
     r"\b(?:G-?7|G-?20|Group of (?:Seven|7|Twenty|20)|EU|EU-\w+|European Union|European Council|ASEAN|APEC|BRICS|"
@@ -229,7 +232,8 @@ OTHER_SUMMIT = re.compile(
 COUNCIL = re.compile(
     r"\b(?:NATO-[A-Z]\w+ (?:Council|Commission)|North Atlantic Council)\b[^.]*\b(?:meet\w*|met|session|convene\w*|"
     r"held|gather\w*)\b|\b(?:meeting|session) of the (?:NATO-[A-Z]\w+ (?:Council|Commission)|North Atlantic Council)\b"
-    r"|\b(?:alliance|NATO|Allies) (?:hosted|held|convened)\b[^.]{0,80}\b(?:meeting|ministerial)\b"
+    r"|\b(?:alliance|NATO|Allies) (?:hosted|held|convened)\b[^.]{0,80}\b(?:ministerial|(?:major|high-level) meeting|"
+    r"meeting of (?:its |their )?(?:foreign|defen[cs]e) ministers)\b"
     r"|\b(?:NATO|Allied) (?:foreign|defen[cs]e) ministers(?:'|’)? meeting\b"
     r"|\bmeeting of (?:NATO|Allied) (?:foreign|defen[cs]e) ministers\b",
     re.I,
@@ -237,15 +241,18 @@ COUNCIL = re.compile(
 PLAN = re.compile(r"\b(?:plan|roadmap|road map|formula|concrete ways|concrete steps|bridge to membership)\b", re.I)
 # A country's membership taking effect: joining, the deposit of its instrument, the flag-raising.
 ACCESSION = re.compile(
-    r"\bjoin(?:ed|s)\b(?:\s+\w+){0,3}?\s+(?:NATO|[Aa]lliance)\b"
-    r"|\b(?:became|becomes|become|becoming|has become)\s+(?:a\s+|an\s+|the\s+|NATO[’']s\s+)?(?:[\w-]+\s+){0,3}?(?:member|[Aa]lly)\b(?!\s+to\s+(?:ratify|approve|sign|endorse))"
+    r"\bjoin(?:ed|s)\b(?:\s+\w+){0,3}?\s+(?:NATO|[Aa]lliance)\b(?![’']s)"
+    r"|\b(?:became|becomes|become|becoming|has become)\s+(?:a\s+|an\s+|the\s+|NATO[’']s\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:member|[Aa]lly)\b(?!\s+to\s+(?:ratify|approve|sign|endorse))"
+    r"(?!\s+of\s+(?!NATO|the (?:North Atlantic|[Aa]lliance|military alliance)))"
     r"|\binstruments? of accession\b|\baccession (?:took|takes) effect\b|\bmembership\b(?:\s+\w+){0,4}?\s+became official\b"
-    r"|\bflag[- ]raising\b|\bflags?\b[^.]{0,40}\b(?:was|were|will be|is to be|(?:is|are) set to be) (?:raised|hoisted)\b|\b(?:29th|30th|31st|32nd|33rd) (?:member|[Aa]lly)\b",
+    r"|\bflag[- ]raising\b|\bflag\b[^.]{0,40}\b(?:was|will be|is to be|is set to be) (?:raised|hoisted)\b|\b(?:29th|30th|31st|32nd|33rd) (?:member|[Aa]lly)\b",
     re.I,
 )
 # A member approving, or holding up, another country's accession.
 RATIFICATION = re.compile(
-    r"\bratif\w*|\bgave (?:their|its) approval\b|\baccession protocols?\b"
+    r"\bratif\w*\b(?![^.]{0,60}\b(?:agreement|deal|convention|pact|accord|budget)\b)"
+    r"|\bgave (?:their|its) approval\b|\baccession protocols?\b"
     r"|\bapprov(?:e|ed|es|al|ing)\b[^.]{0,40}\b(?:bid|accession|membership|protocol)"
     r"|\bblock\w*\b[^.]{0,40}\b(?:accession|bid|membership)"
     r"|\b(?:lift\w*|drop\w*|withdr[ae]w\w*) (?:its|their) (?:objections?|veto|opposition|block)\b",

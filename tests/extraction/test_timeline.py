@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from tests.extraction.test_people import _extract
 
 PUBLISHED = date(2024, 3, 14)  # a Thursday
@@ -338,4 +340,51 @@ def test_the_next_summit_dates_itself_only_and_a_deadline_is_not_a_step_s_date(e
         ("statement", date(2024, 3, 13), "day", "Moldova"),
         ("summit", PUBLISHED, "day", "Moldova"),
         ("summit", date(2025, 6, 1), "month", "Moldova"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # guests at a summit are not invited to join
+        ("NATO invited Japan and South Korea to attend its summit in Vilnius in July.", [("summit", "NATO")]),
+        # whoever pushes for, opposes or ratifies another's membership is not on the path
+        ("Poland pushed hard for Moldova's NATO membership on Monday.", [("statement", "Moldova")]),
+        (
+            "Germany and Portugal opposed an invitation to Moldova at the NATO summit last July.",
+            [("summit", "Moldova")],
+        ),
+        (
+            "Hungary stalled for 19 months and became the last NATO ally to ratify Austria's accession on Monday.",
+            [("ratification", "Austria")],
+        ),
+        ("Russia said it would become more aggressive if Moldova joined NATO.", []),
+        ("Portugal's parliament will approve Austria's NATO bid next week.", [("plan", "Austria")]),
+        # a capital where something happens is not its country
+        ("The premier accepted an invitation to Washington for the NATO summit in July.", [("summit", "NATO")]),
+        # another body's membership or agreement is not NATO's
+        ("Georgia, which joined NATO's partnership programme, became a member of the Council of Europe in 1999.", []),
+        ("Sweden, a NATO member, ratified a defence cooperation agreement with Norway on Tuesday.", []),
+        # flags of solidarity are no accession
+        ("Ukrainian flags were raised outside NATO headquarters in Brussels on Saturday.", []),
+        # a meeting with industry is no council; integration of industries is no membership
+        ("NATO held a meeting with the defence industry in Brussels on Tuesday to discuss ammunition.", []),
+    ],
+)
+def test_what_is_not_a_step_or_not_that_country_s(extractor, text, expected):
+    result = _extract(extractor, text, published=PUBLISHED)
+    assert sorted((e.kind, e.country) for e in result.timeline) == expected
+
+
+def test_another_member_s_ratification_keeps_its_own_day_and_someone_else_s_we_is_not_nato(extractor):
+    result = _extract(
+        extractor,
+        "Portugal ratified Austria's NATO accession on January 25. Spain also ratified it, ending the delay.",
+        "A Russian minister attacked NATO in a speech in Moscow on Monday.\n"
+        '"We support Moldova\'s sovereignty against Western meddling."',
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [
+        ("ratification", date(2024, 1, 25), "day", "Austria"),
+        ("ratification", PUBLISHED, "day", "Austria"),
     ]
