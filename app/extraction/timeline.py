@@ -56,6 +56,7 @@ class Clause:
     antecedents: tuple[str, ...] = ()  # the countries "its" may stand for: those last put on the path
 
     def has(self, token: Token) -> bool:
+        """Whether the token is one of the clause's."""
         return token.i in self.tokens
 
 
@@ -89,6 +90,7 @@ def clauses(sentence: Sentence, antecedents: tuple[str, ...] = ()) -> list[Claus
 
 
 def _clause(sentence: Sentence, tokens: frozenset[int], antecedents: tuple[str, ...]) -> Clause:
+    """The clause of these tokens, its text the sentence's with every other word blanked out."""
     chars = list(sentence.text)
     offset = sentence.span.start_char
     for token in sentence.span:
@@ -155,6 +157,7 @@ def _entry_date(
     by_tense: bool = False,
     within: Clause | None = None,
 ) -> ResolvedDate:
+    """The first date the clause (else the sentence) gives a step, else the article's day, as Unstated."""
     for resolved, ent in dates_in(sentence, base=published, prefer=prefer, by_tense=by_tense):
         if within is not None and not within.has(ent.root):
             continue
@@ -217,26 +220,12 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
         nato = _nato_related(text, nato_story=nato_story, other_summit=other_summit) or (
             _speaks_for_nato(sentence, sentences[position - 1] if position else None)
         )
-        named_nato = bool(NATO_CONTEXT.search(text))
-        if named_nato and (LEADERSHIP_CHANGE.search(text) or _MANDATE.search(text)):
-            actors = [k for k in sentence.people() if k in people]
-            evidence = [sentence.evidence()]
-            when = _entry_date(sentence, published, prefer="future", by_tense=True)
-            following = sentences[position + 1] if position + 1 < len(sentences) else None
-            if following is not None and BACK_REFERENCE.search(following.text):
-                actors += [k for k in following.people() if k in people and k not in actors]
-                evidence.append(following.evidence())
+        following = sentences[position + 1] if position + 1 < len(sentences) else None
+        if change := _leadership_change(sentence, following, people, published):
+            entries.append(change)
+            if len(change.evidence) > 1:
                 used.add(following.index)
-                if when.value == published:
-                    when = _entry_date(following, published, prefer="future", by_tense=True)
-            if actors:
-                # An office of the alliance changing hands is the alliance's.
-                entries.append(
-                    TimelineFact(
-                        "leadership_change", when.value, when.precision, _summary(sentence), evidence, actors, "NATO"
-                    )
-                )
-                continue
+            continue
         if not nato:
             continue
         speakers = _speakers(sentence, people)
@@ -250,22 +239,54 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
                 or story_country
                 or "NATO"
             ]
-            for kind, when in _classify(clause, published, speakers=bool(speakers)):
-                for country in countries:
-                    step = kind
-                    if kind == "accession" and _still_to_come(sentence, country):
-                        # "welcomed Finland, and look forward to welcoming Sweden": said by someone, their statement
-                        step = "statement" if speakers else "plan"
-                    entry = _entry(step, sentence, when, speakers[:1] if step == "statement" else [], country)
-                    if isinstance(when, Unstated):
-                        unstated.add(id(entry))
-                    if step == "statement" and speakers:
-                        speaker = people[speakers[0]]
-                        if not any(name in text for name in (speaker.name, *speaker.aliases)):
-                            entry.summary = f"{speaker.name}: {entry.summary}"
-                    entries.append(entry)
+            for entry, when in _clause_entries(clause, countries, speakers, people, published):
+                entries.append(entry)
+                if isinstance(when, Unstated):
+                    unstated.add(id(entry))
     entries = _date_by_application(_date_summits_by_reference(entries, sentences, published), unstated)
     return _merge_entries(_date_restated_steps(entries, unstated))
+
+
+def _leadership_change(
+    sentence: Sentence, following: Sentence | None, people: dict[str, PersonFact], published: date
+) -> TimelineFact | None:
+    """An office of the alliance changing hands ("Allies agreed to extend the mandate of the Secretary General"),
+    with the next sentence when it names the successor ("... will take up his post in October")."""
+    text = sentence.text
+    if not (NATO_CONTEXT.search(text) and (LEADERSHIP_CHANGE.search(text) or _MANDATE.search(text))):
+        return None
+    actors = [k for k in sentence.people() if k in people]
+    evidence = [sentence.evidence()]
+    when = _entry_date(sentence, published, prefer="future", by_tense=True)
+    if following is not None and BACK_REFERENCE.search(following.text):
+        actors += [k for k in following.people() if k in people and k not in actors]
+        evidence.append(following.evidence())
+        if when.value == published:
+            when = _entry_date(following, published, prefer="future", by_tense=True)
+    if not actors:
+        return None
+    return TimelineFact("leadership_change", when.value, when.precision, _summary(sentence), evidence, actors, "NATO")
+
+
+def _clause_entries(
+    clause: Clause, countries: list[str], speakers: list[str], people: dict[str, PersonFact], published: date
+) -> list[tuple[TimelineFact, ResolvedDate]]:
+    """The entries of a clause's steps, one per country, each with the date it was given."""
+    sentence = clause.sentence
+    found = []
+    for kind, when in _classify(clause, published, speakers=bool(speakers)):
+        for country in countries:
+            step = kind
+            if kind == "accession" and _still_to_come(sentence, country):
+                # "welcomed Finland, and look forward to welcoming Sweden": said by someone, their statement
+                step = "statement" if speakers else "plan"
+            entry = _entry(step, sentence, when, speakers[:1] if step == "statement" else [], country)
+            if step == "statement" and speakers:
+                speaker = people[speakers[0]]
+                if not any(name in sentence.text for name in (speaker.name, *speaker.aliases)):
+                    entry.summary = f"{speaker.name}: {entry.summary}"
+            found.append((entry, when))
+    return found
 
 
 def _speaks_for_nato(sentence: Sentence, previous: Sentence | None) -> bool:
@@ -294,7 +315,7 @@ def _date_summits_by_reference(
         (e, when)
         for e in entries
         if SUMMIT.search(e.evidence[0].quote) and not _ANOTHER_SUMMIT.search(e.evidence[0].quote)
-        for when, own in [_summit_date(whole(_sentence_of(e, sentences)), published)]
+        for when, own in [_summit_date(_whole(_sentence_of(e, sentences)), published)]
         if own
     ]
     for entry in entries:
@@ -305,7 +326,8 @@ def _date_summits_by_reference(
     return entries
 
 
-def whole(sentence: Sentence) -> Clause:
+def _whole(sentence: Sentence) -> Clause:
+    """The sentence as one clause."""
     return Clause(sentence, sentence.text, frozenset(t.i for t in sentence.span))
 
 
@@ -480,7 +502,7 @@ def _invitation_to_come(clause: Clause) -> bool:
 
 
 def _lemma(token: Token) -> str:
-    # The small English model gives "hopes" the lemma "hop".
+    """The token's lemma, lower-case; the small English model gives "hopes" the lemma "hop"."""
     return "hope" if token.lower_ in {"hopes", "hoped"} else token.lemma_.lower()
 
 
@@ -586,11 +608,11 @@ def _summit_date(clause: Clause, published: date) -> tuple[ResolvedDate, bool]:
         if token.lower_ != "summit" or not clause.has(token):
             continue
         # "set to start Tuesday" is the summit's own; "aimed at ... if the president loses the November poll" is not.
-        clauses = {t.i for c in token.subtree if c.dep_ in {"relcl", "advcl"} for t in c.subtree}
-        own = {t.i for t in token.subtree} - clauses
+        hung = {t.i for c in token.subtree if c.dep_ in {"relcl", "advcl"} for t in c.subtree}
+        own = {t.i for t in token.subtree} - hung
         near = set(range(token.i - 4, token.i + 5))  # "the Summit in July", however the parser attached it
         for resolved, ent in dates:
-            if ent.root.i in own or (ent.start in near and ent.root.i not in clauses):
+            if ent.root.i in own or (ent.start in near and ent.root.i not in hung):
                 return resolved, True
         verb = governing_verb(token)
         if verb is not None:
@@ -603,9 +625,9 @@ def _summit_date(clause: Clause, published: date) -> tuple[ResolvedDate, bool]:
                 if not (c.left_edge.i <= token.i <= c.right_edge.i)
                 for t in c.subtree
             }
-            clause = {t.i for t in verb.subtree} - clauses - others
+            verb_clause = {t.i for t in verb.subtree} - hung - others
             for resolved, ent in dates:
-                if ent.root.i in clause:
+                if ent.root.i in verb_clause:
                     return resolved, True
         return Unstated(published, "day"), False
     return _entry_date(sentence, published, within=clause), True
@@ -658,6 +680,7 @@ def path_countries(sentence: Sentence, *, strong: bool = False, within: Clause |
 
 
 def _still_to_come(sentence: Sentence, country: str) -> bool:
+    """Whether the sentence speaks of this country's membership as to come: "look forward to welcoming Sweden"."""
     ent = next((e for e in sentence.span.ents if _country_named(e) == country), None)
     return ent is not None and _planned(_verb_at(sentence, ent.start_char - sentence.span.start_char))
 
