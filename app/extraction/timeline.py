@@ -108,7 +108,7 @@ def _speakers(sentence: Sentence, people: dict[str, PersonFact]) -> list[str]:
             if not subjects and (
                 token.dep_ == "conj" or (token.dep_ == "advcl" and token.head.lemma_.lower() in STANCE_WORDS)
             ):
-                # "Biden welcomed ..., saying", "Stoltenberg welcomed the vote and said": the subject they share.
+                # "The president welcomed ..., saying", "she welcomed the vote and said": the subject they share.
                 subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
             for child in subjects:
                 speakers += _keys_in(sentence, child, people)
