@@ -395,29 +395,18 @@ def _classify(clause: Clause, published: date, *, speakers: bool) -> list[tuple[
     ("Sweden would become the 32nd member, which it applied to join in 2022")."""
     sentence, text = clause.sentence, clause.text
     found: list[tuple[str, ResolvedDate]] = []
-    if (match := ACCESSION.search(text)) and not _hypothetical(verb := _verb_at(sentence, match.start())):
-        planned = _planned(verb)
-        if not planned:
-            found.append(("accession", _clause_date(sentence, verb, published)))
-        elif _names_a_nato_summit(text):
+    if match := ACCESSION.search(text):
+        verb = _verb_at(sentence, match.start())
+        if _planned(verb) and not _hypothetical(verb) and _names_a_nato_summit(text):
             # Membership hoped for by a summit is the summit's entry, if the article dates the summit.
             when, own = _summit_date(clause, published)
-            if own or not speakers:
-                found.append(("summit", when))
-        elif not speakers:
-            # A membership still to come is a plan; said by someone it is their statement.
-            found.append(("plan", _clause_date(sentence, verb, published, planned=True)))
+            found += [("summit", when)] if own or not speakers else []
+        else:
+            found += _step("accession", sentence, verb, published, speakers=speakers)
     if (match := RATIFICATION.search(text)) and not _urged(verb := _verb_at(sentence, match.start())):
-        if not _planned(verb) and not _hypothetical(verb):
-            found.append(("ratification", _clause_date(sentence, verb, published)))
-        elif not _hypothetical(verb) and not speakers:  # "will approve Sweden's bid next week"
-            found.append(("plan", _clause_date(sentence, verb, published, planned=True)))
+        found += _step("ratification", sentence, verb, published, speakers=speakers)
     if match := APPLICATION.search(text):
-        verb = _verb_at(sentence, match.start())
-        if not _planned(verb):
-            found.append(("application", _clause_date(sentence, verb, published)))
-        elif not speakers:  # "Helsinki said it would apply for membership": said by someone, their statement
-            found.append(("plan", _clause_date(sentence, verb, published, planned=True)))
+        found += _step("application", sentence, _verb_at(sentence, match.start()), published, speakers=speakers)
     if found:
         return found
     if COUNCIL.search(text):
@@ -443,6 +432,18 @@ def _classify(clause: Clause, published: date, *, speakers: bool) -> list[tuple[
     return []
 
 
+def _step(
+    kind: str, sentence: Sentence, verb: Token, published: date, *, speakers: bool
+) -> list[tuple[str, ResolvedDate]]:
+    """A step taken ("joined", "ratified"), dated by its clause; one still to come ("will approve Sweden's bid")
+    is a plan, or, said by someone, their statement; one on a condition ("if Hungary ratified") is none."""
+    if _hypothetical(verb):
+        return []
+    if not _planned(verb):
+        return [(kind, _clause_date(sentence, verb, published))]
+    return [] if speakers else [("plan", _clause_date(sentence, verb, published, planned=True))]
+
+
 def _invited(clause: Clause) -> Token | None:
     """The verb of an invitation extended ("Allies invited Austria to join"), not one wished for or refused."""
     for token in clause.sentence.span:
@@ -459,7 +460,7 @@ def _invited(clause: Clause) -> Token | None:
                 for root, _ in _country_mentions(clause.sentence)
             )
             # "to join", "to start accession talks", "to activate its Membership Action Plan"; not "to attend".
-            and _INVITED_TO_JOIN.search(clause.sentence.span.doc[token.i : token.right_edge.i + 1].text)
+            and _to_join(token)
         ):
             return token
     return None
@@ -483,6 +484,11 @@ def _statement_date(clause: Clause, published: date) -> ResolvedDate:
 _INVITED_TO_JOIN = re.compile(
     r"\binvit\w*\b[^.]{0,40}\bto (?:join|membership|accession|start accession|begin accession|activate)", re.I
 )
+
+
+def _to_join(invite: Token) -> bool:
+    """Whether an invitation is to join ("invited Austria to join", "to start accession talks"), not to attend."""
+    return bool(_INVITED_TO_JOIN.search(invite.doc[invite.i : invite.right_edge.i + 1].text))
 
 
 def _names_a_nato_summit(text: str) -> bool:
@@ -768,7 +774,7 @@ def _supported(token: Token, *, strong: bool) -> bool:
     """ "welcoming Sweden", "encouraged Bosnia and Herzegovina to ... activate its Membership Action Plan";
     "invited Austria to join" (not "invited Japan to attend the summit")."""
     head = token.head
-    if head.lemma_.lower() == "invite" and not _INVITED_TO_JOIN.search(token.doc[head.i : head.right_edge.i + 1].text):
+    if head.lemma_.lower() == "invite" and not _to_join(head):
         return False
     return not strong or bool(MEMBERSHIP.search(token.sent.text))
 
@@ -778,9 +784,7 @@ def _invited_passively(token: Token) -> bool:
     head = token.head
     if token.dep_ != "nsubjpass" or head.lemma_.lower() not in PATH_SUPPORT_VERBS:
         return False
-    return head.lemma_.lower() != "invite" or bool(
-        _INVITED_TO_JOIN.search(token.doc[head.i : head.right_edge.i + 1].text)
-    )
+    return head.lemma_.lower() != "invite" or _to_join(head)
 
 
 def _position_taken_on(token: Token) -> bool:

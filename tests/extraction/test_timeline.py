@@ -359,6 +359,7 @@ def test_the_next_summit_dates_itself_only_and_a_deadline_is_not_a_step_s_date(e
             [("ratification", "Austria")],
         ),
         ("Russia said it would become more aggressive if Moldova joined NATO.", []),
+        ("If Moldova applies for NATO membership, the region will change.", []),
         ("Portugal's parliament will approve Austria's NATO bid next week.", [("plan", "Austria")]),
         # a capital where something happens is not its country
         ("The premier accepted an invitation to Washington for the NATO summit in July.", [("summit", "NATO")]),
