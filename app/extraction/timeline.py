@@ -672,6 +672,17 @@ def path_countries(sentence: Sentence, *, strong: bool = False, within: Clause |
             for root, country in _country_mentions(sentence):
                 if sayer is not None and root.head == sayer and root.dep_ == "nsubj" and country not in found:
                     found.append(country)
+    if not found:
+        # "North Macedonia's parliament ratified the country's accession protocol": the country named before.
+        for token in sentence.span:
+            if (
+                token.lower_ == "country"
+                and token.dep_ == "poss"
+                and token.head.lemma_.lower() in _MEMBERSHIP_OBJECTS | {"protocol", "entry"}
+                and (within is None or within.has(token))
+            ):
+                named = [c for root, c in _country_mentions(sentence) if root.i < token.i]
+                found += named[:1]
     if not found and within is not None and within.antecedents:
         # "Ukraine should join the alliance. The U.S. and Germany worry its admission could ...": the one before.
         for token in sentence.span:
@@ -718,7 +729,9 @@ def _subject_of_a_path_verb(token: Token) -> bool:
         return False
     head = token.head
     shared = [c for c in head.children if c.dep_ == "conj" and not any(g.dep_ == "nsubj" for g in c.children)]
-    return any(_path_verb(verb) for verb in [head, *shared])
+    # "is expected to become NATO's 30th member", "hopes to join": the subject of the verb it leads to
+    led = [c for c in head.children if c.dep_ == "xcomp"]
+    return any(_path_verb(verb) for verb in [head, *shared, *led])
 
 
 def _path_verb(verb: Token) -> bool:

@@ -243,7 +243,7 @@ PLAN = re.compile(r"\b(?:plan|roadmap|road map|formula|concrete ways|concrete st
 ACCESSION = re.compile(
     r"\bjoin(?:ed|s)\b(?:\s+\w+){0,3}?\s+(?:NATO|[Aa]lliance)\b(?![’']s)"
     r"|\b(?:became|becomes|become|becoming|has become)\s+(?:a\s+|an\s+|the\s+|NATO[’']s\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:member|[Aa]lly)\b(?!\s+to\s+(?:ratify|approve|sign|endorse))"
+    r"(?:member|[Aa]lly)\b(?!\s+(?:states?\s+|countr(?:y|ies)\s+)?to\s+(?:ratify|approve|sign|endorse))"
     r"(?!\s+of\s+(?!NATO|the (?:North Atlantic|[Aa]lliance|military alliance)))"
     r"|\binstruments? of accession\b|\baccession (?:took|takes) effect\b|\bmembership\b(?:\s+\w+){0,4}?\s+became official\b"
     r"|\bflag[- ]raising\b|\bflag\b[^.]{0,40}\b(?:was|will be|is to be|is set to be) (?:raised|hoisted)\b|\b(?:29th|30th|31st|32nd|33rd) (?:member|[Aa]lly)\b",

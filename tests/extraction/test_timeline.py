@@ -389,3 +389,17 @@ def test_another_member_s_ratification_keeps_its_own_day_and_someone_else_s_we_i
         ("ratification", date(2024, 1, 25), "day", "Austria"),
         ("ratification", PUBLISHED, "day", "Austria"),
     ]
+
+
+def test_the_country_s_protocol_and_a_membership_expected_and_a_member_state_approving(extractor):
+    result = _extract(
+        extractor,
+        "Moldova's parliament on Friday ratified the country's NATO accession protocol, a day after Spain became "
+        "the last member state to approve the country's entry into the alliance.",
+        "Moldova is expected to become NATO's 33rd member in the coming weeks.",
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [
+        ("plan", PUBLISHED, "day", "Moldova"),
+        ("ratification", date(2024, 3, 8), "day", "Moldova"),
+    ]
