@@ -801,7 +801,10 @@ def _invited_passively(token: Token) -> bool:
 
 
 def _position_taken_on(token: Token) -> bool:
-    """ "We support Ukraine's sovereignty": the country a position is taken on (not "the UK's call")."""
+    """ "We support Ukraine's sovereignty", "support for the sovereignty and territorial integrity of Bosnia and
+    Herzegovina": the country a position is taken on (not "the UK's call")."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in _SOVEREIGNTY:
+        return True
     if token.dep_ != "poss" or token.head.lemma_.lower() in STANCE_WORDS:
         return False
     phrase = token.head
@@ -896,6 +899,7 @@ _HANDING_VERBS = frozenset(
     }
 )
 _APPROVING = frozenset({"ratify", "approve", "sign", "endorse", "back"})
+_SOVEREIGNTY = frozenset({"sovereignty", "integrity", "independence"})
 
 
 # The small model takes a country for an organisation or a person now and then ("Moldova" ORG); a name the
