@@ -408,7 +408,7 @@ def test_the_country_s_protocol_and_a_membership_expected_and_a_member_state_app
 def test_support_for_the_sovereignty_of_a_country_is_a_position_on_it_and_makes_it_the_story_s(extractor):
     result = _extract(
         extractor,
-        "The Deputy Secretary General underlined NATO's strong support for the sovereignty and territorial "
+        "The Deputy Secretary General underlined that NATO strongly supports the sovereignty and territorial "
         "integrity of Moldova.",
         "The two discussed preparations for the NATO Summit in Oslo in July.",
         published=PUBLISHED,
