@@ -221,10 +221,11 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
             _speaks_for_nato(sentence, sentences[position - 1] if position else None)
         )
         following = sentences[position + 1] if position + 1 < len(sentences) else None
-        if change := _leadership_change(sentence, following, people, published):
+        change, told_on = _leadership_change(sentence, following, people, published)
+        if told_on:
+            used.add(following.index)  # "... will take up his post in October": told with the change
+        if change is not None:
             entries.append(change)
-            if len(change.evidence) > 1:
-                used.add(following.index)
             continue
         if not nato:
             continue
@@ -249,23 +250,26 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
 
 def _leadership_change(
     sentence: Sentence, following: Sentence | None, people: dict[str, PersonFact], published: date
-) -> TimelineFact | None:
+) -> tuple[TimelineFact | None, bool]:
     """An office of the alliance changing hands ("Allies agreed to extend the mandate of the Secretary General"),
-    with the next sentence when it names the successor ("... will take up his post in October")."""
+    if someone is named; and whether the next sentence goes on telling it ("... will take up his post in
+    October"), which then is no step of its own."""
     text = sentence.text
     if not (NATO_CONTEXT.search(text) and (LEADERSHIP_CHANGE.search(text) or _MANDATE.search(text))):
-        return None
+        return None, False
     actors = [k for k in sentence.people() if k in people]
     evidence = [sentence.evidence()]
     when = _entry_date(sentence, published, prefer="future", by_tense=True)
-    if following is not None and BACK_REFERENCE.search(following.text):
+    told_on = following is not None and bool(BACK_REFERENCE.search(following.text))
+    if told_on:
         actors += [k for k in following.people() if k in people and k not in actors]
         evidence.append(following.evidence())
         if when.value == published:
             when = _entry_date(following, published, prefer="future", by_tense=True)
     if not actors:
-        return None
-    return TimelineFact("leadership_change", when.value, when.precision, _summary(sentence), evidence, actors, "NATO")
+        return None, told_on
+    fact = TimelineFact("leadership_change", when.value, when.precision, _summary(sentence), evidence, actors, "NATO")
+    return fact, told_on
 
 
 def _clause_entries(
@@ -569,7 +573,14 @@ def _clause_date(sentence: Sentence, verb: Token, published: date, *, planned: b
     dates = dates_in(sentence, base=published, prefer=prefer)
     # "would become the 32nd member, which it applied to join in 2022": the relative clause's date is its own.
     hung = {t.i for c in verb.subtree if c is not verb and c.dep_ in {"relcl", "advcl", "ccomp"} for t in c.subtree}
-    own = {t.i for t in verb.subtree} - (hung if planned else set())
+    # "Croatia joined NATO in 2009, and its entry into the euro zone followed on 1 January 2023": another clause's.
+    joined = {
+        t.i
+        for c in verb.subtree
+        if c is not verb and c.dep_ == "conj" and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+        for t in c.subtree
+    }
+    own = {t.i for t in verb.subtree} - joined - (hung if planned else set())
     ancestors = {a.i for a in list(verb.ancestors)[:2]}
     mine = [(resolved, ent) for resolved, ent in dates if ent.root.i in own and not date_of_saying(ent)]
     if mine:  # "One year ago, on September 30, 2022", "on Monday (30 March 2020)": the finest date, written out
@@ -681,8 +692,7 @@ def path_countries(sentence: Sentence, *, strong: bool = False, within: Clause |
                 and token.head.lemma_.lower() in _MEMBERSHIP_OBJECTS | {"protocol", "entry"}
                 and (within is None or within.has(token))
             ):
-                named = [c for root, c in _country_mentions(sentence) if root.i < token.i]
-                found += named[:1]
+                found += _country_of_the_subject(sentence, token)
     if not found and within is not None and within.antecedents:
         # "Ukraine should join the alliance. The U.S. and Germany worry its admission could ...": the one before.
         for token in sentence.span:
@@ -694,6 +704,18 @@ def path_countries(sentence: Sentence, *, strong: bool = False, within: Clause |
             ):
                 return list(within.antecedents)
     return found
+
+
+def _country_of_the_subject(sentence: Sentence, token: Token) -> list[str]:
+    """ "North Macedonia's parliament ratified the country's protocol": the one country the subject of the verb
+    names (not "Zelensky, in a call with Poland's president, said the country's application ...")."""
+    verb = governing_verb(token)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
+    if len(subjects) != 1 or subjects[0].left_edge.i <= token.i <= subjects[0].right_edge.i:
+        return []
+    subject = subjects[0]
+    named = {c for root, c in _country_mentions(sentence) if subject.left_edge.i <= root.i <= subject.right_edge.i}
+    return list(named) if len(named) == 1 else []
 
 
 def _still_to_come(sentence: Sentence, country: str) -> bool:
@@ -731,7 +753,15 @@ def _subject_of_a_path_verb(token: Token) -> bool:
     shared = [c for c in head.children if c.dep_ == "conj" and not any(g.dep_ == "nsubj" for g in c.children)]
     # "is expected to become NATO's 30th member", "hopes to join": the subject of the verb it leads to
     led = [c for c in head.children if c.dep_ == "xcomp"]
-    return any(_path_verb(verb) for verb in [head, *shared, *led])
+    return _path_verb(head) or any(_path_verb(verb) and _joins_nothing_else(verb) for verb in [*shared, *led])
+
+
+def _joins_nothing_else(verb: Token) -> bool:
+    """Not "is expected to join Hungary in ratifying", "wants to enter talks": no object but NATO."""
+    return not any(
+        c.dep_ == "dobj" and c.lemma_.lower() not in {"alliance", "nato"} and not NATO_CONTEXT.fullmatch(c.text)
+        for c in verb.children
+    )
 
 
 def _path_verb(verb: Token) -> bool:
@@ -804,13 +834,23 @@ def _position_taken_on(token: Token) -> bool:
     """ "We support Ukraine's sovereignty", "support for the sovereignty and territorial integrity of Bosnia and
     Herzegovina": the country a position is taken on (not "the UK's call")."""
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in _SOVEREIGNTY:
-        return True
+        return _held_as_a_position(token.head.head)
     if token.dep_ != "poss" or token.head.lemma_.lower() in STANCE_WORDS:
         return False
     phrase = token.head
     while phrase.dep_ in {"nmod", "compound", "conj"} and phrase.head is not phrase:
         phrase = phrase.head  # "Ukraine's sovereignty and territorial integrity"
     return phrase.dep_ == "dobj" and phrase.head.lemma_.lower() in STANCE_WORDS
+
+
+def _held_as_a_position(noun: Token) -> bool:
+    """Whether a noun is what a position is taken on: "supports the sovereignty ...", "support for the
+    sovereignty ..." (not "threats to the independence of ...")."""
+    while noun.dep_ in {"conj", "nmod", "compound"} and noun.head is not noun:
+        noun = noun.head  # "the sovereignty and territorial integrity"
+    if noun.dep_ == "dobj":
+        return noun.head.lemma_.lower() in STANCE_WORDS
+    return noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in STANCE_WORDS
 
 
 def _as_a_member(token: Token) -> bool:

@@ -360,6 +360,25 @@ def test_the_next_summit_dates_itself_only_and_a_deadline_is_not_a_step_s_date(e
         ),
         ("Russia said it would become more aggressive if Moldova joined NATO.", []),
         ("If Moldova applies for NATO membership, the region will change.", []),
+        # the country of another clause or of someone else's sentence is not "the country"
+        (
+            "In a call with Poland's president on Monday, the premier said the country's application to join NATO "
+            "was submitted on 30 September 2022.",
+            [("application", "NATO")],
+        ),
+        (
+            "Portugal is expected to join Spain in ratifying Austria's NATO accession protocol next week.",
+            [("plan", "Austria")],
+        ),
+        # a country's sovereignty named beside a step is no position taken on it
+        (
+            "The Alliance invited Austria to join on 29 June 2022, citing threats to the independence of Moldova.",
+            [("invitation", "Austria")],
+        ),
+        (
+            "Croatia joined NATO in 2009, and the country's entry into the euro zone followed on 1 January 2023.",
+            [("accession", "Croatia")],
+        ),
         ("Portugal's parliament will approve Austria's NATO bid next week.", [("plan", "Austria")]),
         # a capital where something happens is not its country
         ("The premier accepted an invitation to Washington for the NATO summit in July.", [("summit", "NATO")]),
@@ -417,3 +436,22 @@ def test_support_for_the_sovereignty_of_a_country_is_a_position_on_it_and_makes_
         ("statement", PUBLISHED, "day", "Moldova"),
         ("summit", date(2024, 7, 1), "month", "Moldova"),
     ]
+
+
+def test_the_sentence_after_a_mandate_extended_tells_it_on_even_with_no_one_named(extractor):
+    result = _extract(
+        extractor,
+        "NATO allies agreed on Tuesday to extend the mandate of the Secretary General until October 2024. The new "
+        "Secretary General will take up his post on 1 October, after Finland joined NATO on 4 April 2023.",
+        published=PUBLISHED,
+    )
+    assert _entries(result) == []
+
+
+def test_croatia_s_accession_keeps_its_own_year(extractor):
+    result = _extract(
+        extractor,
+        "Croatia joined NATO in 2009, and the country's entry into the euro zone followed on 1 January 2023.",
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [("accession", date(2009, 1, 1), "year", "Croatia")]
