@@ -198,10 +198,10 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
     used: set[int] = set()
     paragraph_speaker: dict[int, list[str]] = {}
     nato_story = any(_nato_related(s.text, nato_story=False) for s in sentences)
+    said_by = {sentence.index: _speakers(sentence, people) for sentence in sentences}
     for sentence in sentences:
-        speakers = _speakers(sentence, people)
-        if speakers:
-            paragraph_speaker.setdefault(sentence.paragraph, speakers)
+        if said_by[sentence.index]:
+            paragraph_speaker.setdefault(sentence.paragraph, said_by[sentence.index])
     story_country = _story_country(sentences, nato_story=nato_story)
     other_summit = False
     paragraph, antecedents = -1, []
@@ -229,7 +229,7 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
             continue
         if not nato:
             continue
-        speakers = _speakers(sentence, people)
+        speakers = said_by[sentence.index]
         if not speakers and _QUOTE_OPEN.match(text):
             speakers = paragraph_speaker.get(sentence.paragraph, [])
         for clause in clauses(sentence, tuple(antecedents)):
@@ -708,7 +708,7 @@ def path_countries(sentence: Sentence, *, strong: bool = False, within: Clause |
 
 def _country_of_the_subject(sentence: Sentence, token: Token) -> list[str]:
     """ "North Macedonia's parliament ratified the country's protocol": the one country the subject of the verb
-    names (not "Zelensky, in a call with Poland's president, said the country's application ...")."""
+    names (not "the premier, in a call with Poland's president, said the country's application ...")."""
     verb = governing_verb(token)
     subjects = [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
     if len(subjects) != 1 or subjects[0].left_edge.i <= token.i <= subjects[0].right_edge.i:
