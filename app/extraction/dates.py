@@ -27,7 +27,7 @@ _DAY_RANGE_FIRST = re.compile(rf"\b(\d{{1,2}})\s*[-–]\s*\d{{1,2}}\s+((?:{MONTH
 _HAS_DAY = re.compile(
     rf"\b(?:{MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH_NAMES})\b"
     r"|\b(?:today|yesterday|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-    r"|\b\d{4}-\d{2}-\d{2}\b|\b(?:next|last|this) week\b|\bdays? (?:ago|later)\b",
+    r"|\b\d{4}-\d{2}-\d{2}\b|\bdays? (?:ago|later)\b",
     re.I,
 )
 _HAS_MONTH = re.compile(rf"\b(?:{MONTH_NAMES})\b|\b(?:next|last|this|previous|coming) month\b", re.I)
@@ -46,6 +46,12 @@ _PAST_HINT = re.compile(r"\b(?:last|previous|yesterday|ago|earlier)\b", re.I)
 
 
 _AGO = re.compile(r"(a|an|one|two|three|four|five|six|\d{1,2}) (year|month)s? ago", re.I)
+_WEEK = re.compile(
+    r"(?:(earlier|later|early|late)\s+(?:in\s+(?:the\s+)?)?)?"
+    r"(this|last|next|past|this past|previous|coming|following)?\s*week"
+    r"|(a|one|two|three) weeks? ago",
+    re.I,
+)
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
@@ -69,6 +75,8 @@ def _resolve(expression: str, *, base: date, prefer: Preference) -> ResolvedDate
             return ResolvedDate(date(base.year - count, 1, 1), "year")
         month = base.year * 12 + base.month - 1 - count
         return ResolvedDate(date(month // 12, month % 12 + 1, 1), "month")
+    if week := _WEEK.fullmatch(text):
+        return _week(week, base)
     if not text or (_VAGUE.search(text) and not _HAS_YEAR_ONLY.match(text)):
         return None
     text = _ROUGHLY.sub("", text)
@@ -121,6 +129,34 @@ def _resolve(expression: str, *, base: date, prefer: Preference) -> ResolvedDate
     if _HAS_NAMED_MONTH.search(text) and not _HAS_YEAR.search(text):
         value = _nearest_year(value, base)
     return _truncate(value, precision)
+
+
+def _week(match: re.Match[str], base: date) -> ResolvedDate | None:
+    """ "earlier this week", "last week", "two weeks ago": the month holding the middle of those days, as a
+    month, since the text names no day."""
+    part, which, ago = (match[1] or "").lower(), (match[2] or "").lower(), match[3]
+    monday = base - timedelta(days=base.weekday())
+    if ago:
+        middle = base - timedelta(weeks=_COUNTS[ago.lower()])
+        return _truncate(middle, "month")
+    if not which:
+        if part not in {"earlier", "later"}:  # "the week" alone names none
+            return None
+        which = "this"  # "earlier in the week"
+    if which in {"past", "this past"}:
+        first, last = base - timedelta(days=7), base - timedelta(days=1)
+    else:
+        shift = {"this": 0, "last": -7, "previous": -7, "next": 7, "coming": 7, "following": 7}[which]
+        first, last = monday + timedelta(days=shift), monday + timedelta(days=shift + 6)
+        if which == "this" and part in {"earlier", "early"}:
+            last = max(base, first)
+        elif which == "this" and part in {"later", "late"}:
+            first = base
+        elif part == "early":
+            last = first + timedelta(days=2)
+        elif part == "late":
+            first = last - timedelta(days=3)
+    return _truncate(first + (last - first) / 2, "month")
 
 
 def _truncate(value: date, precision: Precision) -> ResolvedDate:

@@ -72,8 +72,10 @@ def clauses(sentence: Sentence, antecedents: tuple[str, ...] = ()) -> list[Claus
         if token.pos_ not in {"VERB", "AUX"} or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
             continue
         marked = any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in token.children)
-        if (marked and token.dep_ == "advcl") or (
-            token.dep_ == "conj" and (token.head in heads or token.head == span.root)
+        if (
+            (marked and token.dep_ == "advcl")
+            or (token.dep_ == "conj" and (token.head in heads or token.head == span.root))
+            or _dated_step_of_its_own(token)
         ):
             # "Allies signed the protocol on 5 July, and the last Ally ratified it on 30 March": two steps.
             heads.append(token)
@@ -87,6 +89,17 @@ def clauses(sentence: Sentence, antecedents: tuple[str, ...] = ()) -> list[Claus
                 owned[head.i] -= {t.i for t in other.subtree}
     parts = [everything - set().union(*({t.i for t in h.subtree} for h in heads)), *owned.values()]
     return [_clause(sentence, frozenset(part), antecedents) for part in parts if part]
+
+
+def _dated_step_of_its_own(verb: Token) -> bool:
+    """ "Finland, which became a NATO member a year ago, will make the alliance stronger": a relative clause that
+    dates a step of the country it describes, apart from what the sentence goes on to say."""
+    return (
+        verb.dep_ == "relcl"
+        and (_path_verb(verb) or verb.lemma_.lower() in _APPROVING)
+        and any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"which", "that"} for c in verb.children)
+        and any(t.ent_type_ == "DATE" for t in verb.subtree)
+    )
 
 
 def _clause(sentence: Sentence, tokens: frozenset[int], antecedents: tuple[str, ...]) -> Clause:
@@ -281,7 +294,7 @@ def _clause_entries(
     for kind, when in _classify(clause, published, speakers=bool(speakers)):
         for country in countries:
             step = kind
-            if kind == "accession" and _still_to_come(sentence, country):
+            if kind == "accession" and _still_to_come(clause, country):
                 # "welcomed Finland, and look forward to welcoming Sweden": said by someone, their statement
                 step = "statement" if speakers else "plan"
             entry = _entry(step, sentence, when, speakers[:1] if step == "statement" else [], country)
@@ -323,10 +336,19 @@ def _date_summits_by_reference(
         if own
     ]
     for entry in entries:
-        if entry.kind != "summit" or any(entry is e for e, _ in dated) or not dated:
+        if entry.kind != "summit" or not dated:
             continue
-        when = min(dated, key=lambda pair: abs(pair[0].evidence[0].start - entry.evidence[0].start))[1]
-        entry.date, entry.date_precision = when.value, when.precision
+        own = next((when for e, when in dated if e is entry), None)
+        if own is None:
+            candidates = dated
+        elif own.precision == "month":
+            # "the summit in Vilnius this week" and "the summit set to start Tuesday": the day within that month.
+            candidates = [(e, w) for e, w in dated if w.precision == "day" and w.value.replace(day=1) == own.value]
+        else:
+            continue
+        if candidates:
+            when = min(candidates, key=lambda pair: abs(pair[0].evidence[0].start - entry.evidence[0].start))[1]
+            entry.date, entry.date_precision = when.value, when.precision
     return entries
 
 
@@ -409,8 +431,11 @@ def _classify(clause: Clause, published: date, *, speakers: bool) -> list[tuple[
             found += _step("accession", sentence, verb, published, speakers=speakers)
     if (match := RATIFICATION.search(text)) and not _urged(verb := _verb_at(sentence, match.start())):
         found += _step("ratification", sentence, verb, published, speakers=speakers)
-    if match := APPLICATION.search(text):
-        found += _step("application", sentence, _verb_at(sentence, match.start()), published, speakers=speakers)
+    # "voted to approve Finland's application to join": a member's ratification, not the application.
+    if (match := APPLICATION.search(text)) and _lemma(verb := _verb_at(sentence, match.start())) not in _APPROVING - {
+        "sign"  # "signed Ukraine's application": the applicant's own
+    }:
+        found += _step("application", sentence, verb, published, speakers=speakers)
     if found:
         return found
     if COUNCIL.search(text):
@@ -620,7 +645,11 @@ _EURO_ATLANTIC = re.compile(r"\bEuro-Atlantic integration\b|\bintegration (?:int
 def _summit_date(clause: Clause, published: date) -> tuple[ResolvedDate, bool]:
     """A summit's own date ("the June 29-30 NATO Summit", "the Washington Summit in July"), else its clause's."""
     sentence = clause.sentence
-    dates = [(d, ent) for d, ent in dates_in(sentence, base=published, prefer="future") if not date_of_saying(ent)]
+    dates = [
+        (d, ent)
+        for d, ent in dates_in(sentence, base=published, prefer="future", by_tense=True)
+        if not date_of_saying(ent)
+    ]
     for token in sentence.span:
         if token.lower_ != "summit" or not clause.has(token):
             continue
@@ -668,6 +697,9 @@ def path_countries(sentence: Sentence, *, strong: bool = False, within: Clause |
     found: list[str] = []
     for root, country in _country_mentions(sentence):
         if within is not None and not within.has(root):
+            # "Finland, which became a member a year ago, ...": the relative clause is about the word it hangs on.
+            if country not in found and any(c.dep_ == "relcl" and within.has(c) for c in root.children):
+                found.append(country)
             continue
         if country not in found and _on_the_path(root, strong=strong):
             found.append(country)
@@ -693,8 +725,7 @@ def path_countries(sentence: Sentence, *, strong: bool = False, within: Clause |
                 and (within is None or within.has(token))
             ):
                 found += _country_of_the_subject(sentence, token)
-    if not found and within is not None and within.antecedents:
-        # "Ukraine should join the alliance. The U.S. and Germany worry its admission could ...": the one before.
+    if not found and within is not None:
         for token in sentence.span:
             if (
                 token.lower_ == "its"
@@ -702,7 +733,13 @@ def path_countries(sentence: Sentence, *, strong: bool = False, within: Clause |
                 and token.head.lemma_.lower() in _MEMBERSHIP_OBJECTS
                 and within.has(token)
             ):
-                return list(within.antecedents)
+                # "Ukraine should join the alliance. The U.S. and Germany worry its admission could ...": the one
+                # before; else "Sweden's premier handed over the documents, completing its accession".
+                if within.antecedents:
+                    return list(within.antecedents)
+                verb = governing_verb(token)
+                if verb is not None and _lemma(verb) not in _APPROVING | {"block", "oppose", "veto"}:
+                    return _country_of_the_subject(sentence, token)
     return found
 
 
@@ -711,6 +748,9 @@ def _country_of_the_subject(sentence: Sentence, token: Token) -> list[str]:
     names (not "the premier, in a call with Poland's president, said the country's application ...")."""
     verb = governing_verb(token)
     subjects = [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
+    if verb is not None and not subjects and verb.dep_ in {"advcl", "xcomp", "conj"} and _lemma(verb) not in _APPROVING:
+        # "Sweden's premier handed over ..., completing its accession" (not "Spain became the last to approve it")
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
     if len(subjects) != 1 or subjects[0].left_edge.i <= token.i <= subjects[0].right_edge.i:
         return []
     subject = subjects[0]
@@ -718,9 +758,10 @@ def _country_of_the_subject(sentence: Sentence, token: Token) -> list[str]:
     return list(named) if len(named) == 1 else []
 
 
-def _still_to_come(sentence: Sentence, country: str) -> bool:
-    """Whether the sentence speaks of this country's membership as to come: "look forward to welcoming Sweden"."""
-    ent = next((e for e in sentence.span.ents if _country_named(e) == country), None)
+def _still_to_come(clause: Clause, country: str) -> bool:
+    """Whether the clause speaks of this country's membership as to come: "look forward to welcoming Sweden"."""
+    sentence = clause.sentence
+    ent = next((e for e in sentence.span.ents if clause.has(e.root) and _country_named(e) == country), None)
     return ent is not None and _planned(_verb_at(sentence, ent.start_char - sentence.span.start_char))
 
 
@@ -743,6 +784,11 @@ def _possessed_path(token: Token) -> bool:
     return head.lemma_.lower() in PATH_NOUNS or any(
         c.dep_ in {"acl", "xcomp", "relcl"} and c.lemma_.lower() in _SEEKING_VERBS for c in head.children
     )
+
+
+def _described_path(token: Token) -> bool:
+    """ "Swedish membership", "the Finnish flag was raised": the country's word describing its way in."""
+    return token.dep_ == "amod" and token.head.lemma_.lower() in (_MEMBERSHIP_OBJECTS | {"flag"}) - {"integration"}
 
 
 def _subject_of_a_path_verb(token: Token) -> bool:
@@ -886,6 +932,18 @@ def _newest_member(token: Token) -> bool:
     return len(before) == 2 and before[0].lower_ in {"new", "newest"} and before[1].lemma_.lower() in {"member", "ally"}
 
 
+def _made_a_member(token: Token) -> bool:
+    """ "..., making Sweden the 32nd ally", "made Finland a member"."""
+    head = token.head
+    if token.dep_ == "nsubj" and head.lemma_.lower() in {"member", "ally"}:
+        return head.dep_ in {"ccomp", "oprd", "xcomp"} and head.head.lemma_.lower() == "make"
+    return (
+        token.dep_ == "dobj"
+        and head.lemma_.lower() == "make"
+        and any(c.dep_ in {"oprd", "ccomp", "xcomp"} and c.lemma_.lower() in {"member", "ally"} for c in head.children)
+    )
+
+
 def _object_of_a_path_noun(token: Token) -> bool:
     """ "an invitation to Ukraine", "membership for Georgia", "the accession of Finland", "a NATO Summit for
     Ukraine"."""
@@ -907,6 +965,7 @@ def _said_in_its_clause(token: Token) -> bool:
 
 _PATH_TESTS = (
     _possessed_path,
+    _described_path,
     _subject_of_a_path_verb,
     _on_its_way,
     _hands_in_its_own,
@@ -915,6 +974,7 @@ _PATH_TESTS = (
     _as_a_member,
     _seeking_its_own,
     _newest_member,
+    _made_a_member,
     _object_of_a_path_noun,
     _said_in_its_clause,
 )

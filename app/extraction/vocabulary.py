@@ -200,7 +200,8 @@ NATO_CONTEXT = re.compile(r"\bN(?:ATO|ato)\b|\bNorth Atlantic\b|\bAlliance\b|\bA
 NATO_BACK_REFERENCE = re.compile(
     r"\b(?:the alliance|the (?:[\w-]+ ){0,3}summit|accession|invitation to join|membership|new(?:est)? members?|"
     r"ratification|ratif\w+ it\b|ratif\w+\b[^.]{0,50}\b(?:accession|protocols?|membership|bid)|"
-    r"bec(?:ame|ome|omes|oming) (?:a|an|its|the) (?:[\w-]+ )?(?:member|ally)\b(?! of)|Euro-Atlantic)\b",
+    r"bec(?:ame|ome|omes|oming) (?:a|an|its|the) (?:[\w-]+ )?(?:member|ally)\b(?! of)|Euro-Atlantic|"
+    r"(?:submit\w*|fil\w*|hand\w* in|lodg\w*) (?:its|their) (?:formal |official |membership )?applications?)\b",
     re.I,
 )
 ALSO_PRESENT = re.compile(
@@ -213,8 +214,8 @@ GENERIC_TOPIC_HEADS = frozenset(
 )
 MEMBERSHIP = re.compile(r"\b(?:member(?:ship)?|join(?:s|ed|ing)?|accession|invit\w*|integrat\w*)\b", re.I)
 APPLICATION = re.compile(
-    r"\b(?:appl(?:y|ied|ies|ying) (?:for|to join)|(?:submit\w*|fil\w*|sign\w*) (?:an?|its|the) "
-    r"(?:formal )?application|application (?:for|to join))\b",
+    r"\b(?:appl(?:y|ied|ies|ying) (?:for|to join)|(?:submit\w*|fil\w*|sign\w*|hand\w* in|lodg\w*) "
+    r"(?:an?|its|their|the) (?:formal |official |membership |joint )?applications?|applications? (?:for|to join))\b",
     re.I,
 )
 SUMMIT = re.compile(r"\bsummit\b", re.I)
@@ -246,6 +247,7 @@ ACCESSION = re.compile(
     r"(?:member|[Aa]lly)\b(?!\s+(?:states?\s+|countr(?:y|ies)\s+)?to\s+(?:ratify|approve|sign|endorse))"
     r"(?!\s+of\s+(?!NATO|the (?:North Atlantic|[Aa]lliance|military alliance)))"
     r"|\binstruments? of accession\b|\baccession (?:took|takes) effect\b|\bmembership\b(?:\s+\w+){0,4}?\s+became official\b"
+    r"|\bcomplet(?:ed|ing|es) (?:its|their|the) accession\b(?! talks)"
     r"|\bflag[- ]raising\b|\bflag\b[^.]{0,40}\b(?:was|will be|is to be|is set to be) (?:raised|hoisted)\b|\b(?:29th|30th|31st|32nd|33rd) (?:member|[Aa]lly)\b",
     re.I,
 )
@@ -253,7 +255,7 @@ ACCESSION = re.compile(
 RATIFICATION = re.compile(
     r"\bratif\w*\b(?![^.]{0,60}\b(?:agreement|deal|convention|pact|accord|budget)\b)"
     r"|\bgave (?:their|its) approval\b|\baccession protocols?\b"
-    r"|\bapprov(?:e|ed|es|al|ing)\b[^.]{0,40}\b(?:bid|accession|membership|protocol)"
+    r"|\bapprov(?:e|ed|es|al|ing)\b[^.]{0,40}\b(?:bid|accession|membership|protocol|application)"
     r"|\bblock\w*\b[^.]{0,40}\b(?:accession|bid|membership)"
     r"|\b(?:lift\w*|drop\w*|withdr[ae]w\w*) (?:its|their) (?:objections?|veto|opposition|block)\b",
     re.I,

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.extraction.dates import resolve, written_date
+from app.extraction.dates import ResolvedDate, resolve, written_date
 
 BASE = date(2024, 9, 25)  # a Wednesday
 
@@ -51,7 +51,24 @@ def test_expressions_resolve_against_the_publication_date(expression, prefer, ex
     assert (resolved.value, resolved.precision) == (expected, precision)
 
 
-@pytest.mark.parametrize("expression", ["this week", "half", "decades", "recently", "the 1990s", "32", "every day"])
+@pytest.mark.parametrize(
+    ("expression", "base", "month"),
+    [
+        ("earlier this week", date(2024, 3, 14), date(2024, 3, 1)),
+        ("this week", date(2024, 4, 2), date(2024, 4, 1)),  # Monday 1 April to Sunday 7 April
+        ("last week", date(2024, 4, 2), date(2024, 3, 1)),  # 25 to 31 March
+        ("late last week", date(2024, 4, 2), date(2024, 3, 1)),
+        ("the past week", date(2023, 7, 3), date(2023, 6, 1)),  # 26 June to 2 July: mostly June
+        ("next week", date(2024, 3, 28), date(2024, 4, 1)),
+        ("earlier in the week", date(2024, 9, 25), date(2024, 9, 1)),
+        ("two weeks ago", date(2024, 3, 10), date(2024, 2, 1)),
+    ],
+)
+def test_a_week_is_the_month_of_its_days_since_no_day_is_named(expression, base, month):
+    assert resolve(expression, base=base) == ResolvedDate(month, "month")
+
+
+@pytest.mark.parametrize("expression", ["the week", "half", "decades", "recently", "the 1990s", "32", "every day"])
 def test_vague_expressions_name_no_date(expression):
     assert resolve(expression, base=BASE) is None
 

@@ -455,3 +455,58 @@ def test_croatia_s_accession_keeps_its_own_year(extractor):
         published=PUBLISHED,
     )
     assert _entries(result) == [("accession", date(2009, 1, 1), "year", "Croatia")]
+
+
+def test_a_relative_clause_dating_a_step_is_its_own_entry_apart_from_what_the_speaker_says(extractor):
+    result = _extract(
+        extractor,
+        "Iceland, which became a NATO member a year ago, will make the alliance stronger, Icelandic Defence "
+        "Minister Anna Jonsdottir said.",
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [
+        ("accession", date(2023, 1, 1), "year", "Iceland"),
+        ("statement", PUBLISHED, "day", "Iceland"),
+    ]
+    statement = next(e for e in result.timeline if e.kind == "statement")
+    assert statement.actors == [next(p.key for p in result.people if p.name == "Anna Jonsdottir")]
+
+
+def test_a_member_approving_an_application_ratifies_it_and_a_week_is_its_month(extractor):
+    result = _extract(
+        extractor,
+        "NATO enlargement moved forward this month.",
+        "Portugal's parliament voted on Tuesday to approve Austria's application to join NATO.",
+        "The Irish parliament ratified Austria's membership earlier this week.",
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [
+        ("ratification", date(2024, 3, 1), "month", "Austria"),
+        ("ratification", date(2024, 3, 12), "day", "Austria"),
+    ]
+
+
+def test_applications_handed_in_together_and_an_accession_completed_by_the_country_s_envoy(extractor):
+    result = _extract(
+        extractor,
+        "Austria and Ireland submitted their applications to NATO on May 18, 2022.",
+        "Austria's chancellor handed the documents to the U.S. secretary of state on Monday, completing its accession.",
+        "The Irish flag was raised at NATO headquarters on Tuesday, making Ireland the 34th ally.",
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [
+        ("accession", date(2024, 3, 11), "day", "Austria"),
+        ("accession", date(2024, 3, 12), "day", "Ireland"),
+        ("application", date(2022, 5, 18), "day", "Austria"),
+        ("application", date(2022, 5, 18), "day", "Ireland"),
+    ]
+
+
+def test_a_summit_this_week_takes_the_day_the_article_gives_it(extractor):
+    result = _extract(
+        extractor,
+        "NATO leaders meet in Oslo this week for a summit on Iceland's membership.",
+        "The summit opened on Wednesday with a dinner.",
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [("summit", date(2024, 3, 13), "day", "Iceland")]
