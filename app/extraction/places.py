@@ -13,11 +13,13 @@ Sources, all offline (installed packages and files in ``gazetteer/``; nothing is
   winning a name several cities share. A city's own name counts from ``CITY_POPULATION`` (50,000) up;
   its Latin-script alternate names from ``ALTERNATE_NAME_POPULATION`` (250,000) up, and only those
   that begin with the name's letter: spellings ("Kiev", "Odessa", "Krakow", "Washington, D.C."), not
-  other names or transliterations that are English words or surnames ("Danzig", "Julia", "Do").
+  other names or transliterations that are English words or surnames ("Danzig", "Julia", "Do"); and
+  another city's own name beats a spelling (Trnava is in Slovakia, though Tirana's list has it).
   Every capital in GeoNames' country table counts whatever its size (Valletta, Vaduz), and a capital
   of 50,000 or more beats a larger namesake (Islamabad, not Chittagong, once so called).
   ``gazetteer/extra_places.tsv`` adds the few places the genre names that GeoNames lacks or holds below
-  the threshold (Davos, Ramstein, Bürgenstock, Bucha).
+  the threshold (Davos, Ramstein, Bürgenstock, Bucha), and the English spellings that lose to a smaller
+  namesake's own name but are what the news means (Odessa, St. Petersburg).
 
 Why 50,000: the 15,000-50,000 band is about 20,000 towns, mostly named after people or ordinary
 words (Marshall, Clinton, Lopez, Adam, March, Of), while the places this genre meets in are
@@ -161,8 +163,9 @@ def _build_cities(country_names: dict[str, str]) -> tuple[dict[str, str], list[s
         for code, row in cache_.get_countries().items()
         if row["capital"].strip() and code not in _DISSOLVED
     }
-    # Name -> (rank, population, code): the most populous city of a name wins, except that a capital's
-    # own name beats other cities' (Islamabad, not Chittagong, once so called), and the extra places beat all.
+    # Name -> (rank, population, code): the most populous city of a name wins, except that a city's own name
+    # beats other cities' spellings, a capital's own name beats other cities' (Islamabad, not Chittagong, once
+    # so called), and the extra places beat all.
     best: dict[str, tuple[int, int, str]] = {}
 
     def offer(key: str, code: str, population: int, rank: int = 1) -> None:
@@ -193,8 +196,9 @@ def _build_cities(country_names: dict[str, str]) -> tuple[dict[str, str], list[s
             for alternate in city["alternatenames"]:
                 # Spellings of the name, not other names: Kiev and Odessa, not Danzig or Big Apple,
                 # nor the transliterations that are also surnames.
+                # Another city's own name beats them (Trnava, Nis, Cancun: not spellings of Tirana, Nice, Changchun).
                 if alternate[:1].lower() == own[:1] and _is_latin_name(alternate):
-                    offer(_key(alternate), code, population)
+                    offer(_key(alternate), code, population, rank=0)
     for key, code in capitals - found_capitals:  # capitals GeoNames' cities spell otherwise (Nur-Sultan)
         offer(key, code, 0)
     for code, forms in _tsv("extra_places.tsv"):
