@@ -25,6 +25,39 @@ def create_topic_matcher(nlp: Language, name: str) -> TopicMatcher:
     return TopicMatcher(nlp)
 
 
+@Language.component("hyphenated_names")
+def merge_hyphenated_names(doc: Doc) -> Doc:
+    """Make each hyphenated part of a person's name one word ("Jean-Pierre", "Smith-Jones"): the tokenizer
+    splits them at the hyphen, and a name cut there loses its second half."""
+    joins = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        for token in ent[1:-1]:
+            before, after = doc[token.i - 1], doc[token.i + 1]
+            if (
+                token.text in {"-", "‐"}
+                and not before.whitespace_
+                and not token.whitespace_
+                and before.is_alpha
+                and after.is_alpha
+                and after.text[:1].isupper()
+            ):
+                joins.append((before.i, after.i + 1))
+    if joins:
+        # "Ana Lopez-Garcia-Ruiz": chains of joins become one span
+        merged: list[list[int]] = []
+        for start, end in joins:
+            if merged and start < merged[-1][1]:
+                merged[-1][1] = end
+            else:
+                merged.append([start, end])
+        with doc.retokenize() as retokenizer:
+            for start, end in merged:
+                retokenizer.merge(doc[start:end])
+    return doc
+
+
 def add_title_ruler(nlp: Language) -> None:
     """Mark every title of patterns/titles.json in `doc.spans["titles"]`, labelled with the title as written there."""
     ruler = nlp.add_pipe(

@@ -23,6 +23,8 @@ from app.extraction.vocabulary import (
     FORUM,
     GENERIC_TOPIC_HEADS,
     JOINT_APPEARANCE,
+    ORGANIZATION_SIDES,
+    ORGANIZATIONS,
     PLANNING_HEADS,
     PLURAL_GROUPS,
     PRESENT_VERBS,
@@ -130,6 +132,38 @@ _PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 _BOTH_SIDES = re.compile(r"^(?:the )?(?:two|pair|both)\b", re.I)
 
 
+_BODY_WORDS = ORGANIZATION_SIDES | {
+    "ministry",
+    "parliament",
+    "assembly",
+    "board",
+    "union",
+    "alliance",
+    "agency",
+    "bank",
+    "fund",
+    "court",
+    "group",
+    "organisation",
+    "organization",
+    "forum",
+    "office",
+    "secretariat",
+    "chiefs",
+    "senate",
+    "congress",
+}
+
+
+def _names_a_body(ent: Span) -> bool:
+    """Whether an entity the model calls an organisation reads as one ("the North Atlantic Council", "NATO"),
+    not as a person's name it mistook ("Baiba Braze met ...")."""
+    words = [t for t in ent if t.lower_ != "the"]
+    return " ".join(t.lower_ for t in words) in ORGANIZATIONS or any(
+        t.lower_ in _BODY_WORDS or (t.is_upper and len(t) > 1) for t in words
+    )
+
+
 def _argument_heads(trigger: Token) -> list[Token]:
     """The heads of the phrases that name who met: subjects, objects, "with" and "by" phrases."""
     heads: list[Token] = []
@@ -218,8 +252,10 @@ def read_sides(sentence: Sentence, trigger: Token, people: dict[str, PersonFact]
         if head.dep_ in _SUBJECTS and head.ent_type_ == "ORG":
             # "the North Atlantic Council met with ...": a body that meets as one side.
             body = next((e for e in sentence.span.ents if e.start <= head.i < e.end), None)
-            if body is not None and not any(
-                sentence.body_offset(t.idx) in {m.start for m in sentence.mentions} for t in body
+            if (
+                body is not None
+                and _names_a_body(body)
+                and not any(sentence.body_offset(t.idx) in {m.start for m in sentence.mentions} for t in body)
             ):
                 side = UnnamedParticipant(role=re.sub(r"^the\s+", "", body.text, flags=re.I))
                 sides.unnamed += [side] if side not in sides.unnamed else []

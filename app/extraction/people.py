@@ -10,7 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 from app.extraction import places
 from app.extraction.names import PARTICLES, SUFFIXES, fold, name_parts, person_key, surname_key
@@ -295,6 +295,7 @@ def _full_name_candidates(sentence: Sentence, paragraph: Paragraph, lone: set[st
                     and len(tokens) <= 3
                     and name_key(_without_possessive(tokens[-1].text)) in lone
                 )
+                or (ent.label_ == "ORG" and len(tokens) <= 3 and tokens == list(ent) and _paired_with_a_person(ent))
             )
         ):
             found.append(_Candidate(tokens, sentence))
@@ -319,6 +320,18 @@ def _full_name_candidates(sentence: Sentence, paragraph: Paragraph, lone: set[st
                 break
         run = []
     return sorted(found, key=lambda c: c.tokens[0].i)
+
+
+def _paired_with_a_person(ent: Span) -> bool:
+    """ "Anna Koval met Karl Tamm" with "Anna Koval" tagged ORG: a name that is one side of a verb whose other
+    side is a person the model knows."""
+    root = ent.root
+    if root.dep_ not in {"nsubj", "dobj"}:
+        return False
+    verb = root.head
+    others = [c for c in verb.children if c.dep_ in {"nsubj", "dobj"} and c is not root]
+    others += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children]
+    return any(o.ent_type_ == "PERSON" for o in others)
 
 
 @dataclass

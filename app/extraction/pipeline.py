@@ -28,7 +28,7 @@ _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s)")
 _WORD_END = re.compile(r"\S(?=\s)")
 
 # Bump when a change to the rules or the model changes what is extracted; `reextract` uses it.
-EXTRACTOR_VERSION = "2.2.0"
+EXTRACTOR_VERSION = "2.3.0"
 
 
 @dataclass(frozen=True)
@@ -83,6 +83,7 @@ def load_pipeline(model: str) -> Language:
     from app.extraction.components import add_title_ruler  # importing registers our components by name
 
     nlp = spacy.load(model, exclude=["senter"])
+    nlp.add_pipe("hyphenated_names", after="ner")
     nlp.add_pipe("topics", last=True)
     add_title_ruler(nlp)
     return nlp

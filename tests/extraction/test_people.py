@@ -158,3 +158,25 @@ def test_one_person_under_a_full_name_an_initial_and_a_surname(extractor):
     ellery = [p for p in result.people if "Ellery" in p.name and not p.key.startswith("?")]
     assert [p.name for p in ellery] == ["Martin J. Ellery"]
     assert ellery[0].key == "eleri|martin"
+
+
+def test_hyphenated_given_names_and_surnames_are_kept_whole(extractor):
+    result = _extract(
+        extractor,
+        "Foreign Minister Jean-Pierre Dubois-Martin met Anna Smith-Jones in Paris on Monday.",
+        "Dubois-Martin said the talks went well.",
+    )
+    people = {p.name: p for p in result.people}
+    # The surname alone later is the same person, not a third.
+    assert set(people) == {"Jean-Pierre Dubois-Martin", "Anna Smith-Jones"}
+    [meeting] = result.meetings
+    assert sorted(people_key for people_key, _ in meeting.participants) == sorted(p.key for p in people.values())
+
+
+def test_a_name_the_model_takes_for_an_organisation_is_a_person_when_it_meets_one(extractor):
+    # The small model tags "Baiba Braze" ORG here; the meeting's other side is a person it knows.
+    result = _extract(extractor, "Baiba Braze met Margus Tsahkna in Riga on Monday.")
+    assert {p.name for p in result.people} == {"Baiba Braze", "Margus Tsahkna"}
+    [meeting] = result.meetings
+    assert len(meeting.participants) == 2
+    assert meeting.unnamed_participants == []
