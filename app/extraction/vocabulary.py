@@ -198,7 +198,8 @@ BACK_REFERENCE = re.compile(r"\b(?:his|her) (?:place|post|job|seat)|succeed (?:h
 NATO_CONTEXT = re.compile(r"\bN(?:ATO|ato)\b|\bNorth Atlantic\b|\bAlliance\b|\bAll(?:y|ies)\b")
 # In a story that names NATO, these refer back to it.
 NATO_BACK_REFERENCE = re.compile(
-    r"\b(?:the alliance|the (?:[\w-]+ ){0,3}summit|accession|invitation to join|membership|new(?:est)? members?|"
+    r"\b(?:(?:the|this) (?:(?:Western|military|trans-?Atlantic|Atlantic|defen[cs]e|\d+-(?:member|nation)) ){0,2}"
+    r"alliance|the (?:[\w-]+ ){0,3}summit|accession|invitation to join|membership|new(?:est)? members?|"
     r"ratification|ratif\w+ it\b|ratif\w+\b[^.]{0,50}\b(?:accession|protocols?|membership|bid)|"
     r"bec(?:ame|ome|omes|oming) (?:a|an|its|the) (?:[\w-]+ )?(?:member|ally)\b(?! of)|Euro-Atlantic|"
     r"(?:submit\w*|fil\w*|hand\w* in|lodg\w*) (?:its|their) (?:formal |official |membership )?applications?)\b",
@@ -221,7 +222,9 @@ APPLICATION = re.compile(
 SUMMIT = re.compile(r"\bsummit\b", re.I)
 # Unions a country also applies to and accedes to: a sentence about one of them, not naming NATO, is not NATO's.
 OTHER_UNION = re.compile(
-    r"\bEU\b|\bEuropean Union\b|\bthe (?:27-nation |27-member )?bloc\b|\bEurozone\b|\beuro area\b", re.I
+    r"\bEU\b|\bEuropean Union\b|\bthe (?:27-nation |27-member )?bloc\b|\bEurozone\b|\beuro (?:area|zone)\b|\bOECD\b|"
+    r"\bWTO\b|\bWorld Trade Organi[sz]ation\b|\bBRICS\b|\bSchengen\b|\bCouncil of Europe\b|\bASEAN\b|\bAfrican Union\b",
+    re.I,
 )
 # Summits that are not NATO's: "the summit" after one of these refers back to it.
 OTHER_SUMMIT = re.compile(
@@ -242,7 +245,8 @@ COUNCIL = re.compile(
 PLAN = re.compile(r"\b(?:plan|roadmap|road map|formula|concrete ways|concrete steps|bridge to membership)\b", re.I)
 # A country's membership taking effect: joining, the deposit of its instrument, the flag-raising.
 ACCESSION = re.compile(
-    r"\bjoin(?:ed|s)\b(?:\s+\w+){0,3}?\s+(?:NATO|[Aa]lliance)\b(?![’']s)"
+    r"\b(?:join(?:ed|s)|(?:will|shall|(?:expected|set|due|scheduled|poised) to)\s+(?:formally\s+|officially\s+)?join)\b"
+    r"(?:\s+\w+){0,3}?\s+(?:NATO|[Aa]lliance)\b(?![’']s)"
     r"|\b(?:became|becomes|become|becoming|has become)\s+(?:a\s+|an\s+|the\s+|NATO[’']s\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:member|[Aa]lly)\b(?!\s+(?:states?\s+|countr(?:y|ies)\s+)?to\s+(?:ratify|approve|sign|endorse))"
     r"(?!\s+of\s+(?!NATO|the (?:North Atlantic|[Aa]lliance|military alliance)))"
@@ -257,6 +261,8 @@ RATIFICATION = re.compile(
     r"|\bgave (?:their|its) approval\b|\baccession protocols?\b"
     r"|\bapprov(?:e|ed|es|al|ing)\b[^.]{0,40}\b(?:bid|accession|membership|protocol|application)"
     r"|\bblock\w*\b[^.]{0,40}\b(?:accession|bid|membership)"
+    r"|\bsign\w* off on\b[^.]{0,40}\b(?:bid|accession|membership|protocol)"
+    r"|\bvot\w+\b[^.]{0,30}\bto (?:back|endorse|support)\b[^.]{0,40}\b(?:bid|accession|membership|protocol)"
     r"|\b(?:lift\w*|drop\w*|withdr[ae]w\w*) (?:its|their) (?:objections?|veto|opposition|block)\b",
     re.I,
 )
@@ -313,6 +319,7 @@ STANCE_WORDS = frozenset(
         "urge",
         "encourage",
         "remain",
+        "warn",
     }
 )
 INVITATION = re.compile(r"\binvit\w*\b", re.I)

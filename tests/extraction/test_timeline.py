@@ -510,3 +510,57 @@ def test_a_summit_this_week_takes_the_day_the_article_gives_it(extractor):
         published=PUBLISHED,
     )
     assert _entries(result) == [("summit", date(2024, 3, 13), "day", "Iceland")]
+
+
+def test_countries_the_model_splits_or_hides_in_a_title_are_still_the_candidates(extractor):
+    result = _extract(
+        extractor,
+        "Portugal's parliament ratified Bosnia and Herzegovina's NATO accession protocol on Tuesday.",
+        "The Althingi of Iceland ratified the Protocol on the Accession of the Republic of Moldova to the North "
+        "Atlantic Treaty on 12 December 2023.",
+        "Allies agreed at their summit in Oslo in April 2019 to offer Austria a Membership Action Plan.",
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [
+        ("plan", date(2019, 4, 1), "month", "Austria"),
+        ("ratification", date(2023, 12, 12), "day", "Moldova"),
+        ("ratification", date(2024, 3, 12), "day", "Bosnia and Herzegovina"),
+    ]
+
+
+def test_an_invitation_is_the_step_whatever_is_said_of_it_and_only_the_invited_country_s(extractor):
+    result = _extract(
+        extractor,
+        "At their summit in Oslo in November 2022, allied leaders invited Austria, Ireland and Malta, along with "
+        "two other countries, to begin accession talks.",
+        "NATO on Monday invited Switzerland to start accession talks to become the 36th member of the Alliance, a "
+        "decision President Anna Berger called historic.",
+        "Cyprus, which was invited to begin accession talks at the alliance's summit in July 2023, became a full "
+        "member on 27 March 2024.",
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [
+        ("accession", date(2024, 3, 27), "day", "Cyprus"),
+        ("invitation", date(2022, 11, 1), "month", "Austria"),
+        ("invitation", date(2022, 11, 1), "month", "Ireland"),
+        ("invitation", date(2022, 11, 1), "month", "Malta"),
+        ("invitation", date(2023, 7, 1), "month", "Cyprus"),
+        ("invitation", date(2024, 3, 11), "day", "Switzerland"),
+    ]
+
+
+def test_expected_hoped_and_conditional_steps(extractor):
+    result = _extract(
+        extractor,
+        "Parliament in Lisbon is expected to ratify Austria's NATO accession protocol, a senior diplomat said.",
+        "Vienna wants to be admitted to the alliance, Foreign Minister Karl Huber told reporters on Monday.",
+        "Were Ireland ever to apply for NATO membership, it would first have to hold a referendum.",
+        "Malta will join NATO next month, once the last instruments of ratification have been lodged.",
+        "Costa Rica became the 38th member of the OECD on Wednesday after depositing its instrument of accession.",
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [
+        ("plan", PUBLISHED, "day", "Austria"),
+        ("plan", date(2024, 4, 1), "month", "Malta"),
+        ("statement", date(2024, 3, 11), "day", "Austria"),
+    ]
