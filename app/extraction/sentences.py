@@ -188,7 +188,7 @@ def dates_in(
     found = []
     doc = sentence.span.doc
     for ent in sentence.span.ents:
-        if ent.label_ != "DATE":
+        if ent.label_ != "DATE" or _in_dateline(ent):
             continue
         text = ent.text
         # The model splits "June 24-25 next year" in two; the year belongs to the day before it.
@@ -199,6 +199,20 @@ def dates_in(
         if resolved is not None:
             found.append((resolved, ent))
     return found
+
+
+# "VILNIUS, July 11 (Reuters) -": the day the story was filed, not a date of what it reports.
+_BEFORE_DATELINE_DATE = re.compile(r"^\s*[A-Z][A-Z.'’/ -]*(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})*,\s*$")
+_AFTER_DATELINE_DATE = re.compile(r"^(?:,?\s*\d{4})?\s*(?:\([^()]{1,60}\)\s*)?(?:--|[-–—])")
+
+
+def _in_dateline(ent: Span) -> bool:
+    text = ent.doc.text
+    return (
+        ent.start_char < 80
+        and bool(_BEFORE_DATELINE_DATE.match(text[: ent.start_char]))
+        and bool(_AFTER_DATELINE_DATE.match(text[ent.end_char : ent.end_char + 70]))
+    )
 
 
 def governing_verb(token: Token) -> Token | None:

@@ -295,8 +295,16 @@ def _clause_entries(
     """The entries of a clause's steps, one per country, each with the date it was given."""
     sentence = clause.sentence
     found = []
-    for kind, when in _classify(clause, published, speakers=bool(speakers)):
-        for country in countries:
+    steps = _classify(clause, published, speakers=bool(speakers))
+    # "invited Albania and Croatia ..., and agreed that Georgia and Ukraine will become members": the invitation
+    # is the invited countries', the rest the others'.
+    invited = _invited_countries(clause) if any(kind == "invitation" for kind, _ in steps) else []
+    for kind, when in steps:
+        if kind == "invitation":
+            mine = [c for c in countries if c in invited] or countries
+        else:
+            mine = [c for c in countries if c not in invited] or countries
+        for country in mine:
             step = kind
             if kind == "accession" and _still_to_come(clause, country):
                 # "welcomed Finland, and look forward to welcoming Sweden": said by someone, their statement
@@ -440,9 +448,15 @@ def _classify(clause: Clause, published: date, *, speakers: bool) -> list[tuple[
     }:
         found += _step("application", sentence, verb, published, speakers=speakers)
     if found:
+        # "invited Malta to start accession talks and agreed that Iceland will become a member": both
+        if invited := _invited(clause):
+            found.append(("invitation", _clause_date(sentence, invited, published)))
         return found
     if COUNCIL.search(text):
         return [("council", _entry_date(sentence, published, within=clause))]
+    if _names_a_nato_summit(text) and _decided(clause):
+        # "Leaders agreed at their summit in April 1999 to offer Albania a Membership Action Plan"
+        return [("summit", _summit_date(clause, published)[0])]
     if _DECISION.search(text) or _invitation_to_come(clause):
         # "NATO defense ministers have agreed to ... provide further military support", however it is reported;
         # "Ukraine hopes for an invitation to join at the summit".
@@ -475,6 +489,32 @@ def _step(
     if not _planned(verb):
         return [(kind, _clause_date(sentence, verb, published))]
     return [] if speakers else [("plan", _clause_date(sentence, verb, published, planned=True))]
+
+
+def _decided(clause: Clause) -> bool:
+    """Whether the clause reports a decision taken ("agreed at their summit to offer ..."), not one to come."""
+    return any(
+        clause.has(t)
+        and t.lemma_.lower() in {"agree", "decide"}
+        and t.tag_ == "VBD"
+        and any(c.dep_ in {"xcomp", "advcl", "ccomp"} for c in t.children)
+        for t in clause.sentence.span
+    )
+
+
+def _invited_countries(clause: Clause) -> list[str]:
+    """The countries an invitation the clause extends is made to: its objects, and theirs by conjunction."""
+    invite = _invited(clause)
+    if invite is None:
+        return []
+    found = []
+    for root, country in _country_mentions(clause.sentence):
+        token = root
+        while token.dep_ in {"conj", "appos"} and token.head is not token:
+            token = token.head
+        if token.head == invite or (invite.dep_ == "relcl" and invite.head == token):
+            found.append(country)
+    return found
 
 
 def _purpose_of_an_invitation(verb: Token) -> bool:
@@ -762,8 +802,16 @@ def path_countries(sentence: Sentence, *, strong: bool = False, within: Clause |
                 if within.antecedents:
                     return list(within.antecedents)
                 verb = governing_verb(token)
-                if verb is not None and _lemma(verb) not in _APPROVING | {"block", "oppose", "veto"}:
-                    return _country_of_the_subject(sentence, token)
+                if (
+                    verb is not None
+                    and _lemma(verb) not in _APPROVING | {"block", "oppose", "veto"}
+                    and (subject_country := _country_of_the_subject(sentence, token))
+                ):
+                    return subject_country
+                # "Moldova's place is in the Euro-Atlantic family, and we would welcome its membership": the one
+                # country named before it.
+                before = {c for root, c in _country_mentions(sentence) if root.i < token.i}
+                return list(before) if len(before) == 1 else []
     return found
 
 

@@ -522,9 +522,9 @@ def test_countries_the_model_splits_or_hides_in_a_title_are_still_the_candidates
         published=PUBLISHED,
     )
     assert _entries(result) == [
-        ("plan", date(2019, 4, 1), "month", "Austria"),
         ("ratification", date(2023, 12, 12), "day", "Moldova"),
         ("ratification", date(2024, 3, 12), "day", "Bosnia and Herzegovina"),
+        ("summit", date(2019, 4, 1), "month", "Austria"),  # a decision the summit took
     ]
 
 
@@ -564,3 +564,21 @@ def test_expected_hoped_and_conditional_steps(extractor):
         ("plan", date(2024, 4, 1), "month", "Malta"),
         ("statement", date(2024, 3, 11), "day", "Austria"),
     ]
+
+
+def test_a_dateline_s_day_is_not_the_step_s_and_its_is_the_one_country_named_before(extractor):
+    result = _extract(
+        extractor,
+        "Enlargement is on the agenda of NATO ministers.",
+        "OSLO, March 14 (Reuters) - NATO on Monday invited Austria to start accession talks, the alliance's "
+        "spokesman said.",
+        '"Ireland\'s place is in the Euro-Atlantic family, and we would welcome its membership of NATO," Defence '
+        "Minister Anna Berger said on Tuesday.",
+        'Allies invited Malta and Cyprus to start accession talks and agreed that Iceland "will become a member".',
+        published=PUBLISHED,
+    )
+    entries = _entries(result)
+    assert ("invitation", date(2024, 3, 11), "day", "Austria") in entries
+    assert ("statement", date(2024, 3, 12), "day", "Ireland") in entries
+    # The invitation is Malta's and Cyprus's, not Iceland's.
+    assert sorted(e[3] for e in entries if e[0] == "invitation") == ["Austria", "Cyprus", "Malta"]
