@@ -454,17 +454,20 @@ def _classify(clause: Clause, published: date, *, speakers: bool) -> list[tuple[
         return found
     if COUNCIL.search(text):
         return [("council", _entry_date(sentence, published, within=clause))]
-    if _names_a_nato_summit(text) and _decided(clause):
+    decided = _names_a_nato_summit(text) and _decided(clause)
+    if invited := _invited(clause):
+        # "NATO formally invited Austria to join at the summit": the invitation is the step, not the summit, nor
+        # what someone said of it; "... and agreed that Georgia and Ukraine will become members": theirs too.
+        return [("invitation", _clause_date(sentence, invited, published))] + (
+            [("summit", _summit_date(clause, published)[0])] if decided else []
+        )
+    if decided:
         # "Leaders agreed at their summit in April 1999 to offer Albania a Membership Action Plan"
         return [("summit", _summit_date(clause, published)[0])]
     if _DECISION.search(text) or _invitation_to_come(clause):
         # "NATO defense ministers have agreed to ... provide further military support", however it is reported;
         # "Ukraine hopes for an invitation to join at the summit".
         return [("plan", _entry_date(sentence, published, within=clause))]
-    if invited := _invited(clause):
-        # "NATO formally invited Austria to join at the summit": the invitation is the step, not the summit, nor
-        # what someone said of it.
-        return [("invitation", _clause_date(sentence, invited, published))]
     if speakers:
         return [("statement", _statement_date(clause, published))]
     if (plan := PLAN.search(text)) and MEMBERSHIP.search(text) and not _NO_BEFORE.search(text[: plan.start()]):
@@ -638,6 +641,8 @@ def _verb_at(sentence: Sentence, char: int) -> Token:
 def _planned(verb: Token) -> bool:
     """Whether a step is still to come: "will join", "would become", "is set to deposit", "look forward to
     welcoming" (not "will now deposit")."""
+    if _lemma(verb) in {"expect", "set", "schedule", "due", "poise"} and any(c.dep_ == "xcomp" for c in verb.children):
+        return True  # "is expected to formally join": the regex's match starts at "expected"
     head = verb
     for _ in range(4):
         for child in head.children:

@@ -582,3 +582,20 @@ def test_a_dateline_s_day_is_not_the_step_s_and_its_is_the_one_country_named_bef
     assert ("statement", date(2024, 3, 12), "day", "Ireland") in entries
     # The invitation is Malta's and Cyprus's, not Iceland's.
     assert sorted(e[3] for e in entries if e[0] == "invitation") == ["Austria", "Cyprus", "Malta"]
+
+
+def test_a_summit_inviting_some_and_promising_others_membership_gives_each_its_own(extractor):
+    result = _extract(
+        extractor,
+        "At their summit in Oslo on April 3, 2023, allied leaders invited Austria and Ireland to start accession "
+        'talks and agreed that Malta and Cyprus "will become members of NATO".',
+        "Iceland is expected to formally join the alliance next week, diplomats said.",
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [
+        ("invitation", date(2023, 4, 3), "day", "Austria"),
+        ("invitation", date(2023, 4, 3), "day", "Ireland"),
+        ("plan", date(2024, 3, 1), "month", "Iceland"),
+        ("summit", date(2023, 4, 3), "day", "Cyprus"),
+        ("summit", date(2023, 4, 3), "day", "Malta"),
+    ]
