@@ -272,7 +272,7 @@ def read_sides(sentence: Sentence, trigger: Token, people: dict[str, PersonFact]
         )  # "his counterpart" is not he
         sides.named += [k for k in keys if k not in sides.named]
         if not keys:
-            unnamed = _title_only(sentence, tokens) or _counterpart(head, sides.named, people)
+            unnamed = title_only(sentence, tokens) or _counterpart(head, sides.named, people)
             sides.unnamed += [u for u in unnamed if u not in sides.unnamed]
     return sides
 
@@ -297,7 +297,7 @@ def _foreign_clauses(sentence: Sentence, trigger: Token) -> set[int]:
     return offsets
 
 
-def _title_only(sentence: Sentence, tokens: list[Token]) -> list[UnnamedParticipant]:
+def title_only(sentence: Sentence, tokens: list[Token]) -> list[UnnamedParticipant]:
     """Sides named by office alone: "the Prime Minister", "the Foreign Minister of Finland"."""
     found = []
     inside = {t.i for t in tokens}
@@ -316,7 +316,7 @@ def _title_only(sentence: Sentence, tokens: list[Token]) -> list[UnnamedParticip
     return found
 
 
-def _holder(unnamed: UnnamedParticipant, people: dict[str, PersonFact], taken: list[str]) -> str | None:
+def title_holder(unnamed: UnnamedParticipant, people: dict[str, PersonFact], taken: list[str]) -> str | None:
     """The one person of the article who holds the office a title-only side names, if there is exactly one."""
     holders = [
         key
@@ -602,7 +602,7 @@ def _meeting(
     named, unnamed = list(sides.named), []
     for side in sides.unnamed:
         # "the Foreign Secretary" is the Foreign Secretary the article names, when it names exactly one.
-        holder = _holder(side, people, named)
+        holder = title_holder(side, people, named)
         if holder is not None:
             named.append(holder)
         elif side not in unnamed:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 from app.extraction.dates import Preference, ResolvedDate, resolve
 from app.extraction.records import Evidence
 from app.extraction.vocabulary import SPEECH_VERBS
+from app.limits import date_in_range
 
 # A photo credit closing a caption: "(Name / Agency)", "(Photo by Name/Getty Images)".
 _CREDIT = re.compile(r"\((?:(?:photo|image|picture|credit)\b[^()]*|[^()/]{1,60}(?:/[^()/]{1,60}){1,4})\)\s*\W?$", re.I)
@@ -185,10 +186,13 @@ def dates_in(
 
     With `by_tense`, a date hanging on a verb in the past or future tense is resolved in that direction.
     """
-    found = []
+    found: list[tuple[ResolvedDate, Span]] = []
     doc = sentence.span.doc
     for ent in sentence.span.ents:
         if ent.label_ != "DATE" or _in_dateline(ent):
+            continue
+        if found and (shifted := _after_the_last(ent.text, found[-1][0])):
+            found.append((shifted, ent))  # "applied on 18 May 2022 and was invited the following month"
             continue
         text = ent.text
         # The model splits "June 24-25 next year" in two; the year belongs to the day before it.
@@ -199,6 +203,40 @@ def dates_in(
         if resolved is not None:
             found.append((resolved, ent))
     return found
+
+
+_AFTER_THE_LAST = re.compile(
+    r"^(?:(?:the )?(?:following|next|subsequent) (?P<next>day|week|month|year)"
+    r"|(?P<count>a|an|one|two|three) (?P<unit>day|week|month|year)s? (?P<way>later|after|afterwards|earlier|before))$",
+    re.I,
+)
+_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}
+
+
+def _after_the_last(text: str, last: ResolvedDate) -> ResolvedDate | None:
+    """ "the following month", "a day later": counted from the date the sentence gave before, at that date's
+    precision or the unit's, whichever is coarser."""
+    match = _AFTER_THE_LAST.match(text.strip())
+    if match is None:
+        return None
+    unit = (match["next"] or match["unit"]).lower()
+    count = 1 if match["next"] else _COUNT[match["count"].lower()]
+    if match["way"] and match["way"].lower() in {"earlier", "before"}:
+        count = -count
+    value = last.value
+    if unit in {"day", "week"}:
+        value = value + timedelta(days=count * (7 if unit == "week" else 1))
+    elif unit == "month":
+        month = value.year * 12 + value.month - 1 + count
+        value = date(month // 12, month % 12 + 1, 1)
+    else:
+        value = date(value.year + count, 1, 1)
+    precision = {"day": "day", "week": "month", "month": "month", "year": "year"}[unit]
+    order = ["day", "month", "year"]
+    precision = max(precision, last.precision, key=order.index)
+    value = value.replace(day=1) if precision != "day" else value
+    value = value.replace(month=1) if precision == "year" else value
+    return ResolvedDate(value, precision) if date_in_range(value) else None
 
 
 # "VILNIUS, July 11 (Reuters) -": the day the story was filed, not a date of what it reports.

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 
 from app.extraction import places
 from app.extraction.dates import ResolvedDate
+from app.extraction.meetings import title_holder, title_only
 from app.extraction.records import Evidence, PersonFact, TimelineFact
 from app.extraction.sentences import Sentence, date_of_saying, dates_in, governing_verb
 from app.extraction.vocabulary import (
@@ -54,6 +55,7 @@ class Clause:
     text: str
     tokens: frozenset[int]
     antecedents: tuple[str, ...] = ()  # the countries "its" may stand for: those last put on the path
+    group: tuple[str, ...] = ()  # the countries "the two countries" may stand for: the last several put on it
 
     def has(self, token: Token) -> bool:
         """Whether the token is one of the clause's."""
@@ -64,7 +66,7 @@ class Clause:
 _SUBORDINATORS = frozenset({"as", "while", "whereas"})
 
 
-def clauses(sentence: Sentence, antecedents: tuple[str, ...] = ()) -> list[Clause]:
+def clauses(sentence: Sentence, antecedents: tuple[str, ...] = (), group: tuple[str, ...] = ()) -> list[Clause]:
     """The sentence, cut where it joins clauses that each have their own subject and report their own step."""
     span = sentence.span
     heads: list[Token] = []
@@ -81,14 +83,14 @@ def clauses(sentence: Sentence, antecedents: tuple[str, ...] = ()) -> list[Claus
             heads.append(token)
     everything = frozenset(t.i for t in span)
     if not heads:
-        return [Clause(sentence, sentence.text, everything, antecedents)]
+        return [Clause(sentence, sentence.text, everything, antecedents, group)]
     owned = {h.i: {t.i for t in h.subtree} for h in heads}
     for head in heads:
         for other in heads:
             if other is not head and other.i in owned[head.i]:
                 owned[head.i] -= {t.i for t in other.subtree}
     parts = [everything - set().union(*({t.i for t in h.subtree} for h in heads)), *owned.values()]
-    return [_clause(sentence, frozenset(part), antecedents) for part in parts if part]
+    return [_clause(sentence, frozenset(part), antecedents, group) for part in parts if part]
 
 
 def _dated_step_of_its_own(verb: Token) -> bool:
@@ -106,7 +108,7 @@ def _dated_step_of_its_own(verb: Token) -> bool:
     )
 
 
-def _clause(sentence: Sentence, tokens: frozenset[int], antecedents: tuple[str, ...]) -> Clause:
+def _clause(sentence: Sentence, tokens: frozenset[int], antecedents: tuple[str, ...], group: tuple[str, ...]) -> Clause:
     """The clause of these tokens, its text the sentence's with every other word blanked out."""
     chars = list(sentence.text)
     offset = sentence.span.start_char
@@ -114,7 +116,7 @@ def _clause(sentence: Sentence, tokens: frozenset[int], antecedents: tuple[str, 
         if token.i not in tokens:
             start = token.idx - offset
             chars[start : start + len(token.text)] = " " * len(token.text)
-    return Clause(sentence, "".join(chars), tokens, antecedents)
+    return Clause(sentence, "".join(chars), tokens, antecedents, group)
 
 
 def _speakers(sentence: Sentence, people: dict[str, PersonFact]) -> list[str]:
@@ -128,7 +130,12 @@ def _speakers(sentence: Sentence, people: dict[str, PersonFact]) -> list[str]:
                 # "The president welcomed ..., saying", "she welcomed the vote and said": the subject they share.
                 subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
             for child in subjects:
-                speakers += _keys_in(sentence, child, people)
+                # "the Secretary General said": the one person of the article holding that office
+                speakers += _keys_in(sentence, child, people) or [
+                    holder
+                    for side in title_only(sentence, list(child.subtree))[:1]
+                    if (holder := title_holder(side, people, []))
+                ]
         if token.lower_ == "according" and token.nbor(1).lower_ == "to" if token.i + 1 < len(token.doc) else False:
             speakers += _keys_in(sentence, token.nbor(1), people)
     return list(dict.fromkeys(speakers))
@@ -221,7 +228,7 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
             paragraph_speaker.setdefault(sentence.paragraph, said_by[sentence.index])
     story_country = _story_country(sentences, nato_story=nato_story)
     other_summit = False
-    paragraph, antecedents = -1, []
+    paragraph, antecedents, group = -1, [], ()
     unstated: set[int] = set()  # entries dated by the article's day for want of their own
     for position, sentence in enumerate(sentences):
         if OTHER_SUMMIT.search(sentence.text):
@@ -232,7 +239,9 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
             continue
         if sentence.paragraph != paragraph:
             paragraph, antecedents = sentence.paragraph, []
-        antecedents = path_countries(sentence) or antecedents
+        on_the_path = path_countries(sentence)
+        antecedents = on_the_path or antecedents
+        group = tuple(on_the_path) if len(on_the_path) > 1 else group
         text = sentence.text
         nato = _nato_related(text, nato_story=nato_story, other_summit=other_summit) or (
             _speaks_for_nato(sentence, sentences[position - 1] if position else None)
@@ -249,7 +258,7 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
         speakers = said_by[sentence.index]
         if not speakers and _QUOTE_OPEN.match(text):
             speakers = paragraph_speaker.get(sentence.paragraph, [])
-        for clause in clauses(sentence, tuple(antecedents)):
+        for clause in clauses(sentence, tuple(antecedents), group):
             countries = path_countries(sentence, within=clause) or [
                 _council_country(clause.text)
                 or _summit_country(clause)
@@ -538,10 +547,13 @@ def _invited(clause: Clause) -> Token | None:
             and not any(
                 c.dep_ == "neg" or c.lower_ in {"would", "will", "could", "may", "might"} for c in token.children
             )
-            and any(
-                (root.head == token and root.dep_ in {"dobj", "nsubjpass"})
-                or (token.dep_ == "relcl" and token.head == root)  # "North Macedonia, which was invited to ..."
-                for root, _ in _country_mentions(clause.sentence)
+            and (
+                any(
+                    (root.head == token and root.dep_ in {"dobj", "nsubjpass"})
+                    or (token.dep_ == "relcl" and token.head == root)  # "North Macedonia, which was invited to ..."
+                    for root, _ in _country_mentions(clause.sentence)
+                )
+                or any(c.dep_ == "nsubjpass" and _names_the_group(c) for c in token.children)
             )
             # "to join", "to start accession talks", "to activate its Membership Action Plan"; not "to attend".
             and _to_join(token)
@@ -646,6 +658,8 @@ def _planned(verb: Token) -> bool:
     head = verb
     for _ in range(4):
         for child in head.children:
+            if child.dep_ == "aux" and child.lower_ == "must":
+                return True  # "must now be ratified by all allies": still to come
             if child.dep_ == "aux" and child.lower_ in {"will", "would", "shall", "'ll"}:
                 return not any(c.lower_ == "now" for c in head.children)
         if head is not verb and _lemma(head) in {"expect", "set", "schedule", "due", "hope", "plan", "look"}:
@@ -817,7 +831,19 @@ def path_countries(sentence: Sentence, *, strong: bool = False, within: Clause |
                 # country named before it.
                 before = {c for root, c in _country_mentions(sentence) if root.i < token.i}
                 return list(before) if len(before) == 1 else []
+        if within.group and any(within.has(t) and _names_the_group(t) for t in sentence.span):
+            return list(within.group)  # "The two countries were invited to begin accession talks"
     return found
+
+
+_GROUP_NOUNS = frozenset({"country", "nation", "state", "candidate", "applicant", "democracy"})
+
+
+def _names_the_group(token: Token) -> bool:
+    """ "the two countries", "both", "they" as the subject; "their accession protocols"."""
+    if token.dep_ in {"nsubj", "nsubjpass"}:
+        return (token.lemma_.lower() in _GROUP_NOUNS and token.tag_ == "NNS") or token.lower_ in {"both", "they"}
+    return token.lower_ == "their" and token.dep_ == "poss" and token.head.lemma_.lower() in _MEMBERSHIP_OBJECTS
 
 
 def _country_of_the_subject(sentence: Sentence, token: Token) -> list[str]:
@@ -1023,6 +1049,19 @@ def _newest_member(token: Token) -> bool:
     return len(before) == 2 and before[0].lower_ in {"new", "newest"} and before[1].lemma_.lower() in {"member", "ally"}
 
 
+def _alongside(token: Token) -> bool:
+    """ "Finland applied for membership together with Sweden", "applied alongside Finland": the other country
+    took the same step."""
+    head = token.head
+    if token.dep_ != "pobj" or head.lower_ not in {"with", "alongside"}:
+        return False
+    together = head.head.lower_ == "together" or any(c.lower_ == "together" for c in head.children)
+    verb = head.head.head if head.head.lower_ == "together" else head.head
+    if head.lower_ == "with" and not together:
+        return False  # "met with Sweden", "applied with Sweden's backing"
+    return verb.pos_ in {"VERB", "AUX"} and (_path_verb(verb) or verb.lemma_.lower() in _HANDING_VERBS)
+
+
 def _offered_a_path(token: Token) -> bool:
     """ "agreed to offer Albania a Membership Action Plan", "granted Georgia membership"."""
     head = token.head
@@ -1079,6 +1118,7 @@ _PATH_TESTS = (
     _newest_member,
     _made_a_member,
     _offered_a_path,
+    _alongside,
     _object_of_a_path_noun,
     _said_in_its_clause,
 )

@@ -599,3 +599,34 @@ def test_a_summit_inviting_some_and_promising_others_membership_gives_each_its_o
         ("summit", date(2023, 4, 3), "day", "Cyprus"),
         ("summit", date(2023, 4, 3), "day", "Malta"),
     ]
+
+
+def test_steps_of_several_countries_told_by_reference_to_each_other(extractor):
+    result = _extract(
+        extractor,
+        "Austria applied for NATO membership together with Ireland on 18 May 2022, and both countries were "
+        "invited to join the Alliance at the Oslo Summit the following month.",
+        "Their accession protocols must now be ratified by all 32 Allies.",
+        published=date(2022, 7, 5),
+    )
+    assert _entries(result) == [
+        ("application", date(2022, 5, 18), "day", "Austria"),
+        ("application", date(2022, 5, 18), "day", "Ireland"),
+        ("invitation", date(2022, 6, 1), "month", "Austria"),
+        ("invitation", date(2022, 6, 1), "month", "Ireland"),
+        ("plan", date(2022, 7, 5), "day", "Austria"),
+        ("plan", date(2022, 7, 5), "day", "Ireland"),
+    ]
+
+
+def test_an_office_holder_named_once_speaks_by_title_afterwards(extractor):
+    result = _extract(
+        extractor,
+        "NATO Secretary General Halvard Minde welcomed Iceland as the Alliance's 33rd member today.",
+        '"Iceland\'s membership makes Iceland safer and our Alliance stronger," the Secretary General said.',
+        published=PUBLISHED,
+    )
+    statements = [e for e in result.timeline if e.kind == "statement"]
+    assert [(e.country, e.date) for e in statements] == [("Iceland", PUBLISHED)]
+    minde = next(p.key for p in result.people if p.name == "Halvard Minde")
+    assert statements[0].actors == [minde]
