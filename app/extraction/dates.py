@@ -39,7 +39,11 @@ _VAGUE = re.compile(
 )
 _HAS_NAMED_MONTH = re.compile(rf"\b(?:{MONTH_NAMES})\b", re.I)
 _HAS_YEAR = re.compile(r"\b\d{4}\b")
-_WEEKDAY = re.compile(r"(?:(?:this|last|next)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)", re.I)
+_WEEKDAY = re.compile(
+    r"(?:(?:this|last|next|late|early)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?",
+    re.I,
+)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _FUTURE_HINT = re.compile(r"\b(?:next|coming|tomorrow|upcoming|later)\b", re.I)
 _PAST_HINT = re.compile(r"\b(?:last|previous|yesterday|ago|earlier)\b", re.I)

@@ -161,7 +161,8 @@ def _nato_related(text: str, *, nato_story: bool, other_summit: bool = False) ->
     text = OTHER_SUMMIT.sub("", text)
     if other_summit:  # "the summit" after "the G7 summit" is the G7's
         text = re.sub(r"\bthe (?:[\w-]+ ){0,3}summit\b", "", text, flags=re.I)
-    return nato_story and bool(NATO_BACK_REFERENCE.search(text))
+    # "Switzerland applied in March": an application, in a story about NATO, is to NATO.
+    return nato_story and bool(NATO_BACK_REFERENCE.search(text) or APPLICATION.search(text))
 
 
 _THE_ALLIANCE = re.compile(r"\bthe alliance\b", re.I)
@@ -348,27 +349,29 @@ def _date_summits_by_reference(
     entries: list[TimelineFact], sentences: list[Sentence], published: date
 ) -> list[TimelineFact]:
     """ "The summit will also address ...": a summit the article dates elsewhere is that summit, on its date."""
-    # Any step whose sentence dates a summit ("concrete ways ... during a summit next week") dates it.
+    # Any sentence that dates a NATO summit ("concrete ways ... during a summit next week", "ahead of the Summit,
+    # which will be held on 7 July") dates it, a step of its own or not.
     dated = [
-        (e, when)
-        for e in entries
-        if SUMMIT.search(e.evidence[0].quote) and not _ANOTHER_SUMMIT.search(e.evidence[0].quote)
-        for when, own in [_summit_date(_whole(_sentence_of(e, sentences)), published)]
+        (sentence.start, when)
+        for sentence in sentences
+        if _names_a_nato_summit(sentence.text) and not _ANOTHER_SUMMIT.search(sentence.text)
+        for when, own in [_summit_date(_whole(sentence), published)]
         if own
     ]
     for entry in entries:
         if entry.kind != "summit" or not dated:
             continue
-        own = next((when for e, when in dated if e is entry), None)
+        start = entry.evidence[0].start
+        own = next((when for at, when in dated if at == start), None)
         if own is None:
             candidates = dated
         elif own.precision == "month":
             # "the summit in Vilnius this week" and "the summit set to start Tuesday": the day within that month.
-            candidates = [(e, w) for e, w in dated if w.precision == "day" and w.value.replace(day=1) == own.value]
+            candidates = [(at, w) for at, w in dated if w.precision == "day" and w.value.replace(day=1) == own.value]
         else:
             continue
         if candidates:
-            when = min(candidates, key=lambda pair: abs(pair[0].evidence[0].start - entry.evidence[0].start))[1]
+            when = min(candidates, key=lambda pair: abs(pair[0] - start))[1]
             entry.date, entry.date_precision = when.value, when.precision
     return entries
 
@@ -461,8 +464,6 @@ def _classify(clause: Clause, published: date, *, speakers: bool) -> list[tuple[
         if invited := _invited(clause):
             found.append(("invitation", _clause_date(sentence, invited, published)))
         return found
-    if COUNCIL.search(text):
-        return [("council", _entry_date(sentence, published, within=clause))]
     decided = _names_a_nato_summit(text) and _decided(clause)
     if invited := _invited(clause):
         # "NATO formally invited Austria to join at the summit": the invitation is the step, not the summit, nor
@@ -470,6 +471,8 @@ def _classify(clause: Clause, published: date, *, speakers: bool) -> list[tuple[
         return [("invitation", _clause_date(sentence, invited, published))] + (
             [("summit", _summit_date(clause, published)[0])] if decided else []
         )
+    if COUNCIL.search(text):
+        return [("council", _entry_date(sentence, published, within=clause))]
     if decided:
         # "Leaders agreed at their summit in April 1999 to offer Albania a Membership Action Plan"
         return [("summit", _summit_date(clause, published)[0])]
@@ -485,9 +488,14 @@ def _classify(clause: Clause, published: date, *, speakers: bool) -> list[tuple[
         return [("summit", _summit_date(clause, published)[0])]
     if _takes_a_stance(clause):
         return [("statement", _statement_date(clause, published))]
-    if INVITATION.search(text) and (path_countries(sentence, within=clause) or _INVITED_TO_JOIN.search(text)):
-        # An invitation into NATO, not "invited the Secretary General to attend".
-        return [("invitation", _entry_date(sentence, published, within=clause))]
+    if (invitation := INVITATION.search(text)) and (
+        path_countries(sentence, within=clause) or _INVITED_TO_JOIN.search(text)
+    ):
+        # An invitation into NATO, not "invited the Secretary General to attend"; "are expected to invite": a plan
+        # (but "would be invited when conditions are met" is the conditional invitation itself).
+        verb = _verb_at(sentence, invitation.start())
+        planned = _planned(verb) and not any(c.lower_ == "would" for c in verb.children)
+        return [("plan" if planned else "invitation", _entry_date(sentence, published, within=clause))]
     return []
 
 
@@ -578,7 +586,9 @@ def _statement_date(clause: Clause, published: date) -> ResolvedDate:
 
 
 _INVITED_TO_JOIN = re.compile(
-    r"\binvit\w*\b[^.]{0,90}?\bto (?:join|membership|accession|start accession|begin accession|activate)", re.I
+    r"\binvit\w*\b[^.]{0,90}?\bto (?:join|membership|accession|(?:start|begin|open) (?:accession|talks on (?:joining|"
+    r"membership|accession))|activate)",
+    re.I,
 )
 
 
@@ -653,6 +663,8 @@ def _verb_at(sentence: Sentence, char: int) -> Token:
 def _planned(verb: Token) -> bool:
     """Whether a step is still to come: "will join", "would become", "is set to deposit", "look forward to
     welcoming" (not "will now deposit")."""
+    if any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in verb.children):
+        return False  # "said it would no longer block the bid": decided now
     if _lemma(verb) in {"expect", "set", "schedule", "due", "poise"} and any(c.dep_ == "xcomp" for c in verb.children):
         return True  # "is expected to formally join": the regex's match starts at "expected"
     head = verb
@@ -691,6 +703,8 @@ def _clause_date(sentence: Sentence, verb: Token, published: date, *, planned: b
     own = {t.i for t in verb.subtree} - joined - (hung if planned else set())
     ancestors = {a.i for a in list(verb.ancestors)[:2]}
     mine = [(resolved, ent) for resolved, ent in dates if ent.root.i in own and not date_of_saying(ent)]
+    # "applied in May 2022, together with Finland, which joined on April 4, 2023": its own, not the clause's
+    mine = [(resolved, ent) for resolved, ent in mine if ent.root.i not in hung] or mine
     if mine:  # "One year ago, on September 30, 2022", "on Monday (30 March 2020)": the finest date, written out
         return min(mine, key=lambda d: (_FINENESS[d[0].precision], not _YEAR.search(d[1].text)))[0]
     for resolved, ent in dates:
@@ -736,8 +750,14 @@ def _summit_date(clause: Clause, published: date) -> tuple[ResolvedDate, bool]:
     for token in sentence.span:
         if token.lower_ != "summit" or not clause.has(token):
             continue
-        # "set to start Tuesday" is the summit's own; "aimed at ... if the president loses the November poll" is not.
-        hung = {t.i for c in token.subtree if c.dep_ in {"relcl", "advcl"} for t in c.subtree}
+        # "set to start Tuesday" is the summit's own, as is "the Summit, which will be held on 7 July"; "aimed at ...
+        # if the president loses the November poll" is not.
+        hung = {
+            t.i
+            for c in token.subtree
+            if c.dep_ in {"relcl", "advcl"} and not (c.dep_ == "relcl" and c.head == token and _held(c))
+            for t in c.subtree
+        }
         own = {t.i for t in token.subtree} - hung
         near = set(range(token.i - 4, token.i + 5))  # "the Summit in July", however the parser attached it
         for resolved, ent in dates:
@@ -760,6 +780,11 @@ def _summit_date(clause: Clause, published: date) -> tuple[ResolvedDate, bool]:
                     return resolved, True
         return Unstated(published, "day"), False
     return _entry_date(sentence, published, within=clause), True
+
+
+def _held(verb: Token) -> bool:
+    """ "which will be held", "which takes place", "which opens": a verb of an event taking place."""
+    return verb.lemma_.lower() in {"hold", "take", "open", "start", "begin", "convene", "run", "meet"}
 
 
 _COUNCIL_COUNTRY = re.compile(r"\bNATO-([A-Z][a-z]+(?: and [A-Z][a-z]+)?) (?:Council|Commission)\b")
@@ -818,15 +843,15 @@ def path_countries(sentence: Sentence, *, strong: bool = False, within: Clause |
             ):
                 # "Ukraine should join the alliance. The U.S. and Germany worry its admission could ...": the one
                 # before; else "Sweden's premier handed over the documents, completing its accession".
-                if within.antecedents:
-                    return list(within.antecedents)
                 verb = governing_verb(token)
                 if (
                     verb is not None
                     and _lemma(verb) not in _APPROVING | {"block", "oppose", "veto"}
                     and (subject_country := _country_of_the_subject(sentence, token))
                 ):
-                    return subject_country
+                    return subject_country  # "Malta ... handed in its application"
+                if within.antecedents:
+                    return list(within.antecedents)
                 # "Moldova's place is in the Euro-Atlantic family, and we would welcome its membership": the one
                 # country named before it.
                 before = {c for root, c in _country_mentions(sentence) if root.i < token.i}
@@ -851,6 +876,9 @@ def _country_of_the_subject(sentence: Sentence, token: Token) -> list[str]:
     names (not "the premier, in a call with Poland's president, said the country's application ...")."""
     verb = governing_verb(token)
     subjects = [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
+    if verb is not None and not subjects and verb.dep_ == "acl":
+        # "Malta, a small island nation, handed in its application", parsed as a phrase
+        return [c for root, c in _country_mentions(sentence) if root == verb.head][:1]
     if verb is not None and not subjects and verb.dep_ in {"advcl", "xcomp", "conj"} and _lemma(verb) not in _APPROVING:
         # "Sweden's premier handed over ..., completing its accession" (not "Spain became the last to approve it")
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
@@ -1059,7 +1087,12 @@ def _alongside(token: Token) -> bool:
     verb = head.head.head if head.head.lower_ == "together" else head.head
     if head.lower_ == "with" and not together:
         return False  # "met with Sweden", "applied with Sweden's backing"
-    return verb.pos_ in {"VERB", "AUX"} and (_path_verb(verb) or verb.lemma_.lower() in _HANDING_VERBS)
+    # Not "Finland, which applied alongside Sweden, became a member": the sentence's step is another.
+    return (
+        verb.pos_ in {"VERB", "AUX"}
+        and verb.dep_ != "relcl"
+        and (_path_verb(verb) or verb.lemma_.lower() in _HANDING_VERBS)
+    )
 
 
 def _offered_a_path(token: Token) -> bool:
@@ -1090,6 +1123,8 @@ def _object_of_a_path_noun(token: Token) -> bool:
     head = token.head
     if token.dep_ != "pobj" or head.dep_ != "prep":
         return False
+    if head.dep_ == "conj" and head.head.dep_ == "prep":
+        head = head.head  # "the accession of Austria and of Ireland"
     if head.lower_ in {"to", "for", "of"} and head.head.lemma_.lower() in PATH_NOUNS:
         return True
     if head.lower_ == "of" and head.head.lower_ in {"republic", "kingdom", "state", "principality"}:

@@ -215,7 +215,7 @@ GENERIC_TOPIC_HEADS = frozenset(
 )
 MEMBERSHIP = re.compile(r"\b(?:member(?:ship)?|join(?:s|ed|ing)?|accession|invit\w*|integrat\w*)\b", re.I)
 APPLICATION = re.compile(
-    r"\b(?:appl(?:y|ied|ies|ying) (?:for|to join)|(?:submit\w*|fil\w*|sign\w*|hand\w* in|lodg\w*) "
+    r"\b(?:appl(?:y|ied|ies|ying) (?:for|to join)|appl(?:ied|ies)(?=\s+(?:in|on|last|earlier|a (?:year|month|week))\b|[.;])|(?:submit\w*|fil\w*|sign\w*|hand\w* in|lodg\w*) "
     r"(?:an?|its|their|the) (?:formal |official |membership |joint )?applications?|applications? (?:for|to join))\b",
     re.I,
 )

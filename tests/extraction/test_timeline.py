@@ -630,3 +630,36 @@ def test_an_office_holder_named_once_speaks_by_title_afterwards(extractor):
     assert [(e.country, e.date) for e in statements] == [("Iceland", PUBLISHED)]
     minde = next(p.key for p in result.people if p.name == "Halvard Minde")
     assert statements[0].actors == [minde]
+
+
+def test_wire_and_release_phrasings_of_invitations_applications_and_objections(extractor):
+    result = _extract(
+        extractor,
+        "OSLO, Norway (AP) — NATO leaders on Wednesday invited Malta and Cyprus to start talks on joining the "
+        "alliance.",
+        "Cyprus applied in March.",
+        "NATO Foreign Ministers meeting in Tallinn today invited Austria to join the Membership Action Plan.",
+        "Portugal said on Thursday it would no longer block Ireland's bid to join NATO.",
+        "NATO foreign ministers are expected to invite Iceland to start accession talks on 1 April.",
+        "Spain's parliament ratified Andorra's NATO membership late Tuesday.",
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [
+        ("application", date(2024, 3, 1), "month", "Cyprus"),
+        ("invitation", date(2024, 3, 13), "day", "Cyprus"),
+        ("invitation", date(2024, 3, 13), "day", "Malta"),
+        ("invitation", PUBLISHED, "day", "Austria"),
+        ("plan", date(2024, 4, 1), "day", "Iceland"),
+        ("ratification", date(2024, 3, 12), "day", "Andorra"),
+        ("ratification", date(2024, 3, 14), "day", "Ireland"),
+    ]
+
+
+def test_a_summit_named_without_its_date_takes_the_one_the_article_gives_it_anywhere(extractor):
+    result = _extract(
+        extractor,
+        "Malta hopes to be invited to join the Alliance at the Oslo Summit.",
+        "The ministers agreed to coordinate closely ahead of the Summit, which will be held on 7 July.",
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [("summit", date(2024, 7, 7), "day", "Malta")]
