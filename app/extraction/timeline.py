@@ -665,6 +665,10 @@ def _planned(verb: Token) -> bool:
     welcoming" (not "will now deposit")."""
     if any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in verb.children):
         return False  # "said it would no longer block the bid": decided now
+    if verb.tag_ == "VBG" and verb.head.lower_ in {"to", "towards", "toward"}:
+        return True  # "one step closer to becoming a full member"
+    if any(c.lower_ == "yet" for a in (verb, *list(verb.ancestors)[:2]) for c in a.children):
+        return True  # "the only ally that has yet to approve Sweden's membership"
     if _lemma(verb) in {"expect", "set", "schedule", "due", "poise"} and any(c.dep_ == "xcomp" for c in verb.children):
         return True  # "is expected to formally join": the regex's match starts at "expected"
     head = verb
@@ -716,6 +720,8 @@ def _clause_date(sentence: Sentence, verb: Token, published: date, *, planned: b
             return resolved
     if planned:
         return next((resolved for resolved, ent in dates if ent.root.i not in hung), Unstated(published, "day"))
+    if verb.dep_ == "relcl" and any(root == verb.head for root, _ in _country_mentions(sentence)):
+        return Unstated(published, "day")  # "Ireland, whose protocol has been ratified, will deposit ... next month"
     return _entry_date(sentence, published, prefer=prefer)
 
 
@@ -1121,10 +1127,10 @@ def _object_of_a_path_noun(token: Token) -> bool:
     """ "an invitation to Ukraine", "membership for Georgia", "the accession of Finland", "a NATO Summit for
     Ukraine"."""
     head = token.head
+    if token.dep_ == "pobj" and head.dep_ == "conj" and head.head.dep_ == "prep":
+        head = head.head  # "the accession of Austria and of Ireland"
     if token.dep_ != "pobj" or head.dep_ != "prep":
         return False
-    if head.dep_ == "conj" and head.head.dep_ == "prep":
-        head = head.head  # "the accession of Austria and of Ireland"
     if head.lower_ in {"to", "for", "of"} and head.head.lemma_.lower() in PATH_NOUNS:
         return True
     if head.lower_ == "of" and head.head.lower_ in {"republic", "kingdom", "state", "principality"}:

@@ -663,3 +663,26 @@ def test_a_summit_named_without_its_date_takes_the_one_the_article_gives_it_anyw
         published=PUBLISHED,
     )
     assert _entries(result) == [("summit", date(2024, 7, 7), "day", "Malta")]
+
+
+def test_steps_not_yet_taken_and_a_relative_clause_not_dated_by_its_sentence(extractor):
+    result = _extract(
+        extractor,
+        "Portugal's parliament approved Austria's bid to join NATO on Tuesday, leaving Spain as the only ally that "
+        "has yet to approve Austria's membership.",
+        'Austrian Chancellor Karl Huber welcomed the vote on Tuesday, saying Austria was "one step closer to '
+        'becoming a full member of NATO".',
+        "Ireland, whose accession protocol has now been ratified by 30 of the 32 Allies, is expected to deposit "
+        "its instrument of accession next month.",
+        "The Riigikogu today ratified the Protocols to the North Atlantic Treaty on the accession of the Republic "
+        "of Malta and of Cyprus to NATO.",
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [
+        ("plan", date(2024, 4, 1), "month", "Ireland"),
+        ("ratification", date(2024, 3, 12), "day", "Austria"),
+        ("ratification", PUBLISHED, "day", "Cyprus"),
+        ("ratification", PUBLISHED, "day", "Ireland"),
+        ("ratification", PUBLISHED, "day", "Malta"),
+        ("statement", date(2024, 3, 12), "day", "Austria"),
+    ]
