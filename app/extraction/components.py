@@ -27,7 +27,7 @@ def create_topic_matcher(nlp: Language, name: str) -> TopicMatcher:
 
 @Language.component("hyphenated_names")
 def merge_hyphenated_names(doc: Doc) -> Doc:
-    """Make each hyphenated part of a person's name one word ("Jean-Pierre", "Smith-Jones"): the tokenizer
+    """Make each hyphenated part of a person's name one word ("Lise-Lotte", "Berg-Hansen"): the tokenizer
     splits them at the hyphen, and a name cut there loses its second half."""
     joins = []
     for ent in doc.ents:
@@ -45,7 +45,7 @@ def merge_hyphenated_names(doc: Doc) -> Doc:
             ):
                 joins.append((before.i, after.i + 1))
     if joins:
-        # "Ana Lopez-Garcia-Ruiz": chains of joins become one span
+        # "Berg-Hansen-Lund": chains of joins become one span
         merged: list[list[int]] = []
         for start, end in joins:
             if merged and start < merged[-1][1]:
