@@ -181,7 +181,7 @@ def _argument_heads(trigger: Token) -> list[Token]:
             heads += [c for c in child.children if c.dep_ == "pobj"]
     heads += _prepositional(verb, {"with", "between", *(("to",) if verb.lemma_ in PRESENT_VERBS else ())})
     # "Lindqvist, accompanied by Berg, ...": whom the participle describes is there too.
-    if verb.dep_ == "acl" and verb.head is not verb:
+    if verb.dep_ == "acl" and verb.head.i != verb.i:
         heads.append(verb.head)
     # "is expected to meet X", "will travel to Berlin to meet X", "hosted and convened": the subject is above.
     climb = verb
@@ -340,7 +340,7 @@ def _is_planned(sentence: Sentence, trigger: Token, when: ResolvedDate | None, p
             return True
         if head.lemma_.lower() in PLANNING_HEADS and head is not trigger:
             return True
-        if head.head is head:
+        if head.head.i == head.i:
             break
         head = head.head
     before = sentence.text[: trigger.idx - sentence.span.start_char]

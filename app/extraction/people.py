@@ -329,7 +329,7 @@ def _paired_with_a_person(ent: Span) -> bool:
     if root.dep_ not in {"nsubj", "dobj"}:
         return False
     verb = root.head
-    others = [c for c in verb.children if c.dep_ in {"nsubj", "dobj"} and c is not root]
+    others = [c for c in verb.children if c.dep_ in {"nsubj", "dobj"} and c.i != root.i]
     others += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children]
     return any(o.ent_type_ == "PERSON" for o in others)
 
@@ -448,7 +448,7 @@ def _is_subject_first(sentence: Sentence, named: list[Mention]) -> bool:
             first.start <= sentence.body_offset(token.idx) < first.end
         ):
             head = token
-            while head.dep_ == "compound" and head.head is not head:
+            while head.dep_ == "compound" and head.head.i != head.i:
                 head = head.head
             return head.dep_ in {"nsubj", "nsubjpass"}
     return False

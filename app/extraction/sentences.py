@@ -167,7 +167,7 @@ def tense_of(ent: Span) -> Preference | None:
     for _ in range(4):
         if verb.pos_ in {"VERB", "AUX"}:
             break
-        if verb.head is verb:
+        if verb.head.i == verb.i:
             return None
         verb = verb.head
     else:
@@ -257,7 +257,7 @@ def governing_verb(token: Token) -> Token | None:
     """The verb a word hangs on, up to four heads above it ("held talks": held), if there is one."""
     head = token
     for _ in range(4):
-        if head.head is head:
+        if head.head.i == head.i:
             return None
         head = head.head
         if head.pos_ in {"VERB", "AUX"}:

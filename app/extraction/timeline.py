@@ -87,7 +87,7 @@ def clauses(sentence: Sentence, antecedents: tuple[str, ...] = (), group: tuple[
     owned = {h.i: {t.i for t in h.subtree} for h in heads}
     for head in heads:
         for other in heads:
-            if other is not head and other.i in owned[head.i]:
+            if other.i != head.i and other.i in owned[head.i]:
                 owned[head.i] -= {t.i for t in other.subtree}
     parts = [everything - set().union(*({t.i for t in h.subtree} for h in heads)), *owned.values()]
     return [_clause(sentence, frozenset(part), antecedents, group) for part in parts if part]
@@ -530,7 +530,7 @@ def _invited_countries(clause: Clause) -> list[str]:
     found = []
     for root, country in _country_mentions(clause.sentence):
         token = root
-        while token.dep_ in {"conj", "appos"} and token.head is not token:
+        while token.dep_ in {"conj", "appos"} and token.head.i != token.i:
             token = token.head
         if token.head == invite or (invite.dep_ == "relcl" and invite.head == token):
             found.append(country)
@@ -654,7 +654,7 @@ def _verb_at(sentence: Sentence, char: int) -> Token:
     word = token[0] if token is not None and len(token) else sentence.span.root
     head = word
     for _ in range(3):
-        if head.pos_ in {"VERB", "AUX"} or head.head is head:
+        if head.pos_ in {"VERB", "AUX"} or head.head.i == head.i:
             break
         head = head.head
     return head if head.pos_ in {"VERB", "AUX"} else word
@@ -678,13 +678,13 @@ def _planned(verb: Token) -> bool:
                 return True  # "must now be ratified by all allies": still to come
             if child.dep_ == "aux" and child.lower_ in {"will", "would", "shall", "'ll"}:
                 return not any(c.lower_ == "now" for c in head.children)
-        if head is not verb and _lemma(head) in {"expect", "set", "schedule", "due", "hope", "plan", "look"}:
+        if head.i != verb.i and _lemma(head) in {"expect", "set", "schedule", "due", "hope", "plan", "look"}:
             return True
-        if head.dep_ in {"ROOT", "ccomp", "advcl", "relcl"} and head.pos_ in {"VERB", "AUX"} and head is not verb:
+        if head.dep_ in {"ROOT", "ccomp", "advcl", "relcl"} and head.pos_ in {"VERB", "AUX"} and head.i != verb.i:
             break
         if head.dep_ == "relcl":  # "Austria, which applied a year ago, hopes to be admitted": its own tense
             break
-        if head.head is head:
+        if head.head.i == head.i:
             break
         head = head.head
     return False
@@ -696,12 +696,12 @@ def _clause_date(sentence: Sentence, verb: Token, published: date, *, planned: b
     prefer = "future" if planned else "past"
     dates = dates_in(sentence, base=published, prefer=prefer)
     # "would become the 32nd member, which it applied to join in 2022": the relative clause's date is its own.
-    hung = {t.i for c in verb.subtree if c is not verb and c.dep_ in {"relcl", "advcl", "ccomp"} for t in c.subtree}
+    hung = {t.i for c in verb.subtree if c.i != verb.i and c.dep_ in {"relcl", "advcl", "ccomp"} for t in c.subtree}
     # "Croatia joined NATO in 2009, and its entry into the euro zone followed on 1 January 2023": another clause's.
     joined = {
         t.i
         for c in verb.subtree
-        if c is not verb and c.dep_ == "conj" and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+        if c.i != verb.i and c.dep_ == "conj" and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
         for t in c.subtree
     }
     own = {t.i for t in verb.subtree} - joined - (hung if planned else set())
@@ -904,7 +904,7 @@ def _still_to_come(clause: Clause, country: str) -> bool:
 
 def _on_the_path(token: Token, *, strong: bool = False) -> bool:
     """Whether the sentence puts the country this word names on its way into NATO."""
-    while token.dep_ in {"conj", "appos"} and token.head is not token:
+    while token.dep_ in {"conj", "appos"} and token.head.i != token.i:
         token = token.head  # "Sweden and Finland's accession", "Finland and Sweden joining"
     if token.dep_ == "dobj" and token.head.lemma_.lower() in PATH_SUPPORT_VERBS:
         return _supported(token, strong=strong)
@@ -916,7 +916,7 @@ def _possessed_path(token: Token) -> bool:
     if token.dep_ != "poss":
         return False
     head = token.head
-    while head.dep_ == "compound" and head.head is not head:
+    while head.dep_ == "compound" and head.head.i != head.i:
         head = head.head  # "Austria's NATO bid": the parser hangs the country on "NATO"
     return head.lemma_.lower() in PATH_NOUNS or any(
         c.dep_ in {"acl", "xcomp", "relcl"} and c.lemma_.lower() in _SEEKING_VERBS for c in head.children
@@ -1035,7 +1035,7 @@ def _position_taken_on(token: Token) -> bool:
     if token.dep_ != "poss" or token.head.lemma_.lower() in STANCE_WORDS:
         return False
     phrase = token.head
-    while phrase.dep_ in {"nmod", "compound", "conj"} and phrase.head is not phrase:
+    while phrase.dep_ in {"nmod", "compound", "conj"} and phrase.head.i != phrase.i:
         phrase = phrase.head  # "Ukraine's sovereignty and territorial integrity"
     return phrase.dep_ == "dobj" and phrase.head.lemma_.lower() in STANCE_WORDS
 
@@ -1043,7 +1043,7 @@ def _position_taken_on(token: Token) -> bool:
 def _held_as_a_position(noun: Token) -> bool:
     """Whether a noun is what a position is taken on: "supports the sovereignty ...", "support for the
     sovereignty ..." (not "threats to the independence of ...")."""
-    while noun.dep_ in {"conj", "nmod", "compound"} and noun.head is not noun:
+    while noun.dep_ in {"conj", "nmod", "compound"} and noun.head.i != noun.i:
         noun = noun.head  # "the sovereignty and territorial integrity"
     if noun.dep_ == "dobj":
         return noun.head.lemma_.lower() in STANCE_WORDS
