@@ -56,7 +56,14 @@ _WEEK = re.compile(
     r"|(a|one|two|three) weeks? ago",
     re.I,
 )
-_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+NUMBER_WORDS |= {"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+
+def add_months(value: date, count: int) -> date:
+    """The first day of the month `count` months after (or before) the one of `value`; ValueError past 9999."""
+    month = value.year * 12 + value.month - 1 + count
+    return date(month // 12, month % 12 + 1, 1)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -74,11 +81,10 @@ def _resolve(expression: str, *, base: date, prefer: Preference) -> ResolvedDate
     text = re.sub(r"^(?:on|in|by|since|from|until|at|during|the)\s+", "", text, flags=re.I)
     if ago := _AGO.fullmatch(text):
         # "a year ago", "two months ago": the year or month it was, no finer.
-        count = _COUNTS.get(ago[1].lower()) or int(ago[1])
+        count = NUMBER_WORDS.get(ago[1].lower()) or int(ago[1])
         if ago[2].lower() == "year":
             return ResolvedDate(date(base.year - count, 1, 1), "year")
-        month = base.year * 12 + base.month - 1 - count
-        return ResolvedDate(date(month // 12, month % 12 + 1, 1), "month")
+        return ResolvedDate(add_months(base, -count), "month")
     if week := _WEEK.fullmatch(text):
         return _week(week, base)
     if not text or (_VAGUE.search(text) and not _HAS_YEAR_ONLY.match(text)):
@@ -141,7 +147,7 @@ def _week(match: re.Match[str], base: date) -> ResolvedDate | None:
     part, which, ago = (match[1] or "").lower(), (match[2] or "").lower(), match[3]
     monday = base - timedelta(days=base.weekday())
     if ago:
-        middle = base - timedelta(weeks=_COUNTS[ago.lower()])
+        middle = base - timedelta(weeks=NUMBER_WORDS[ago.lower()])
         return _truncate(middle, "month")
     if not which:
         if part not in {"earlier", "later"}:  # "the week" alone names none

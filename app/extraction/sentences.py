@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-from app.extraction.dates import Preference, ResolvedDate, resolve
+from app.extraction.dates import NUMBER_WORDS, Preference, ResolvedDate, add_months, resolve
 from app.extraction.records import Evidence
 from app.extraction.vocabulary import SPEECH_VERBS
 from app.limits import date_in_range
@@ -206,11 +206,10 @@ def dates_in(
 
 
 _AFTER_THE_LAST = re.compile(
-    r"^(?:(?:the )?(?:following|next|subsequent) (?P<next>day|week|month|year)"
+    r"^(?:(?:the (?:following|next|subsequent)|following|subsequent) (?P<next>day|week|month|year)"
     r"|(?P<count>a|an|one|two|three) (?P<unit>day|week|month|year)s? (?P<way>later|after|afterwards|earlier|before))$",
     re.I,
 )
-_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}
 
 
 def _after_the_last(text: str, last: ResolvedDate) -> ResolvedDate | None:
@@ -220,17 +219,19 @@ def _after_the_last(text: str, last: ResolvedDate) -> ResolvedDate | None:
     if match is None:
         return None
     unit = (match["next"] or match["unit"]).lower()
-    count = 1 if match["next"] else _COUNT[match["count"].lower()]
+    count = 1 if match["next"] else NUMBER_WORDS[match["count"].lower()]
     if match["way"] and match["way"].lower() in {"earlier", "before"}:
         count = -count
     value = last.value
-    if unit in {"day", "week"}:
-        value = value + timedelta(days=count * (7 if unit == "week" else 1))
-    elif unit == "month":
-        month = value.year * 12 + value.month - 1 + count
-        value = date(month // 12, month % 12 + 1, 1)
-    else:
-        value = date(value.year + count, 1, 1)
+    try:
+        if unit in {"day", "week"}:
+            value = value + timedelta(days=count * (7 if unit == "week" else 1))
+        elif unit == "month":
+            value = add_months(value, count)
+        else:
+            value = date(value.year + count, 1, 1)
+    except (OverflowError, ValueError):  # past the calendar's ends
+        return None
     precision = {"day": "day", "week": "month", "month": "month", "year": "year"}[unit]
     order = ["day", "month", "year"]
     precision = max(precision, last.precision, key=order.index)
@@ -245,11 +246,11 @@ _AFTER_DATELINE_DATE = re.compile(r"^(?:,?\s*\d{4})?\s*(?:\([^()]{1,60}\)\s*)?(?
 
 
 def _in_dateline(ent: Span) -> bool:
-    text = ent.doc.text
-    return (
-        ent.start_char < 80
-        and bool(_BEFORE_DATELINE_DATE.match(text[: ent.start_char]))
-        and bool(_AFTER_DATELINE_DATE.match(text[ent.end_char : ent.end_char + 70]))
+    if ent.start_char >= 80:
+        return False
+    text = ent.doc.text[: ent.end_char + 70]
+    return bool(_BEFORE_DATELINE_DATE.match(text[: ent.start_char])) and bool(
+        _AFTER_DATELINE_DATE.match(text[ent.end_char :])
     )
 
 

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 from app.extraction import places
-from app.extraction.dates import ResolvedDate
+from app.extraction.dates import NUMBER_WORDS, ResolvedDate, add_months
 from app.extraction.meetings import title_holder, title_only
 from app.extraction.records import Evidence, PersonFact, TimelineFact
 from app.extraction.sentences import Sentence, date_of_saying, dates_in, governing_verb
@@ -23,6 +23,7 @@ from app.extraction.vocabulary import (
     INVITATION,
     LEADERSHIP_CHANGE,
     MEMBERSHIP,
+    MEMBERSHIP_APPLICATION,
     NATO_BACK_REFERENCE,
     NATO_CONTEXT,
     OTHER_SUMMIT,
@@ -35,6 +36,7 @@ from app.extraction.vocabulary import (
     SPEECH_VERBS,
     STANCE_WORDS,
     SUMMIT,
+    THE_ALLIANCE,
 )
 from app.limits import date_in_range
 
@@ -162,15 +164,12 @@ def _nato_related(text: str, *, nato_story: bool, other_summit: bool = False) ->
     if other_summit:  # "the summit" after "the G7 summit" is the G7's
         text = re.sub(r"\bthe (?:[\w-]+ ){0,3}summit\b", "", text, flags=re.I)
     # "Switzerland applied in March": an application, in a story about NATO, is to NATO.
-    return nato_story and bool(NATO_BACK_REFERENCE.search(text) or APPLICATION.search(text))
-
-
-_THE_ALLIANCE = re.compile(r"\bthe alliance\b", re.I)
+    return nato_story and bool(NATO_BACK_REFERENCE.search(text) or MEMBERSHIP_APPLICATION.search(text))
 
 
 def _about_another_union(text: str) -> bool:
     """Whether a sentence speaks of the EU (or another union) and not of NATO."""
-    return bool(OTHER_UNION.search(text)) and not NATO_CONTEXT.search(text) and not _THE_ALLIANCE.search(text)
+    return bool(OTHER_UNION.search(text)) and not NATO_CONTEXT.search(text) and not THE_ALLIANCE.search(text)
 
 
 def _entry_date(
@@ -228,7 +227,7 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
         if said_by[sentence.index]:
             paragraph_speaker.setdefault(sentence.paragraph, said_by[sentence.index])
     story_country = _story_country(sentences, nato_story=nato_story)
-    other_summit = False
+    other_summit, other_summits = False, set()  # sentences whose "summit" is another body's ("the G7 summit")
     paragraph, antecedents, group = -1, [], ()
     unstated: set[int] = set()  # entries dated by the article's day for want of their own
     for position, sentence in enumerate(sentences):
@@ -236,6 +235,8 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
             other_summit = True
         elif NATO_CONTEXT.search(sentence.text) and SUMMIT.search(sentence.text):
             other_summit = False
+        if other_summit:
+            other_summits.add(sentence.index)
         if sentence.index in used:
             continue
         if sentence.paragraph != paragraph:
@@ -271,7 +272,8 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
                 entries.append(entry)
                 if isinstance(when, Unstated):
                     unstated.add(id(entry))
-    entries = _date_by_application(_date_summits_by_reference(entries, sentences, published), unstated)
+    nato_summits = [s for s in sentences if s.index not in other_summits]
+    entries = _date_by_application(_date_summits_by_reference(entries, nato_summits, published), unstated)
     return _merge_entries(_date_restated_steps(entries, unstated))
 
 
@@ -350,7 +352,7 @@ def _date_summits_by_reference(
 ) -> list[TimelineFact]:
     """ "The summit will also address ...": a summit the article dates elsewhere is that summit, on its date."""
     # Any sentence that dates a NATO summit ("concrete ways ... during a summit next week", "ahead of the Summit,
-    # which will be held on 7 July") dates it, a step of its own or not.
+    # which will be held on 7 July") dates it, a step of its own or not; the caller leaves out another body's.
     dated = [
         (sentence.start, when)
         for sentence in sentences
@@ -407,8 +409,6 @@ _AFTER_APPLYING = re.compile(
     r"(?:applying|it applied|they applied|(?:submitting|filing|lodging) (?:its|their) application|its application)\b",
     re.I,
 )
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_NUMBERS |= {"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
 
 def _date_by_application(entries: list[TimelineFact], unstated: set[int]) -> list[TimelineFact]:
@@ -419,19 +419,16 @@ def _date_by_application(entries: list[TimelineFact], unstated: set[int]) -> lis
         application = applied.get(entry.country)
         if match is None or application is None or entry.kind == "application" or id(entry) not in unstated:
             continue
-        count = int(match.group(1)) if match.group(1).isdigit() else _NUMBERS[match.group(1).lower()]
-        months = (
-            application.date.year * 12 + application.date.month - 1 + count * (12 if match.group(2) == "year" else 1)
-        )
-        if not date_in_range(when := date(min(months // 12, 9999), months % 12 + 1, 1)):
+        count = int(match.group(1)) if match.group(1).isdigit() else NUMBER_WORDS[match.group(1).lower()]
+        try:
+            when = add_months(application.date, count * (12 if match.group(2) == "year" else 1))
+        except ValueError:
+            continue  # past the year 9999
+        if not date_in_range(when):
             continue  # past the last date the service keeps
         entry.date, entry.date_precision = when, "year" if application.date_precision == "year" else "month"
         unstated.discard(id(entry))
     return entries
-
-
-def _sentence_of(entry: TimelineFact, sentences: list[Sentence]) -> Sentence:
-    return next(s for s in sentences if s.start == entry.evidence[0].start)
 
 
 _DECISION = re.compile(r"\b(?:agree[sd]?|decided?|pledged?)\s+(?:to|for)\b(?!\s+(?:meet|discuss|talk))", re.I)
@@ -667,8 +664,12 @@ def _planned(verb: Token) -> bool:
         return False  # "said it would no longer block the bid": decided now
     if verb.tag_ == "VBG" and verb.head.lower_ in {"to", "towards", "toward"}:
         return True  # "one step closer to becoming a full member"
-    if any(c.lower_ == "yet" for a in (verb, *list(verb.ancestors)[:2]) for c in a.children):
-        return True  # "the only ally that has yet to approve Sweden's membership"
+    if any(
+        c.lower_ == "yet" and c.dep_ == "advmod" and a.lemma_.lower() in {"have", "be"}
+        for a in (verb, *list(verb.ancestors)[:2])
+        for c in a.children
+    ):
+        return True  # "the only ally that has yet to approve Sweden's membership", "is yet to ratify"
     if _lemma(verb) in {"expect", "set", "schedule", "due", "poise"} and any(c.dep_ == "xcomp" for c in verb.children):
         return True  # "is expected to formally join": the regex's match starts at "expected"
     head = verb
@@ -871,9 +872,17 @@ _GROUP_NOUNS = frozenset({"country", "nation", "state", "candidate", "applicant"
 
 
 def _names_the_group(token: Token) -> bool:
-    """ "the two countries", "both", "they" as the subject; "their accession protocols"."""
+    """ "the two countries", "both Nordic nations" as the subject, "they" of a step; "their accession protocols"
+    (not "NATO countries", "member states", "they agreed")."""
     if token.dep_ in {"nsubj", "nsubjpass"}:
-        return (token.lemma_.lower() in _GROUP_NOUNS and token.tag_ == "NNS") or token.lower_ in {"both", "they"}
+        if token.lower_ in {"both", "they"}:
+            return _path_verb(token.head) or token.head.lemma_.lower() in {"invite", "apply", "submit", "sign"}
+        return (
+            token.lemma_.lower() in _GROUP_NOUNS
+            and token.tag_ == "NNS"
+            and not any(c.dep_ == "compound" for c in token.children)
+            and any(c.lower_ in {"the", "both", "these", "those"} or c.dep_ == "nummod" for c in token.children)
+        )
     return token.lower_ == "their" and token.dep_ == "poss" and token.head.lemma_.lower() in _MEMBERSHIP_OBJECTS
 
 
@@ -898,8 +907,8 @@ def _country_of_the_subject(sentence: Sentence, token: Token) -> list[str]:
 def _still_to_come(clause: Clause, country: str) -> bool:
     """Whether the clause speaks of this country's membership as to come: "look forward to welcoming Sweden"."""
     sentence = clause.sentence
-    ent = next((e for e in sentence.span.ents if clause.has(e.root) and _country_named(e) == country), None)
-    return ent is not None and _planned(_verb_at(sentence, ent.start_char - sentence.span.start_char))
+    root = next((r for r, c in _country_mentions(sentence) if clause.has(r) and c == country), None)
+    return root is not None and _planned(_verb_at(sentence, root.idx - sentence.span.start_char))
 
 
 def _on_the_path(token: Token, *, strong: bool = False) -> bool:
@@ -1209,8 +1218,16 @@ def _country_mentions(sentence: Sentence) -> list[tuple[Token, str]]:
             inside.update(range(ent.start, ent.end))
     for token in span:
         # Not tagged a place: "Moldova" left out, "Albania" inside a treaty's title the model calls a work of art
-        # or inside "Albania a Membership Action Plan" it calls an organisation.
-        lone = token.pos_ == "PROPN" and token.dep_ != "compound" and token.i not in inside
+        # or "Cyprus" a product, or opening "Albania a Membership Action Plan" it calls an organisation; not "Michael
+        # Jordan", "the Bank of Georgia".
+        lone = (
+            token.pos_ == "PROPN"
+            and token.dep_ != "compound"
+            and token.i not in inside
+            and (
+                token.ent_type_ not in {"PERSON", "ORG", "FAC"} or (token.ent_type_ == "ORG" and token.ent_iob_ == "B")
+            )
+        )
         if lone and (country := places.country(token.text) or _capital_country(token)):
             found.append((token, country))
     cache[span.start, span.end] = found

@@ -196,13 +196,16 @@ BACK_REFERENCE = re.compile(r"\b(?:his|her) (?:place|post|job|seat)|succeed (?:h
 
 # British outlets write "Nato"; "nato" in running text is not the alliance.
 NATO_CONTEXT = re.compile(r"\bN(?:ATO|ato)\b|\bNorth Atlantic\b|\bAlliance\b|\bAll(?:y|ies)\b")
+# "the alliance", "this alliance", "the Western military alliance", "the 32-member alliance"
+_THE_ALLIANCE = (
+    r"(?:the|this) (?:(?:Western|military|trans-?Atlantic|Atlantic|defen[cs]e|\d+-(?:member|nation)) ){0,2}alliance"
+)
+THE_ALLIANCE = re.compile(rf"\b{_THE_ALLIANCE}\b", re.I)
 # In a story that names NATO, these refer back to it.
 NATO_BACK_REFERENCE = re.compile(
-    r"\b(?:(?:the|this) (?:(?:Western|military|trans-?Atlantic|Atlantic|defen[cs]e|\d+-(?:member|nation)) ){0,2}"
-    r"alliance|the (?:[\w-]+ ){0,3}summit|accession|invitation to join|membership|new(?:est)? members?|"
+    rf"\b(?:{_THE_ALLIANCE}|the (?:[\w-]+ ){{0,3}}summit|accession|invitation to join|membership|new(?:est)? members?|"
     r"ratification|ratif\w+ it\b|ratif\w+\b[^.]{0,50}\b(?:accession|protocols?|membership|bid)|"
-    r"bec(?:ame|ome|omes|oming) (?:a|an|its|the) (?:[\w-]+ )?(?:member|ally)\b(?! of)|Euro-Atlantic|"
-    r"(?:submit\w*|fil\w*|hand\w* in|lodg\w*) (?:its|their) (?:formal |official |membership )?applications?)\b",
+    r"bec(?:ame|ome|omes|oming) (?:a|an|its|the) (?:[\w-]+ )?(?:member|ally)\b(?! of)|Euro-Atlantic)\b",
     re.I,
 )
 ALSO_PRESENT = re.compile(
@@ -215,8 +218,15 @@ GENERIC_TOPIC_HEADS = frozenset(
 )
 MEMBERSHIP = re.compile(r"\b(?:member(?:ship)?|join(?:s|ed|ing)?|accession|invit\w*|integrat\w*)\b", re.I)
 APPLICATION = re.compile(
-    r"\b(?:appl(?:y|ied|ies|ying) (?:for|to join)|appl(?:ied|ies)(?=\s+(?:in|on|last|earlier|a (?:year|month|week))\b|[.;])|(?:submit\w*|fil\w*|sign\w*|hand\w* in|lodg\w*) "
+    r"\b(?:appl(?:y|ied|ies|ying) (?:for|to join)|applied(?=\s+(?:in|on|last|earlier|a (?:year|month|week))\b|[.;])|(?:submit\w*|fil\w*|sign\w*|hand\w* in|lodg\w*) "
     r"(?:an?|its|their|the) (?:formal |official |membership |joint )?applications?|applications? (?:for|to join))\b",
+    re.I,
+)
+# An application that in a story about NATO is to NATO: "Switzerland applied in March", "submitted their
+# applications", not "visa applications for refugees".
+MEMBERSHIP_APPLICATION = re.compile(
+    r"\bapplied(?=\s+(?:in|on|last|earlier|a (?:year|month|week))\b|[.;])|\bappl\w+ (?:for membership|to join)\b"
+    r"|\b(?:submit\w*|fil\w*|hand\w* in|lodg\w*) (?:its|their) (?:formal |official |membership )?applications?\b",
     re.I,
 )
 SUMMIT = re.compile(r"\bsummit\b", re.I)
@@ -247,6 +257,8 @@ PLAN = re.compile(r"\b(?:plan|roadmap|road map|formula|concrete ways|concrete st
 ACCESSION = re.compile(
     r"\b(?:join(?:ed|s)|(?:will|shall|(?:expected|set|due|scheduled|poised) to)\s+(?:formally\s+|officially\s+)?join)\b"
     r"(?:\s+\w+){0,3}?\s+(?:NATO|[Aa]lliance)\b(?![’']s)"
+    r"(?!\s+(?:leaders|allies|members|ministers|officials|partners|counterparts|forces|troops|exercises?|summit|"
+    r"talks|meetings?|colleagues|missions?|operations?|drills?)\b)"
     r"|\b(?:became|becomes|become|becoming|has become)\s+(?:a\s+|an\s+|the\s+|NATO[’']s\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:member|[Aa]lly)\b(?!\s+(?:states?\s+|countr(?:y|ies)\s+)?to\s+(?:ratify|approve|sign|endorse))"
     r"(?!\s+of\s+(?!NATO|the (?:North Atlantic|[Aa]lliance|military alliance)))"

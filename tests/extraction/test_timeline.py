@@ -686,3 +686,26 @@ def test_steps_not_yet_taken_and_a_relative_clause_not_dated_by_its_sentence(ext
         ("ratification", PUBLISHED, "day", "Malta"),
         ("statement", date(2024, 3, 12), "day", "Austria"),
     ]
+
+
+def test_what_the_newer_rules_must_not_catch(extractor):
+    result = _extract(
+        extractor,
+        "Austria and Ireland applied to join NATO on Monday. Malta joined NATO in April 2023, and Iceland is "
+        "expected to join the alliance next year.",
+        "Portugal's parliament ratified Cyprus's NATO bid on Tuesday, yet doubts remain.",
+        "The government said visa applications for refugees would be processed faster. The same rule applies in "
+        "Finland. Its president will join NATO leaders in Oslo on Wednesday.",
+        "NATO countries agreed to spend 2% of GDP on defence. Michael Jordan and the Bank of Georgia welcomed the "
+        "accession.",
+        "Earlier, leaders met at the G7 summit in Italy. The summit ran from June 13 to 15.",
+        published=PUBLISHED,
+    )
+    entries = _entries(result)
+    assert ("plan", date(2025, 1, 1), "year", "Iceland") in entries  # next year from publication
+    assert ("ratification", date(2024, 3, 12), "day", "Cyprus") in entries
+    assert not {"Finland", "Jordan", "Georgia"} & {e[3] for e in entries}
+    # "NATO countries" are not "the two countries": the decision is not both applicants' (the story's country,
+    # Austria, still takes it, as any alliance decision in a story about one country's path).
+    assert not [e for e in entries if e[0] == "plan" and e[3] == "Ireland"]
+    assert not [e for e in entries if e[1] == date(2024, 6, 13)]
