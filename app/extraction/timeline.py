@@ -853,7 +853,7 @@ def path_countries(sentence: Sentence, *, strong: bool = False, within: Clause |
                 verb = governing_verb(token)
                 if (
                     verb is not None
-                    and _lemma(verb) not in _APPROVING | {"block", "oppose", "veto"}
+                    and _lemma(verb) not in _APPROVING | PATH_SUPPORT_VERBS | {"oppose", "veto"}
                     and (subject_country := _country_of_the_subject(sentence, token))
                 ):
                     return subject_country  # "Malta ... handed in its application"

@@ -709,3 +709,14 @@ def test_what_the_newer_rules_must_not_catch(extractor):
     # Austria, still takes it, as any alliance decision in a story about one country's path).
     assert not [e for e in entries if e[0] == "plan" and e[3] == "Ireland"]
     assert not [e for e in entries if e[1] == date(2024, 6, 13)]
+
+
+def test_its_application_supported_by_others_is_the_applicant_s(extractor):
+    result = _extract(
+        extractor,
+        "The Republic of Malta today submitted its application for membership of NATO.",
+        "The Government is confident that all Allies, including Portugal, will respect the sovereign choice of "
+        "the Republic of Malta and will support its application, the Spokesman said.",
+        published=PUBLISHED,
+    )
+    assert {e[3] for e in _entries(result)} == {"Malta"}
