@@ -442,7 +442,15 @@ def _classify(clause: Clause, published: date, *, speakers: bool) -> list[tuple[
     ("Sweden would become the 32nd member, which it applied to join in 2022")."""
     sentence, text = clause.sentence, clause.text
     found: list[tuple[str, ResolvedDate]] = []
-    if (match := ACCESSION.search(text)) and not _purpose_of_an_invitation(verb := _verb_at(sentence, match.start())):
+    if (
+        (match := ACCESSION.search(text))
+        and not _purpose_of_an_invitation(verb := _verb_at(sentence, match.start()))
+        # '"...," the Secretary General said at the flag-raising ceremony': where it was said, a statement
+        and not (
+            match.group().lower().replace("-", " ") == "flag raising"
+            and any(a.lemma_.lower() in SPEECH_VERBS for a in [verb, *list(verb.ancestors)[:4]])
+        )
+    ):
         if _planned(verb) and not _hypothetical(verb) and _names_a_nato_summit(text):
             # Membership hoped for by a summit is the summit's entry, if the article dates the summit.
             when, own = _summit_date(clause, published)

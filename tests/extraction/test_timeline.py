@@ -720,3 +720,18 @@ def test_its_application_supported_by_others_is_the_applicant_s(extractor):
         published=PUBLISHED,
     )
     assert {e[3] for e in _entries(result)} == {"Malta"}
+
+
+def test_what_is_said_at_a_flag_raising_is_a_statement_and_a_flag_hoisted_an_accession(extractor):
+    result = _extract(
+        extractor,
+        "NATO Secretary General Halvard Minde welcomed Iceland as the Alliance's 33rd member today.",
+        '"Iceland\'s membership makes Iceland safer," the Secretary General said at the flag-raising ceremony.',
+        "The Maltese flag was hoisted at NATO headquarters on Monday, officials said.",
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [
+        ("accession", date(2024, 3, 11), "day", "Malta"),
+        ("accession", PUBLISHED, "day", "Iceland"),
+        ("statement", PUBLISHED, "day", "Iceland"),
+    ]
