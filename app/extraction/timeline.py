@@ -274,7 +274,8 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
                     unstated.add(id(entry))
     nato_summits = [s for s in sentences if s.index not in other_summits]
     entries = _date_by_application(_date_summits_by_reference(entries, nato_summits, published), unstated)
-    return _merge_entries(_date_restated_steps(entries, unstated))
+    entries = _date_restated_steps(entries, unstated)
+    return _merge_entries(_date_by_the_lead(entries, unstated, sentences, published))
 
 
 def _leadership_change(
@@ -404,6 +405,35 @@ def _date_restated_steps(entries: list[TimelineFact], unstated: set[int]) -> lis
     return entries
 
 
+def _date_by_the_lead(
+    entries: list[TimelineFact], unstated: set[int], sentences: list[Sentence], published: date
+) -> list[TimelineFact]:
+    """ "On Tuesday, the Minister met ... . The Minister underlined that membership remains the priority": a
+    readout's statements, meetings and decisions with no date of their own are of the day of the meeting told
+    last before them, in the week before the article."""
+    meetings = []  # (where the sentence starts, the day of the meeting it tells)
+    for sentence in sentences:
+        for when, ent in dates_in(sentence, base=published):
+            verb = governing_verb(ent.root)
+            if (
+                when.precision == "day"
+                and 0 < (published - when.value).days <= 7
+                and verb is not None
+                and verb.lemma_.lower() in _READOUT_VERBS
+            ):
+                meetings.append((sentence.start, when))
+                break
+    for entry in entries:
+        if id(entry) not in unstated or entry.kind not in {"statement", "council", "plan"}:
+            continue
+        told = [when for start, when in meetings if start < entry.evidence[0].start]
+        if told:
+            entry.date, entry.date_precision = told[-1].value, told[-1].precision
+    return entries
+
+
+# What a readout's lead says happened that day: "On Tuesday, the Minister met ...", "took part in a meeting".
+_READOUT_VERBS = frozenset({"meet", "take", "hold", "host", "receive", "visit", "welcome", "attend", "participate"})
 _AFTER_APPLYING = re.compile(
     r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}) (year|month)s? after "
     r"(?:applying|it applied|they applied|(?:submitting|filing|lodging) (?:its|their) application|its application)\b",

@@ -319,11 +319,13 @@ def test_a_promise_at_a_past_summit_and_an_appeal_to_return_to_the_path(extracto
         '"NATO\'s door remains open," Berger said.',
         published=PUBLISHED,
     )
+    # What she said, undated, is of the visit the story told last: one statement of Tuesday, both quotes.
     assert _entries(result) == [
         ("statement", date(2024, 3, 12), "day", "Moldova"),
-        ("statement", PUBLISHED, "day", "Moldova"),
         ("summit", date(2008, 1, 1), "year", "Moldova"),
     ]
+    [statement] = [e for e in result.timeline if e.kind == "statement"]
+    assert len(statement.evidence) == 2
 
 
 def test_the_next_summit_dates_itself_only_and_a_deadline_is_not_a_step_s_date(extractor):
@@ -735,3 +737,18 @@ def test_what_is_said_at_a_flag_raising_is_a_statement_and_a_flag_hoisted_an_acc
         ("accession", PUBLISHED, "day", "Iceland"),
         ("statement", PUBLISHED, "day", "Iceland"),
     ]
+
+
+def test_a_readout_s_undated_statements_are_of_the_meeting_it_told_last(extractor):
+    result = _extract(
+        extractor,
+        "On Tuesday, Foreign Minister Nino Kvara met NATO Deputy Secretary General Thomas Elling in Tbilisi.",
+        "The Minister underlined that Georgia's membership in NATO remains the country's priority.",
+        "Allies agreed to start planning a greater role for NATO in training Georgia's forces, officials said on "
+        "Wednesday.",
+        published=PUBLISHED,
+    )
+    entries = _entries(result)
+    assert ("statement", date(2024, 3, 12), "day", "Georgia") in entries
+    # A date of its own wins over the meeting's.
+    assert ("plan", date(2024, 3, 13), "day", "Georgia") in entries
