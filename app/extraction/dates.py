@@ -87,10 +87,10 @@ def _resolve(expression: str, *, base: date, prefer: Preference) -> ResolvedDate
         return ResolvedDate(add_months(base, -count), "month")
     if week := _WEEK.fullmatch(text):
         return _week(week, base)
+    text = re.sub(r",\s*(?:days|weeks|months|years)\b.*$", "", text, flags=re.I)  # "September 2022, days after"
     if not text or (_VAGUE.search(text) and not _HAS_YEAR_ONLY.match(text)):
         return None
     text = _ROUGHLY.sub("", text)
-    text = re.sub(r",\s*(?:days|weeks|months|years)\b.*$", "", text, flags=re.I)  # "September 2022, days after"
     if (shifted := _SHIFTED_YEAR.match(text)) and _HAS_NAMED_MONTH.search(shifted[1]) and not _HAS_YEAR.search(text):
         # "June 24 next year": the day in the year after (or before) the publication's.
         year = base.year + (1 if shifted[2].lower() == "next" else -1)

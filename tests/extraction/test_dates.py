@@ -43,6 +43,7 @@ BASE = date(2024, 9, 25)  # a Wednesday
         ("mid-October", "past", date(2024, 10, 1), "month"),
         ("early August", "future", date(2024, 8, 1), "month"),
         ("the end of October", "past", date(2024, 10, 1), "month"),
+        ("September 2022, months", "past", date(2022, 9, 1), "month"),  # the model's "..., months after ..."
     ],
 )
 def test_expressions_resolve_against_the_publication_date(expression, prefer, expected, precision):
