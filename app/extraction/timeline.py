@@ -266,6 +266,7 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
                 or _summit_country(clause)
                 or _committed_country(sentence)
                 or story_country
+                or _speakers_country(speakers, people)
                 or "NATO"
             ]
             for entry, when in _clause_entries(clause, countries, speakers, people, published):
@@ -329,6 +330,14 @@ def _clause_entries(
                     entry.summary = f"{speaker.name}: {entry.summary}"
             found.append((entry, when))
     return found
+
+
+def _speakers_country(speakers: list[str], people: dict[str, PersonFact]) -> str | None:
+    """ "There is no majority for NATO membership," the Moldovan President said: in a story that follows no
+    country's path, the speaker's own country."""
+    if not speakers or not people[speakers[0]].roles:
+        return None
+    return people[speakers[0]].roles[-1].country
 
 
 def _speaks_for_nato(sentence: Sentence, previous: Sentence | None) -> bool:
@@ -1084,7 +1093,7 @@ def _position_taken_on(token: Token) -> bool:
     phrase = token.head
     while phrase.dep_ in {"nmod", "compound", "conj"} and phrase.head.i != phrase.i:
         phrase = phrase.head  # "Ukraine's sovereignty and territorial integrity"
-    return phrase.dep_ == "dobj" and phrase.head.lemma_.lower() in STANCE_WORDS
+    return _held_as_a_position(phrase)  # "supports Ukraine's sovereignty", "support for Georgia's sovereignty"
 
 
 def _held_as_a_position(noun: Token) -> bool:

@@ -752,3 +752,19 @@ def test_a_readout_s_undated_statements_are_of_the_meeting_it_told_last(extracto
     assert ("statement", date(2024, 3, 12), "day", "Georgia") in entries
     # A date of its own wins over the meeting's.
     assert ("plan", date(2024, 3, 13), "day", "Georgia") in entries
+
+
+def test_support_for_a_country_s_sovereignty_and_a_speaker_s_own_country(extractor):
+    result = _extract(
+        extractor,
+        "The Secretary reaffirmed the United States' unwavering support for Moldova's sovereignty and for its "
+        "Euro-Atlantic aspirations, including eventual NATO membership.",
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [("statement", PUBLISHED, "day", "Moldova")]
+    result = _extract(
+        extractor,
+        '"There is no majority in our society for NATO membership," Maltese President Anna Borg said on Tuesday.',
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [("statement", date(2024, 3, 12), "day", "Malta")]
