@@ -22,17 +22,17 @@ Sources, all offline (installed packages and files in ``gazetteer/``; nothing is
   namesake's own name but are what the news means (Odessa, St. Petersburg).
 
 Why 50,000: the 15,000-50,000 band is about 20,000 towns, mostly named after people or ordinary
-words (Marshall, Clinton, Lopez, Adam, March, Of), while the places this genre meets in are
+words (Marshall, Clinton, Adam, March, Of), while the places this genre meets in are
 capitals, large cities and a handful of named venues; Irpin (65k), Bakhmut (80k) and Rzeszów (198k)
-stay in. No threshold can keep out Austin (974k) or Charlotte (911k), so ``gazetteer/not_cities.txt``
-lists city names that news uses far more often for a person or as a word (Austin, Lincoln, Victoria,
+stay in. No threshold can keep out Charlotte (911k) or Lincoln (290k), so ``gazetteer/not_cities.txt``
+lists city names that news uses far more often for a person or as a word (Charlotte, Lincoln, Victoria,
 Reading, Nice, Split, Mobile): those are never answered as cities, capitals included (Victoria,
 Seychelles). And a city named like a country counts only in that country: Luxembourg and Singapore
 are cities, Jordan (Hong Kong) and Armenia (Colombia) are not.
 
 Lookups answer what a name would be *if* the text gives it as a place; deciding that it does
-(capitalised, after "in", tagged GPE by the model) is the caller's job: ``city_country("Austin")``
-is None, but so would be a real trip to Austin.
+(capitalised, after "in", tagged GPE by the model) is the caller's job: ``city_country("Lincoln")``
+is None, but so would be a real trip to Lincoln.
 
 Matching ignores case, accents ("Bürgenstock" = "Burgenstock"), periods ("U.S." = "US"), commas,
 a leading "the" and a trailing possessive ("Ukraine's", "Netherlands'").
