@@ -276,7 +276,7 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
     nato_summits = [s for s in sentences if s.index not in other_summits]
     entries = _date_by_application(_date_summits_by_reference(entries, nato_summits, published), unstated)
     entries = _date_restated_steps(entries, unstated)
-    return _merge_entries(_date_by_the_lead(entries, unstated, sentences, published))
+    return _merge_entries(_date_by_the_meeting_told(entries, unstated, sentences, published))
 
 
 def _leadership_change(
@@ -361,6 +361,8 @@ def _date_summits_by_reference(
     entries: list[TimelineFact], sentences: list[Sentence], published: date
 ) -> list[TimelineFact]:
     """ "The summit will also address ...": a summit the article dates elsewhere is that summit, on its date."""
+    if not any(entry.kind == "summit" for entry in entries):
+        return entries
     # Any sentence that dates a NATO summit ("concrete ways ... during a summit next week", "ahead of the Summit,
     # which will be held on 7 July") dates it, a step of its own or not; the caller leaves out another body's.
     dated = [
@@ -414,12 +416,15 @@ def _date_restated_steps(entries: list[TimelineFact], unstated: set[int]) -> lis
     return entries
 
 
-def _date_by_the_lead(
+def _date_by_the_meeting_told(
     entries: list[TimelineFact], unstated: set[int], sentences: list[Sentence], published: date
 ) -> list[TimelineFact]:
     """ "On Tuesday, the Minister met ... . The Minister underlined that membership remains the priority": a
     readout's statements, meetings and decisions with no date of their own are of the day of the meeting told
     last before them, in the week before the article."""
+    undated = [e for e in entries if id(e) in unstated and e.kind in {"statement", "council", "plan"}]
+    if not undated:
+        return entries
     meetings = []  # (where the sentence starts, the day of the meeting it tells)
     for sentence in sentences:
         for when, ent in dates_in(sentence, base=published):
@@ -432,16 +437,14 @@ def _date_by_the_lead(
             ):
                 meetings.append((sentence.start, when))
                 break
-    for entry in entries:
-        if id(entry) not in unstated or entry.kind not in {"statement", "council", "plan"}:
-            continue
+    for entry in undated:
         told = [when for start, when in meetings if start < entry.evidence[0].start]
         if told:
             entry.date, entry.date_precision = told[-1].value, told[-1].precision
     return entries
 
 
-# What a readout's lead says happened that day: "On Tuesday, the Minister met ...", "took part in a meeting".
+# What a readout tells happened on a day: "On Tuesday, the Minister met ...", "took part in a meeting".
 _READOUT_VERBS = frozenset({"meet", "take", "hold", "host", "receive", "visit", "welcome", "attend", "participate"})
 _AFTER_APPLYING = re.compile(
     r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}) (year|month)s? after "
