@@ -9,14 +9,16 @@ from pydantic import BaseModel, BeforeValidator
 
 from app.errors import NotFoundError
 from app.limits import EARLIEST_DATE, LATEST_DATE, storable
-from app.models import Article, Evidence, Meeting, Person, TimelineEntry
+from app.models import Article, Evidence, Meeting, Person, TextPart, TimelineEntry
 
 
 class SourceRead(BaseModel):
-    """Where a fact comes from: the quoted sentence and its character offsets in the article body."""
+    """Where a fact comes from: the quoted sentence and its character offsets in the article's body, or in
+    its title where `part` is "title" (a headline)."""
 
     article_id: str
     quote: str
+    part: TextPart = TextPart.body
     start: int
     end: int
 
@@ -25,6 +27,7 @@ class SourceRead(BaseModel):
         return cls(
             article_id=evidence.article_id,
             quote=evidence.quote,
+            part=evidence.part,
             start=evidence.start_offset,
             end=evidence.end_offset,
         )

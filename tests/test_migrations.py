@@ -236,3 +236,56 @@ def test_0011_adds_country_and_its_index_widens_kinds_and_keeps_actors_and_sourc
         assert _rows(connection, "SELECT timeline_entry_id FROM evidence") == [("e1",)]
         assert _kind_refused(connection, "ratification")
     engine.dispose()
+
+
+def _evidence_part_refused(connection, part: str) -> bool:
+    try:
+        with connection.begin_nested():
+            connection.execute(
+                text(
+                    "INSERT INTO evidence (article_id, timeline_entry_id, quote, part, start_offset, end_offset, "
+                    "extractor_version) VALUES ('a1', 'e1', 'Sweden joins', :part, 0, 12, 'new')"
+                ),
+                {"part": part},
+            )
+    except IntegrityError:
+        return True
+    return False
+
+
+def test_0013_marks_every_stored_quote_as_the_body_s_and_takes_title_quotes_after(database_url):
+    engine = make_engine(database_url)
+    config = alembic_config(engine)
+    command.upgrade(config, "0012")
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO article (id, title, published_at, body, paragraphs, raw_text, word_count, "
+                "content_sha256, ingested_at) VALUES ('a1', 'Sweden joins', '2024-03-07', 'Sweden joined NATO.', "
+                "'[]', 'x', 3, 'h1', '2024-03-07 10:00:00')"
+            )
+        )
+        _insert_entry(connection, "e1", "accession")
+        connection.execute(
+            text(
+                "INSERT INTO evidence (article_id, timeline_entry_id, quote, start_offset, end_offset, "
+                "extractor_version) VALUES ('a1', 'e1', 'Sweden joined NATO.', 0, 19, 'old')"
+            )
+        )
+
+    command.upgrade(config, "0013")
+
+    assert _differences(engine) == []
+    with engine.begin() as connection:
+        assert _rows(connection, "SELECT quote, part, start_offset FROM evidence") == [
+            ("Sweden joined NATO.", "body", 0)
+        ]
+        assert not _evidence_part_refused(connection, "title")
+        assert _evidence_part_refused(connection, "caption")
+        assert sorted(_rows(connection, "SELECT part FROM evidence")) == [("body",), ("title",)]
+
+    command.downgrade(config, "0012")
+    assert "part" not in {c["name"] for c in inspect(engine).get_columns("evidence")}
+    with engine.begin() as connection:
+        assert sorted(_rows(connection, "SELECT quote FROM evidence")) == [("Sweden joined NATO.",), ("Sweden joins",)]
+    engine.dispose()

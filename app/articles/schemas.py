@@ -5,7 +5,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from app.exports import CsvColumns
 from app.limits import AUTHOR_LIMIT, DATELINE_LIMIT, EARLIEST_DATE, LATEST_DATE, PARAGRAPH_LIMIT, SOURCE_LIMIT
-from app.models import Article, DatePrecision, MeetingStatus, TimelineKind
+from app.models import Article, DatePrecision, MeetingStatus, TextPart, TimelineKind
 from app.people.schemas import PersonRef
 
 _EXAMPLE = {
@@ -80,11 +80,13 @@ class TimelineEntryRef(BaseModel):
 
 
 class EvidenceRead(BaseModel):
-    """One quoted sentence of this article and the fact it supports."""
+    """One quoted sentence of this article and the fact it supports; its offsets index the body, or the
+    title where `part` is "title" (a headline)."""
 
     fact_type: Literal["person", "role", "meeting", "timeline_entry"]
     fact_id: str
     quote: str
+    part: TextPart = TextPart.body
     start: int
     end: int
 

@@ -215,6 +215,7 @@ def _evidence_read(evidence: Evidence) -> EvidenceRead:
         fact_type=fact_type,
         fact_id=fact_id,
         quote=evidence.quote,
+        part=evidence.part,
         start=evidence.start_offset,
         end=evidence.end_offset,
     )

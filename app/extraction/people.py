@@ -419,6 +419,21 @@ def find_people(sentences: list[Sentence], paragraphs: list[Paragraph], *, publi
     return PeopleFound(people, unresolved)
 
 
+def mention_known_people(sentences: list[Sentence], people: dict[str, PersonFact]) -> None:
+    """Fill the mentions of sentences that introduce no one (a headline): a surname of someone already found."""
+    by_last: dict[str, str | None] = {}
+    for key, person in people.items():
+        for name in (person.name, *person.aliases):
+            last = name_key(name.split()[-1])
+            by_last[last] = key if by_last.get(last, key) == key else None  # two Kallases: neither
+    for sentence in sentences:
+        for token in sentence.span:
+            key = by_last.get(name_key(_without_possessive(token.text))) if token.text[:1].isupper() else None
+            if key is not None:
+                offset = sentence.body_offset(token.idx)
+                sentence.mentions.append(Mention(key, token.text, offset, offset + len(token.text)))
+
+
 def _titled(sentence: Sentence, token: Token) -> bool:
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return (

@@ -1,4 +1,4 @@
-"""The extractor: article body and publication date in, people, meetings and timeline entries out."""
+"""The extractor: article body, title and publication date in, people, meetings and timeline entries out."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any, Protocol
 
 from app.extraction.meetings import find_meetings
-from app.extraction.people import find_people
+from app.extraction.people import find_people, mention_known_people
 from app.extraction.records import Extraction
 from app.extraction.sentences import Paragraph, split_sentences
 from app.extraction.timeline import find_timeline
@@ -24,11 +24,12 @@ if TYPE_CHECKING:
 # spaCy's parse and our rules over it cost the square of a doc's length; longer paragraphs are cut into
 # docs of at most this many characters (news paragraphs are under 1,000), so time grows with the article.
 MAX_DOC_CHARS = 5000
+MAX_HEADLINE_CHARS = 300
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s)")
 _WORD_END = re.compile(r"\S(?=\s)")
 
 # Bump when a change to the rules or the model changes what is extracted; `reextract` uses it.
-EXTRACTOR_VERSION = "2.3.0"
+EXTRACTOR_VERSION = "2.4.0"
 
 
 @dataclass(frozen=True)
@@ -38,9 +39,22 @@ class ArticleText:
     body: str
     paragraphs: Sequence[dict[str, Any]]  # [{"kind", "start", "end"}]
     published: date
+    title: str | None = None
 
     def paragraph_texts(self) -> list[str]:
         return [self.body[p["start"] : p["end"]] for p in self.paragraphs]
+
+    def headline(self) -> str | None:
+        """The title, where it says something the body does not already open with.
+
+        Pages without a headline get the body's first sentence as their title, often cut ("... at a
+        major…"); reading that again would only repeat the body.
+        """
+        title = (self.title or "").strip()
+        said = " ".join(title.rstrip(".…").split())
+        if not said or len(title) > MAX_HEADLINE_CHARS or said in " ".join(self.body[:5000].split()):
+            return None
+        return title
 
     def doc_spans(self) -> list[dict[str, Any]]:
         """The paragraphs, with any longer than MAX_DOC_CHARS cut at sentence ends (or spaces) into several."""
@@ -116,21 +130,35 @@ class Extractor:
         iterator = iter(articles)
         while batch := list(islice(iterator, self.batch_size)):
             spans = [article.doc_spans() for article in batch]
-            texts = [a.body[s["start"] : s["end"]] for a, own in zip(batch, spans, strict=True) for s in own]
+            headlines = [article.headline() for article in batch]
+            texts = []
+            for article, own, headline in zip(batch, spans, headlines, strict=True):
+                texts += [article.body[s["start"] : s["end"]] for s in own] + ([headline] if headline else [])
             docs = iter(self.nlp.pipe(texts, batch_size=self.batch_size))
-            for article, own in zip(batch, spans, strict=True):
-                yield self._extract(article, own, [next(docs) for _ in own])
+            for article, own, headline in zip(batch, spans, headlines, strict=True):
+                body = [next(docs) for _ in own]
+                yield self._extract(article, own, body, next(docs) if headline else None)
 
-    def _extract(self, article: ArticleText, spans: list[dict[str, Any]], docs: list[Doc]) -> Extraction:
+    def _extract(
+        self, article: ArticleText, spans: list[dict[str, Any]], docs: list[Doc], headline: Doc | None
+    ) -> Extraction:
         paragraphs = [
             Paragraph(kind=span["kind"], start=span["start"], doc=doc) for span, doc in zip(spans, docs, strict=True)
         ]
-        sentences = split_sentences(paragraphs)
+        if headline is not None:
+            paragraphs.append(Paragraph(kind="title", start=0, doc=headline))
+        every = split_sentences(paragraphs)
+        sentences = [s for s in every if s.kind != "title"]
+        title = [s for s in every if s.kind == "title"]
         found = find_people(sentences, paragraphs, published=article.published)
         # Surnames not introduced in this article may still act; ingest keeps them if it knows who they are.
         actors = {**found.people, **found.unresolved}
         meetings = find_meetings(sentences, actors, published=article.published)
-        timeline = find_timeline(sentences, actors, published=article.published)
+        # The headline is read first, as a reader does, and for the timeline alone: a step is often told
+        # only there ("Ukraine to Push for Invitation to NATO"), but headline case misleads the name rules,
+        # so it names only people the body introduced.
+        mention_known_people(title, found.people)
+        timeline = find_timeline([*title, *sentences], actors, published=article.published)
         return Extraction(
             version=self.version,
             people=[*found.people.values(), *found.unresolved.values()],

@@ -20,11 +20,12 @@ _TAKES_THE = frozenset(
 
 @dataclass(frozen=True)
 class Evidence:
-    """A quoted sentence and its character offsets in the article body."""
+    """A quoted sentence and its character offsets in the article's body, or in its title."""
 
     quote: str
     start: int
     end: int
+    part: str = "body"  # "body" | "title": the text the offsets index
 
 
 class Office(Protocol):

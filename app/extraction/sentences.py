@@ -38,9 +38,9 @@ class Mention:
 class Sentence:
     index: int
     paragraph: int
-    kind: str  # "text" | "caption"
+    kind: str  # "text" | "caption" | "title"
     span: Span
-    start: int  # offset of the sentence in the body
+    start: int  # offset of the sentence in the body (in the title, for the title's)
     mentions: list[Mention] = field(default_factory=list)
 
     @functools.cached_property
@@ -52,7 +52,7 @@ class Sentence:
         return self.start + len(self.span.text)
 
     def evidence(self) -> Evidence:
-        return Evidence(self.text, self.start, self.end)
+        return Evidence(self.text, self.start, self.end, "title" if self.kind == "title" else "body")
 
     def body_offset(self, char_in_doc: int) -> int:
         """The body offset of a character offset in this sentence's paragraph doc."""

@@ -276,7 +276,24 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
     nato_summits = [s for s in sentences if s.index not in other_summits]
     entries = _date_by_application(_date_summits_by_reference(entries, nato_summits, published), unstated)
     entries = _date_restated_steps(entries, unstated)
-    return _merge_entries(_date_by_the_meeting_told(entries, unstated, sentences, published))
+    entries = _date_by_the_meeting_told(entries, unstated, sentences, published)
+    return _merge_entries(_headline_told_again(entries))
+
+
+def _headline_told_again(entries: list[TimelineFact]) -> list[TimelineFact]:
+    """A headline's step that the body tells too ("NATO summit: Allies pledge ..." over "NATO leaders
+    gathered in Washington on Wednesday for the summit") is the body's, which says more of its country
+    and date: the headline only quotes it again. A step told only in the headline stands."""
+    told = [e for e in entries if e.evidence[0].part == "body"]
+    kept = []
+    for entry in entries:
+        again = [e for e in told if e.kind == entry.kind and abs((e.date - entry.date).days) <= 7]
+        if entry.evidence[0].part != "title" or not again:
+            kept.append(entry)
+            continue
+        for body_entry in again:
+            body_entry.evidence += [ev for ev in entry.evidence if ev not in body_entry.evidence]
+    return kept
 
 
 def _leadership_change(

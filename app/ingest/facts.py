@@ -43,6 +43,7 @@ from app.models import (
     PersonAlias,
     PersonReport,
     PersonRole,
+    TextPart,
     TimelineActor,
     TimelineEntry,
     TimelineKind,
@@ -73,6 +74,7 @@ def _evidence(article: Article, fact: EvidenceFact, version: str, **subject: obj
     return Evidence(
         article_id=article.id,
         quote=fact.quote,
+        part=TextPart(fact.part),
         start_offset=fact.start,
         end_offset=fact.end,
         extractor_version=version,

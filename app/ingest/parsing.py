@@ -138,7 +138,7 @@ class ParsedArticle:
     @property
     def text(self) -> ArticleText:
         """What the extractor reads of this article."""
-        return ArticleText(self.body, self.paragraph_spans, self.published_at)
+        return ArticleText(self.body, self.paragraph_spans, self.published_at, self.title)
 
     @property
     def word_count(self) -> int:

@@ -61,7 +61,7 @@ def article_text(article: Article | ParsedArticle) -> ArticleText:
     """What the extractor reads of a stored or parsed article."""
     if isinstance(article, ParsedArticle):
         return article.text
-    return ArticleText(article.body, article.paragraphs, article.published_at)
+    return ArticleText(article.body, article.paragraphs, article.published_at, article.title)
 
 
 def add_article(*, db_session: Session, parsed: ParsedArticle) -> Article:

@@ -2,7 +2,7 @@
 
 from app.models.article import Article
 from app.models.data_version import DataVersion
-from app.models.enums import DatePrecision, MeetingStatus, TimelineKind
+from app.models.enums import DatePrecision, MeetingStatus, TextPart, TimelineKind
 from app.models.evidence import Evidence
 from app.models.idempotency import IdempotencyKey
 from app.models.meeting import (
@@ -33,6 +33,7 @@ __all__ = [
     "PersonAlias",
     "PersonReport",
     "PersonRole",
+    "TextPart",
     "TimelineActor",
     "TimelineEntry",
     "TimelineKind",

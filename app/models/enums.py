@@ -49,6 +49,13 @@ class TimelineKind(StrEnum):
     accession = "accession"
 
 
+class TextPart(StrEnum):
+    """Which text of an article a quote's offsets index."""
+
+    body = "body"
+    title = "title"
+
+
 def enum_column_type(enum_cls: type[StrEnum]) -> sa.Enum:
     """A portable enum column: VARCHAR with a CHECK constraint, no native database type."""
     return sa.Enum(

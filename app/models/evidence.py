@@ -3,6 +3,8 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 from sqlmodel import Field, Relationship, SQLModel
 
+from app.models.enums import TextPart, enum_column_type
+
 if TYPE_CHECKING:
     from app.models.article import Article
     from app.models.meeting import Meeting
@@ -15,7 +17,7 @@ _ONE_SUBJECT = " + ".join(
 
 
 class Evidence(SQLModel, table=True):
-    """The sentence of an article that supports one extracted fact, with its offsets in the body."""
+    """The sentence of an article that supports one extracted fact, with its offsets in the body (or title)."""
 
     __tablename__ = "evidence"
     __table_args__ = (sa.CheckConstraint(f"{_ONE_SUBJECT} = 1", name="ck_evidence_one_subject"),)
@@ -31,6 +33,10 @@ class Evidence(SQLModel, table=True):
         default=None, foreign_key="timeline_entry.id", ondelete="CASCADE", max_length=32, index=True
     )
     quote: str = Field(sa_type=sa.Text)
+    # A headline is quoted from the title (migration 0013); the offsets index the text named here.
+    part: TextPart = Field(
+        default=TextPart.body, sa_type=enum_column_type(TextPart), sa_column_kwargs={"server_default": "body"}
+    )
     start_offset: int
     end_offset: int
     extractor_version: str = Field(max_length=40)

@@ -55,6 +55,33 @@ def _counts(client) -> dict[str, int]:
         }
 
 
+def test_a_step_told_only_in_the_headline_is_stored_with_its_quote_in_the_title(writer):
+    title = "Iceland to Push for Invitation to NATO at Reykjavik Summit"
+    response = _post(
+        writer,
+        {
+            "title": title,
+            "body": "At the NATO summit in Reykjavik this week, the main question will be whether Iceland "
+            "should join the alliance.",
+            "published_at": "2024-07-08",
+        },
+    )
+
+    assert response.status_code == 201, response.text
+    [plan] = [t for t in walk(writer, "/v1/timeline") if t["kind"] == "plan"]
+    assert (plan["date"], plan["country"]) == ("2024-07-08", "Iceland")
+    assert plan["sources"] == [
+        {"article_id": response.json()["id"], "quote": title, "part": "title", "start": 0, "end": len(title)}
+    ]
+    article = writer.get(response.headers["location"]).json()
+    assert {e["part"] for e in article["evidence"]} == {"title", "body"}
+    for evidence in article["evidence"]:
+        assert article[evidence["part"]][evidence["start"] : evidence["end"]] == evidence["quote"]
+    with Session(writer.app.state.engine) as session:
+        stored = session.scalars(select(Evidence).where(Evidence.timeline_entry_id == plan["id"])).all()
+        assert [(e.part, e.quote) for e in stored] == [("title", title)]
+
+
 def test_posting_json_stores_the_article_and_its_facts(writer):
     response = _post(writer, MEETING)
 

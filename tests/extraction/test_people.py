@@ -4,13 +4,13 @@ from app.extraction import ArticleText
 from app.extraction.people import name_key
 
 
-def _extract(extractor, *paragraphs: str, published=date(2024, 3, 14), kinds=None):
+def _extract(extractor, *paragraphs: str, published=date(2024, 3, 14), kinds=None, title=None):
     body = "\n\n".join(paragraphs)
     spans, start = [], 0
     for i, text in enumerate(paragraphs):
         spans.append({"kind": (kinds or {}).get(i, "text"), "start": start, "end": start + len(text)})
         start += len(text) + 2
-    return extractor.extract(ArticleText(body, spans, published))
+    return extractor.extract(ArticleText(body, spans, published, title))
 
 
 def _roles(extraction, name):

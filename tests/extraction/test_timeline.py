@@ -768,3 +768,54 @@ def test_support_for_a_country_s_sovereignty_and_a_speaker_s_own_country(extract
         published=PUBLISHED,
     )
     assert _entries(result) == [("statement", date(2024, 3, 12), "day", "Malta")]
+
+
+# Headlines: read for the timeline alone, first, and quoted from the title.
+
+
+def test_a_step_told_only_in_the_headline_is_quoted_from_the_title(extractor):
+    title = "Iceland to Push for Invitation to NATO at Reykjavik Summit"
+    result = _extract(
+        extractor,
+        "At the NATO summit in Reykjavik this week, the main question will be whether Iceland should join.",
+        published=PUBLISHED,
+        title=title,
+    )
+    plan = next(e for e in result.timeline if e.kind == "plan")
+    assert (plan.date, plan.country) == (PUBLISHED, "Iceland")
+    [quote] = plan.evidence
+    assert (quote.part, quote.quote, title[quote.start : quote.end]) == ("title", title, title)
+    assert all(ev.part == "body" for e in result.timeline if e is not plan for ev in e.evidence)
+
+
+def test_a_headline_names_only_people_the_body_introduced(extractor):
+    result = _extract(
+        extractor,
+        "Foreign Minister Ines Halvorsen welcomed her Irish counterpart Dara Quinlan in Oslo on Thursday. "
+        "Austria's bid to join NATO was discussed.",
+        published=PUBLISHED,
+        title="Halvorsen Says She Is Confident Austria Will Join NATO Soon",
+    )
+    statement = next(e for e in result.timeline if e.evidence[0].part == "title")
+    assert (statement.kind, statement.country, statement.actors) == ("statement", "Austria", ["halvorsen|ines"])
+    assert {p.name for p in result.people} == {"Ines Halvorsen", "Dara Quinlan"}
+    [meeting] = result.meetings
+    assert all(ev.part == "body" for ev in meeting.evidence)
+
+
+def test_a_headline_the_body_tells_again_only_adds_its_quote_to_the_body_step(extractor):
+    title = "Iceland formally joins NATO"
+    result = _extract(
+        extractor,
+        "Iceland formally joined the NATO military alliance on Monday, its flag raised in Brussels.",
+        published=PUBLISHED,
+        title=title,
+    )
+    assert _entries(result) == [("accession", date(2024, 3, 11), "day", "Iceland")]
+    assert [ev.part for ev in result.timeline[0].evidence] == ["body", "title"]
+
+
+def test_a_title_that_is_the_body_opening_cut_short_is_not_read_again(extractor):
+    opening = "Iceland formally joined the NATO military alliance on Monday, its flag raised in Brussels."
+    result = _extract(extractor, opening, published=PUBLISHED, title=opening[:40] + "…")
+    assert [[ev.part for ev in e.evidence] for e in result.timeline] == [["body"]]

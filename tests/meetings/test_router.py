@@ -65,7 +65,7 @@ def test_list_gives_meetings_newest_first_with_every_field(client, meetings):
         "participant_groups": ["officers"],
         "topics": ["air defense", "invitation to join NATO"],
         "summary": "Jane Roe met John Doe in Oslo.",
-        "sources": [{"article_id": source.id, "quote": quote, "start": 0, "end": len(quote)}],
+        "sources": [{"article_id": source.id, "quote": quote, "part": "body", "start": 0, "end": len(quote)}],
     }
     assert items[0]["date_precision"] == "month"
     assert items[0]["status"] == "planned"

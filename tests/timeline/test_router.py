@@ -44,7 +44,9 @@ def test_list_is_ascending_by_default_with_every_field(client, entries):
         "country": "Ukraine",
         "summary": "Ukraine applied for NATO membership.",
         "actors": [],
-        "sources": [{"article_id": entries["source"].id, "quote": quote, "start": 0, "end": len(quote)}],
+        "sources": [
+            {"article_id": entries["source"].id, "quote": quote, "part": "body", "start": 0, "end": len(quote)}
+        ],
     }
     assert items[2]["actors"] == [
         {"id": "jane-roe", "name": "Jane Roe"},

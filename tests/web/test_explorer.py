@@ -461,3 +461,53 @@ def test_the_timeline_labels_each_entry_with_its_country_and_filters_by_country(
 
     page.get_by_role("link", name="Clear").click()
     expect(items).to_have_count(len(entries))
+
+
+@pytest.fixture(scope="module")
+def headline_site(tmp_path_factory, extractor) -> Iterator[str]:
+    """The service over one article whose step is told only in its headline."""
+    folder = tmp_path_factory.mktemp("headline")
+    (folder / "articles").mkdir()
+    (folder / "articles" / "push.txt").write_text(
+        " date 2024-07-08 Iceland to Push for Invitation to NATO at Reykjavik Summit\n\n"
+        "At the NATO summit in Reykjavik this week, the main question will be whether Iceland should join.\n",
+        encoding="utf-8",
+    )
+    with fresh_database(folder) as url:
+        engine = make_engine(url, for_writes=True)
+        upgrade_schema(engine)
+        report = ingest_paths(engine=engine, paths=[folder / "articles"], extractor=extractor)
+        engine.dispose()
+        assert report.failed == []
+        with running_server(url) as base:
+            yield base
+
+
+@pytest.fixture
+def headline_page(browser, headline_site, request):
+    context, page, elsewhere, errors = _open(browser, headline_site, request, viewport={"width": 1280, "height": 900})
+    yield page
+    _finish(context, page, request, elsewhere, errors)
+
+
+def test_evidence_from_a_headline_is_marked_and_focused_in_the_article_title(headline_page, headline_site):
+    page = headline_page
+    with httpx.Client(base_url=headline_site) as api:
+        [plan] = [e for e in api.get("/v1/timeline").json()["items"] if e["kind"] == "plan"]
+        article = api.get(f"/v1/articles/{plan['sources'][0]['article_id']}").json()
+    [source] = plan["sources"]
+    assert source["part"] == "title"
+    page.goto(headline_site + "/#/timeline")
+
+    page.locator("ol.timeline > li").filter(has_text=source["quote"]).locator(".evidence a").first.click()
+
+    expect(page).to_have_url(re.compile(rf"\?start={source['start']}&end={source['end']}&part=title$"))
+    focused = page.locator("h1 mark.focus")
+    expect(focused).to_have_text(source["quote"])
+    expect(focused).to_be_focused()
+    expect(page.locator("h1")).to_have_text(article["title"])
+    # The body keeps its own quotes, and the list beside it gives the headline's first.
+    expect(page.locator("article.body mark")).to_have_count(
+        len({(e["start"], e["end"]) for e in article["evidence"] if e["part"] == "body"})
+    )
+    expect(page.locator("aside.facts .quotes > li").first).to_contain_text(source["quote"])

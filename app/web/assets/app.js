@@ -88,7 +88,8 @@ function label(kind) {
 }
 
 function evidenceHref(source) {
-  return `#/articles/${encodeURIComponent(source.article_id)}?start=${source.start}&end=${source.end}`;
+  const part = source.part === "title" ? "&part=title" : "";
+  return `#/articles/${encodeURIComponent(source.article_id)}?start=${source.start}&end=${source.end}${part}`;
 }
 
 function evidenceLinks(sources) {
@@ -434,16 +435,18 @@ function factLink(evidence, facts) {
 function evidenceByQuote(evidence) {
   const groups = new Map();
   for (const e of evidence) {
-    const key = `${e.start}:${e.end}`;
-    if (!groups.has(key)) groups.set(key, { start: e.start, end: e.end, quote: e.quote, items: [] });
+    const key = `${e.part}:${e.start}:${e.end}`;
+    if (!groups.has(key)) groups.set(key, { part: e.part, start: e.start, end: e.end, quote: e.quote, items: [] });
     const group = groups.get(key);
     if (!group.items.some((i) => i.fact_type === e.fact_type && i.fact_id === e.fact_id)) group.items.push(e);
   }
-  return [...groups.values()].sort((a, b) => a.start - b.start);
+  // The headline's quotes first, as the page shows the title first.
+  return [...groups.values()].sort((a, b) => (a.part === "title" ? 0 : 1) - (b.part === "title" ? 0 : 1)
+    || a.start - b.start);
 }
 
-// One paragraph of the body with each evidence range inside it marked; overlapping ranges merge.
-function markedParagraph(body, paragraph, ranges, focus) {
+// One paragraph of the body (or the title) with each evidence range inside it marked; overlapping ranges merge.
+function markedParagraph(body, paragraph, ranges, tag) {
   const inside = ranges
     .filter((r) => r.start < paragraph.end && r.end > paragraph.start)
     .map((r) => ({ ...r, start: Math.max(r.start, paragraph.start), end: Math.min(r.end, paragraph.end) }))
@@ -459,7 +462,7 @@ function markedParagraph(body, paragraph, ranges, focus) {
       merged.push({ start: range.start, end: range.end, kinds: new Set([range.kind]), focus: range.focus });
     }
   }
-  const node = el(paragraph.kind === "caption" ? "figcaption" : "p");
+  const node = tag || el(paragraph.kind === "caption" ? "figcaption" : "p");
   let at = paragraph.start;
   for (const range of merged) {
     node.append(body.slice(at, range.start));
@@ -482,26 +485,32 @@ async function articleView(id, params) {
   const start = Number(params.get("start"));
   const end = Number(params.get("end"));
   const wanted = params.has("start") && params.has("end");
-  const ranges = article.evidence.map((e) => ({
-    start: e.start, end: e.end, kind: e.fact_type, focus: wanted && e.start === start && e.end === end,
+  const part = params.get("part") === "title" ? "title" : "body";
+  const ranges = (inPart) => article.evidence.filter((e) => e.part === inPart).map((e) => ({
+    start: e.start, end: e.end, kind: e.fact_type,
+    focus: wanted && inPart === part && e.start === start && e.end === end,
   }));
   const paragraphs = article.paragraphs.length
     ? article.paragraphs
     : [{ kind: "text", start: 0, end: article.body.length }];
   const quotes = evidenceByQuote(article.evidence);
+  const title = article.title
+    ? markedParagraph(article.title, { kind: "title", start: 0, end: article.title.length }, ranges("title"),
+      heading(""))
+    : heading("Untitled article");
   render(
-    heading(article.title || "Untitled article"),
+    title,
     el("p", { class: "meta" }, dateElement(article.published_at), article.source ? ` · ${article.source}` : "",
       article.author ? ` · ${article.author}` : "", article.dateline ? ` · ${article.dateline}` : "",
       article.url ? [" · ", link(article.url, "original", { rel: "noopener noreferrer" })] : null),
     el("div", { class: "article-layout" },
       el("article", { class: "body", "aria-label": "Article text, evidence highlighted" },
-        paragraphs.map((p) => markedParagraph(article.body, p, ranges, wanted))),
+        paragraphs.map((p) => markedParagraph(article.body, p, ranges("body")))),
       el("aside", { class: "facts", "aria-label": "Facts drawn from this article" },
         el("h2", {}, "Evidence"),
         quotes.length
           ? el("ul", { class: "quotes" }, quotes.map((q) => el("li", {},
-            link(`#/articles/${encodeURIComponent(id)}?start=${q.start}&end=${q.end}`, q.quote, { class: "quote" }),
+            link(evidenceHref({ article_id: id, ...q }), q.quote, { class: "quote" }),
             el("p", { class: "supports" }, "Supports: ",
               q.items.map((e, i) => [i ? ", " : "", factLink(e, article.facts)])))))
           : el("p", { class: "empty" }, "No facts were drawn from this article."))),
