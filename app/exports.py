@@ -16,7 +16,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session, select
 
 from app.errors import PROBLEM_RESPONSES, NotAcceptableError, Problem, problem_content
-from app.models import Article, DatePrecision
+from app.models import Article, DatePrecision, TextPart
 from app.models.article import as_utc
 from app.pagination import DEFAULT_LIMIT, Page, next_link, page_of, public_base
 from app.schemas import SourceRead
@@ -286,6 +286,8 @@ def _ical_event(event: CalendarEvent, articles: dict[str, Any], base_url: str) -
     for source in event.sources:
         article = articles.get(source.article_id)
         evidence = f"{base_url}/#/articles/{source.article_id}?start={source.start}&end={source.end}"
+        if source.part == TextPart.title:
+            evidence += "&part=title"
         lines.append(f"- \u201c{source.quote}\u201d")
         if article is not None and article.url:
             lines.append(f"  {article.title or 'Article'}: {article.url}")

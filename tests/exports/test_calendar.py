@@ -6,7 +6,7 @@ import pytest
 from icalendar import Calendar
 
 from app import exports
-from app.models import DatePrecision, TimelineKind
+from app.models import DatePrecision, Evidence, TextPart, TimelineKind
 from tests.factories import make_meeting, make_person, make_timeline_entry
 
 
@@ -163,3 +163,24 @@ def test_a_meeting_stored_in_the_last_days_a_calendar_holds_does_not_break_the_c
     assert event.decoded("dtstart") == starts.get(precision, date(9999, 1, 1))
     assert "dtend" not in event
     assert events_of(response)[f"meeting-{world['held'].id}@newsevents"].decoded("dtend") == date(2024, 3, 15)
+
+
+def test_a_headline_source_links_to_its_quote_in_the_title(client, db_session, world):
+    article = world["article"]
+    entry = make_timeline_entry(db_session, day=date(2024, 3, 15), kind=TimelineKind.plan, summary="Oslo to host.")
+    db_session.add(
+        Evidence(
+            article_id=article.id,
+            timeline_entry_id=entry.id,
+            quote="Talks in Oslo",
+            part=TextPart.title,
+            start_offset=0,
+            end_offset=13,
+            extractor_version="test",
+        )
+    )
+    db_session.commit()
+
+    description = str(events_of(client.get("/v1/timeline.ics"))[f"timeline-{entry.id}@newsevents"]["description"])
+
+    assert f"/#/articles/{article.id}?start=0&end=13&part=title" in description.replace("\r\n ", "")

@@ -90,7 +90,8 @@ def _row(name: str, result: dict) -> str:
     return (
         f"| {name} | {figure(people['f1'])} ({figure(people['role_accuracy'])}) "
         f"| {scores(meetings)} ({figure(meetings['location_accuracy'])}) "
-        f"| {scores(timeline)} ({figure(timeline['kind_accuracy'])}, {timeline['reported']} reported) "
+        f"| {scores(timeline)} ({figure(timeline['kind_accuracy'])}, {figure(timeline['country_accuracy'])}, "
+        f"{timeline['reported']} reported) "
         f"| {figure(articles['metadata_accuracy'])} ({articles['count']}/{articles['expected']}) |"
     )
 
@@ -101,7 +102,8 @@ def main() -> int:
         return 2
     by_file = slice_of_files()
     print(
-        "| slice | people F1 (role acc.) | meetings P / R / F1 (location acc.) | timeline P / R / F1 (kind acc.) "
+        "| slice | people F1 (role acc.) | meetings P / R / F1 (location acc.) "
+        "| timeline P / R / F1 (kind acc., country acc.) "
         "| metadata acc. (articles) |"
     )
     print("| --- | --- | --- | --- | --- |")

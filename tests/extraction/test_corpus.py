@@ -29,8 +29,8 @@ FLOORS = {
     ("people", "role_accuracy"): 0.94,
     ("meetings", "f1"): 0.89,
     ("meetings", "location_accuracy"): 0.96,
-    ("timeline", "f1"): 0.88,
-    ("timeline", "kind_accuracy"): 0.84,
+    ("timeline", "f1"): 0.90,
+    ("timeline", "kind_accuracy"): 0.85,
     ("timeline", "country_accuracy"): 0.86,
     ("articles", "metadata_accuracy"): 0.96,
 }
