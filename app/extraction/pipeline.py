@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from app.extraction.meetings import find_meetings
 from app.extraction.people import find_people, mention_known_people
-from app.extraction.records import Extraction
-from app.extraction.sentences import Paragraph, split_sentences
+from app.extraction.records import Evidence, Extraction
+from app.extraction.sentences import Paragraph, sentence_case, split_sentences
 from app.extraction.timeline import find_timeline
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ class ArticleText:
         said = " ".join(title.rstrip(".…").split())
         if not said or len(title) > MAX_HEADLINE_CHARS or said in " ".join(self.body[:5000].split()):
             return None
-        return title
+        return self.title  # as stored, so that offsets index it
 
     def doc_spans(self) -> list[dict[str, Any]]:
         """The paragraphs, with any longer than MAX_DOC_CHARS cut at sentence ends (or spaces) into several."""
@@ -133,7 +133,8 @@ class Extractor:
             headlines = [article.headline() for article in batch]
             texts = []
             for article, own, headline in zip(batch, spans, headlines, strict=True):
-                texts += [article.body[s["start"] : s["end"]] for s in own] + ([headline] if headline else [])
+                texts += [article.body[s["start"] : s["end"]] for s in own]
+                texts += [sentence_case(headline, article.body)] if headline else []
             docs = iter(self.nlp.pipe(texts, batch_size=self.batch_size))
             for article, own, headline in zip(batch, spans, headlines, strict=True):
                 body = [next(docs) for _ in own]
@@ -159,12 +160,21 @@ class Extractor:
         # so it names only people the body introduced.
         mention_known_people(title, found.people)
         timeline = find_timeline([*title, *sentences], actors, published=article.published)
+        if headline is not None:
+            for entry in timeline:  # quoted as the page prints it, not as it was cased for the parser
+                entry.evidence = [_as_printed(ev, article.title or "") for ev in entry.evidence]
         return Extraction(
             version=self.version,
             people=[*found.people.values(), *found.unresolved.values()],
             meetings=meetings,
             timeline=timeline,
         )
+
+
+def _as_printed(evidence: Evidence, title: str) -> Evidence:
+    if evidence.part != "title":
+        return evidence
+    return Evidence(title[evidence.start : evidence.end], evidence.start, evidence.end, evidence.part)
 
 
 class DeferredExtractor:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+from app.extraction import places
 from app.extraction.dates import NUMBER_WORDS, Preference, ResolvedDate, add_months, resolve
 from app.extraction.records import Evidence
 from app.extraction.vocabulary import SPEECH_VERBS
@@ -128,6 +129,30 @@ def _ends_in_abbreviation(sent: Span) -> bool:
     if len(tokens) >= 2 and tokens[-1].text == ".":
         return tokens[-2].lower_ in _NO_BREAK_AFTER
     return bool(tokens) and tokens[-1].lower_.rstrip(".") in _NO_BREAK_AFTER and tokens[-1].text.endswith(".")
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’]*")
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[\w,;:] )[A-Z][\w'’]*")
+
+
+def sentence_case(headline: str, body: str) -> str:
+    """A headline in Title Case ("Blinken Says He Is Confident Sweden and Finland Will Join NATO Soon") as a
+    sentence writes it, which the parser reads far better: a word is kept capitalised if it is the first,
+    an acronym, a place or nationality, or written capitalised inside the body's sentences; others are
+    lower-cased. Lengths stay as they were, so offsets into the headline hold."""
+    words = list(_WORD.finditer(headline))
+    long = [w.group() for w in words if len(w.group()) > 3]
+    if len(long) < 2 or sum(w[0].isupper() for w in long) < 0.8 * len(long):
+        return headline  # already in sentence case
+    names = set(_MID_SENTENCE_CAPITAL.findall(body))
+    cased = list(headline)
+    for match in words[1:]:
+        word = match.group()
+        abbreviation = len(word) == 1 or headline[match.end() : match.end() + 1] == "."
+        kept = abbreviation or word[1:] != word[1:].lower() or word in names or places.is_place(word)
+        if not kept and word[0].isupper() and len(word.lower()) == len(word):
+            cased[match.start()] = word[0].lower()
+    return "".join(cased)
 
 
 def split_sentences(paragraphs: list[Paragraph]) -> list[Sentence]:

@@ -4,13 +4,13 @@ The texts stay outside the repository; this test reads them in place and skips w
 The floors are what the extractor reaches today; they go up as it improves and never down.
 """
 
-import importlib.util
 import json
 
 import pytest
 
 from tests.conftest import PROJECT_ROOT
 from tests.databases import fresh_database
+from tests.extraction.corpus import right_first_accuracy, scorer_module
 from tests.servers import running_server
 
 SHARED = PROJECT_ROOT.parent / "shared"
@@ -22,8 +22,10 @@ if not (CORPUS / "articles").is_dir() or not SCORER.is_file():
         f"{CORPUS} not found: the real-article corpus is scored only where it is checked out", allow_module_level=True
     )
 
-# Kind and country accuracy sit a pair below the measured figures: the scorer pairs gold items with entries
-# one to one in the order served, and two entries from one sentence (one per country) trade places with it.
+# Kind and country accuracy as score.py pairs them sit a pair below the measured figures: it pairs gold
+# items with entries one to one in the order served, and two entries from one sentence (one per country)
+# trade places with it; one more right entry (Finland's side of a statement on Sweden and Finland) took
+# its country figure from 0.89 to 0.85. The right-first figures below are the floors that say more.
 FLOORS = {
     ("people", "f1"): 0.98,
     ("people", "role_accuracy"): 0.94,
@@ -31,22 +33,15 @@ FLOORS = {
     ("meetings", "location_accuracy"): 0.96,
     ("timeline", "f1"): 0.90,
     ("timeline", "kind_accuracy"): 0.85,
-    ("timeline", "country_accuracy"): 0.86,
+    ("timeline", "country_accuracy"): 0.84,
     ("articles", "metadata_accuracy"): 0.96,
 }
 REPORTED: dict[str, dict] = {}
 
 
-def _scorer():
-    spec = importlib.util.spec_from_file_location("corpus_score", SCORER)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def scores(tmp_path_factory):
-    scorer = _scorer()
+    scorer = scorer_module()
     gold = scorer.merge_gold(sorted(CORPUS.glob("*.gold.json")))
     tmp = tmp_path_factory.mktemp("corpus")
     with (
@@ -62,6 +57,14 @@ def scores(tmp_path_factory):
 @pytest.mark.parametrize(("category", "measure"), sorted(FLOORS))
 def test_corpus_score_holds_its_floor(scores, category, measure):
     assert scores[category][measure] >= FLOORS[category, measure], json.dumps(scores[category], indent=1)
+
+
+def test_timeline_kinds_and_countries_paired_right_first_hold_their_floor(scores):
+    scorer = scorer_module()
+    gold = scorer.merge_gold(sorted(CORPUS.glob("*.gold.json")))
+    paired = right_first_accuracy(scorer, gold["timeline"], scores["timeline_items"])
+    assert paired["kind_accuracy"] >= 0.92, paired
+    assert paired["country_accuracy"] >= 0.96, paired
 
 
 def test_every_corpus_article_is_stored(scores):

@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from app.extraction.sentences import sentence_case
 from tests.extraction.test_people import _extract
 
 PUBLISHED = date(2024, 3, 14)  # a Thursday
@@ -798,6 +799,7 @@ def test_a_headline_names_only_people_the_body_introduced(extractor):
     )
     statement = next(e for e in result.timeline if e.evidence[0].part == "title")
     assert (statement.kind, statement.country, statement.actors) == ("statement", "Austria", ["halvorsen|ines"])
+    assert statement.evidence[0].quote == "Halvorsen Says She Is Confident Austria Will Join NATO Soon"
     assert {p.name for p in result.people} == {"Ines Halvorsen", "Dara Quinlan"}
     [meeting] = result.meetings
     assert all(ev.part == "body" for ev in meeting.evidence)
@@ -819,3 +821,32 @@ def test_a_title_that_is_the_body_opening_cut_short_is_not_read_again(extractor)
     opening = "Iceland formally joined the NATO military alliance on Monday, its flag raised in Brussels."
     result = _extract(extractor, opening, published=PUBLISHED, title=opening[:40] + "…")
     assert [[ev.part for ev in e.evidence] for e in result.timeline] == [["body"]]
+
+
+def test_a_title_case_headline_is_parsed_in_sentence_case_and_quoted_as_printed(extractor):
+    title = "Halvorsen Says She Is Confident Austria and Ireland Will Join NATO Soon"
+    result = _extract(
+        extractor,
+        "Foreign Minister Ines Halvorsen met her Irish counterpart in Oslo on Thursday.",
+        published=PUBLISHED,
+        title=title,
+    )
+    assert _entries(result) == [("statement", PUBLISHED, "day", "Austria"), ("statement", PUBLISHED, "day", "Ireland")]
+    assert {ev.quote for e in result.timeline for ev in e.evidence} == {title}
+
+
+@pytest.mark.parametrize(
+    ("headline", "cased"),
+    [
+        (
+            "Iceland to Push for Invitation to NATO at Reykjavik Summit",
+            "Iceland to push for invitation to NATO at Reykjavik summit",
+        ),
+        ("U.S.-Irish Defense Leaders Meet in Oslo", "U.S.-Irish defense leaders meet in Oslo"),
+        ("Halvorsen Welcomes Quinlan to Oslo", "Halvorsen welcomes Quinlan to Oslo"),
+        ("Iceland joins NATO, ending decades of neutrality", "Iceland joins NATO, ending decades of neutrality"),
+    ],
+)
+def test_sentence_case_keeps_names_places_and_acronyms_and_every_offset(headline, cased):
+    body = "Foreign Minister Ines Halvorsen received Dara Quinlan, who said little."
+    assert sentence_case(headline, body) == cased
