@@ -427,8 +427,12 @@ def mention_known_people(sentences: list[Sentence], people: dict[str, PersonFact
             last = name_key(name.split()[-1])
             by_last[last] = key if by_last.get(last, key) == key else None  # two Kallases: neither
     for sentence in sentences:
+        # "Moldovan President Says ...", "French President": a nationality, or a word of a title, is no surname.
+        in_titles = {i for span in sentence.span.doc.spans.get("titles", []) for i in range(span.start, span.end)}
         for token in sentence.span:
-            key = by_last.get(name_key(_without_possessive(token.text))) if token.text[:1].isupper() else None
+            if not token.text[:1].isupper() or token.i in in_titles or places.is_place(token.text):
+                continue
+            key = by_last.get(name_key(_without_possessive(token.text)))
             if key is not None:
                 offset = sentence.body_offset(token.idx)
                 sentence.mentions.append(Mention(key, token.text, offset, offset + len(token.text)))

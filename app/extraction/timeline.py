@@ -226,7 +226,8 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
     for sentence in sentences:
         if said_by[sentence.index]:
             paragraph_speaker.setdefault(sentence.paragraph, said_by[sentence.index])
-    story_country = _story_country(sentences, nato_story=nato_story)
+    # The body's: a headline names just one of the countries a story may be about.
+    story_country = _story_country([s for s in sentences if s.kind != "title"], nato_story=nato_story)
     other_summit, other_summits = False, set()  # sentences whose "summit" is another body's ("the G7 summit")
     paragraph, antecedents, group = -1, [], ()
     unstated: set[int] = set()  # entries dated by the article's day for want of their own
@@ -255,7 +256,7 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
         if change is not None:
             entries.append(change)
             continue
-        if not nato:
+        if not nato or (sentence.kind == "title" and not _tells_news(sentence, said_by[sentence.index])):
             continue
         speakers = said_by[sentence.index]
         if not speakers and _QUOTE_OPEN.match(text):
@@ -277,22 +278,61 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
     entries = _date_by_application(_date_summits_by_reference(entries, nato_summits, published), unstated)
     entries = _date_restated_steps(entries, unstated)
     entries = _date_by_the_meeting_told(entries, unstated, sentences, published)
-    return _merge_entries(_headline_told_again(entries))
+    return _merge_entries(_headline_told_again(entries, unstated))
 
 
-def _headline_told_again(entries: list[TimelineFact]) -> list[TimelineFact]:
+# Headlines that ask, argue or explain ("Will Georgia ever join NATO?", "Opinion: ...", "Why Sweden hasn't
+# joined NATO yet") report no step of the day.
+_NOT_NEWS = re.compile(
+    r"^(?:how|why|what|when|where|who|which|will|would|is|are|can|could|should|does|do|did|has|have)\b"
+    r"|\?[\s\"'”’]*$|\bshould\b",
+    re.I,
+)
+_LABEL = re.compile(
+    r"^(?:opinion|analysis|explainer|comment(?:ary)?|editorial|fact[ -]?check|q ?& ?a|podcast|video|watch|live"
+    r"(?: updates| blog)?)\s*[:|–—-]",
+    re.I,
+)
+# "Szentes: Hungary will not be last to ratify": the words of someone named before a colon.
+_SPEAKER_COLON = re.compile(r"^((?:[A-Z][\w'’.-]+ ){0,2}[A-Z][\w'’.-]+):\s")
+
+
+def _tells_news(headline: Sentence, speakers: list[str]) -> bool:
+    """Whether a headline reports a step: it does not ask, argue or explain, and words it reports are of
+    someone the body names (whose statement they then are); another's words are no step of theirs."""
+    text = headline.text
+    if _NOT_NEWS.search(text) or _LABEL.search(text):
+        return False
+    if speakers:
+        return True
+    colon = _SPEAKER_COLON.match(text)
+    if colon and not (places.is_place(colon[1]) or NATO_CONTEXT.fullmatch(colon[1])):
+        return False
+    return not any(t.dep_ == "ROOT" and t.lemma_.lower() in SPEECH_VERBS for t in headline.span)
+
+
+def _headline_told_again(entries: list[TimelineFact], unstated: set[int]) -> list[TimelineFact]:
     """A headline's step that the body tells too ("NATO summit: Allies pledge ..." over "NATO leaders
-    gathered in Washington on Wednesday for the summit") is the body's, which says more of its country
-    and date: the headline only quotes it again. A step told only in the headline stands."""
+    gathered in Washington on Wednesday for the summit") is the body's, the same kind for the same
+    country (any summit), nearest in date: the headline only quotes it again, and dates it where the body does not.
+    A headline's own date more than a week from the body's is another step; an undated one is the body's."""
     told = [e for e in entries if e.evidence[0].part == "body"]
     kept = []
     for entry in entries:
-        again = [e for e in told if e.kind == entry.kind and abs((e.date - entry.date).days) <= 7]
+        again = [
+            e
+            for e in told
+            if e.kind == entry.kind
+            and (e.country == entry.country or e.kind == "summit")  # one story, one summit, whoever's it is
+            and (id(entry) in unstated or id(e) in unstated or abs((e.date - entry.date).days) <= 7)
+        ]
         if entry.evidence[0].part != "title" or not again:
             kept.append(entry)
             continue
-        for body_entry in again:
-            body_entry.evidence += [ev for ev in entry.evidence if ev not in body_entry.evidence]
+        body_entry = min(again, key=lambda e: abs((e.date - entry.date).days))
+        if id(body_entry) in unstated and id(entry) not in unstated:
+            body_entry.date, body_entry.date_precision = entry.date, entry.date_precision
+        body_entry.evidence += [ev for ev in entry.evidence if ev not in body_entry.evidence]
     return kept
 
 
@@ -383,7 +423,7 @@ def _date_summits_by_reference(
     # Any sentence that dates a NATO summit ("concrete ways ... during a summit next week", "ahead of the Summit,
     # which will be held on 7 July") dates it, a step of its own or not; the caller leaves out another body's.
     dated = [
-        (sentence.start, when)
+        (_position(sentence.evidence()), when)
         for sentence in sentences
         if _names_a_nato_summit(sentence.text) and not _ANOTHER_SUMMIT.search(sentence.text)
         for when, own in [_summit_date(_whole(sentence), published)]
@@ -392,7 +432,7 @@ def _date_summits_by_reference(
     for entry in entries:
         if entry.kind != "summit" or not dated:
             continue
-        start = entry.evidence[0].start
+        start = _position(entry.evidence[0])
         own = next((when for at, when in dated if at == start), None)
         if own is None:
             candidates = dated
@@ -405,6 +445,11 @@ def _date_summits_by_reference(
             when = min(candidates, key=lambda pair: abs(pair[0] - start))[1]
             entry.date, entry.date_precision = when.value, when.precision
     return entries
+
+
+def _position(evidence: Evidence) -> int:
+    """Where the reader meets a quote: the headline (its offsets are the title's) before the body's first."""
+    return -1 if evidence.part == "title" else evidence.start
 
 
 def _whole(sentence: Sentence) -> Clause:
@@ -452,10 +497,10 @@ def _date_by_the_meeting_told(
                 and verb is not None
                 and verb.lemma_.lower() in _READOUT_VERBS
             ):
-                meetings.append((sentence.start, when))
+                meetings.append((_position(sentence.evidence()), when))
                 break
     for entry in undated:
-        told = [when for start, when in meetings if start < entry.evidence[0].start]
+        told = [when for start, when in meetings if start < _position(entry.evidence[0])]
         if told:
             entry.date, entry.date_precision = told[-1].value, told[-1].precision
     return entries
@@ -519,9 +564,11 @@ def _classify(clause: Clause, published: date, *, speakers: bool) -> list[tuple[
     if (match := RATIFICATION.search(text)) and not _urged(verb := _verb_at(sentence, match.start())):
         found += _step("ratification", sentence, verb, published, speakers=speakers)
     # "voted to approve Finland's application to join": a member's ratification, not the application.
-    if (match := APPLICATION.search(text)) and _lemma(verb := _verb_at(sentence, match.start())) not in _APPROVING - {
-        "sign"  # "signed Ukraine's application": the applicant's own
-    }:
+    if (
+        (match := APPLICATION.search(text))
+        and _lemma(verb := _verb_at(sentence, match.start())) not in _APPROVING - {"sign"}  # the applicant signs
+        and not OTHER_UNION.search(text[match.end() : match.end() + 30])  # "applies for EU membership"
+    ):
         found += _step("application", sentence, verb, published, speakers=speakers)
     if found:
         # "invited Malta to start accession talks and agreed that Iceland will become a member": both
@@ -672,7 +719,7 @@ def _invitation_to_come(clause: Clause) -> bool:
     if match is None:
         return False
     word = _verb_at(clause.sentence, match.start())
-    return _lemma(word) in {"hope", "push", "seek", "expect", "want", "wait"} or (
+    return _lemma(word) in {"hope", "push", "press", "lobby", "seek", "expect", "want", "wait"} or (
         word.pos_ in {"VERB", "AUX"} and _planned(word) and _lemma(word) != "invite"
     )
 
@@ -755,6 +802,12 @@ def _planned(verb: Token) -> bool:
         if head.head.i == head.i:
             break
         head = head.head
+    # "that it would one day become a member", where the parser hung "would" on "day"
+    for token in reversed(verb.doc[max(verb.i - 4, verb.sent.start) : verb.i]):
+        if token.pos_ in {"VERB", "AUX"} and token.tag_ != "MD":
+            break
+        if token.tag_ == "MD" and token.lower_ in {"will", "would", "shall", "'ll"}:
+            return True
     return False
 
 

@@ -850,3 +850,94 @@ def test_a_title_case_headline_is_parsed_in_sentence_case_and_quoted_as_printed(
 def test_sentence_case_keeps_names_places_and_acronyms_and_every_offset(headline, cased):
     body = "Foreign Minister Ines Halvorsen received Dara Quinlan, who said little."
     assert sentence_case(headline, body) == cased
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Will Iceland ever join NATO?",
+        "Why Iceland hasn't joined NATO yet",
+        "Opinion: Malta should apply to join NATO",
+        "Explainer: Iceland's long road to NATO membership",
+        "Ostrander: Iceland will join NATO by the summit",  # someone the body does not name
+        "Ostrander says Iceland will join NATO by the summit",
+    ],
+)
+def test_a_headline_that_asks_argues_explains_or_reports_unnamed_words_gives_no_step(extractor, title):
+    result = _extract(
+        extractor,
+        "Iceland's government has debated the country's place in the alliance for decades.",
+        published=PUBLISHED,
+        title=title,
+    )
+    assert [e for e in result.timeline if any(ev.part == "title" for ev in e.evidence)] == []
+
+
+def test_a_nationality_in_a_headline_is_not_the_surname_of_someone_in_the_body(extractor):
+    result = _extract(
+        extractor,
+        '"There is no majority for joining the alliance," said analyst Andrei Moldovan, a researcher in Chisinau.',
+        published=PUBLISHED,
+        title="Moldovan President Backs Iceland's NATO Bid",
+    )
+    [hailed] = [e for e in result.timeline if e.evidence[0].part == "title"]
+    assert (hailed.country, hailed.actors) == ("Iceland", [])
+
+
+def test_a_headline_folds_only_into_the_body_step_of_its_kind_and_country(extractor):
+    result = _extract(
+        extractor,
+        "Malta is expected to join the alliance next month, diplomats said on Tuesday.",
+        published=PUBLISHED,
+        title="Austria to push for NATO invitation",
+    )
+    assert sorted((e.kind, e.country, e.evidence[0].part) for e in result.timeline) == [
+        ("plan", "Austria", "title"),
+        ("plan", "Malta", "body"),
+    ]
+
+
+def test_a_headline_dates_the_body_s_summit_and_the_body_dates_the_headline_s(extractor):
+    dated_by_headline = _extract(
+        extractor,
+        "Allied leaders will gather in Reykjavik for the summit, with Iceland's bid at the top of the agenda.",
+        published=PUBLISHED,
+        title="NATO summit to open Tuesday with Iceland at top of agenda",
+    )
+    assert _entries(dated_by_headline) == [("summit", date(2024, 3, 19), "day", "Iceland")]
+    dated_by_body = _extract(
+        extractor,
+        "NATO leaders will meet in Reykjavik on June 28-29 for a summit expected to invite Iceland.",
+        "The summit will also adopt a new strategic concept.",
+        published=PUBLISHED,
+        title="NATO's summit in Reykjavik draws near",
+    )
+    summits = [e for e in dated_by_body.timeline if e.kind == "summit"]
+    assert [(e.date, sorted(ev.part for ev in e.evidence)) for e in summits] == [
+        (date(2024, 6, 28), ["body", "body", "title"])
+    ]
+
+
+def test_applying_for_another_union_s_membership_is_no_nato_application(extractor):
+    result = _extract(
+        extractor,
+        "Moldova applies for EU membership, steering clear of NATO.",
+        "Its president signed the application on Thursday.",
+        published=PUBLISHED,
+    )
+    assert [e for e in result.timeline if e.kind == "application"] == []
+
+
+@pytest.mark.parametrize("verb", ["pressed", "lobbied", "pushed"])
+def test_an_invitation_pressed_for_is_a_plan_not_an_invitation(extractor, verb):
+    result = _extract(extractor, f"Austria {verb} for an invitation to join NATO on Monday.", published=PUBLISHED)
+    assert _entries(result) == [("plan", date(2024, 3, 11), "day", "Austria")]
+
+
+def test_a_membership_promised_for_one_day_is_still_to_come_however_the_modal_is_parsed(extractor):
+    result = _extract(
+        extractor,
+        "Iceland was promised at a 2008 NATO summit in Reykjavik that it would one day become a member.",
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [("summit", date(2008, 1, 1), "year", "Iceland")]
