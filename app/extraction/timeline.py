@@ -121,6 +121,11 @@ def _clause(sentence: Sentence, tokens: frozenset[int], antecedents: tuple[str, 
     return Clause(sentence, "".join(chars), tokens, antecedents, group)
 
 
+_COMMENTATORS = frozenset(
+    {"analyst", "researcher", "expert", "professor", "scholar", "fellow", "commentator", "economist", "historian"}
+)
+
+
 def _speakers(sentence: Sentence, people: dict[str, PersonFact]) -> list[str]:
     speakers: list[str] = []
     for token in sentence.span:
@@ -132,6 +137,8 @@ def _speakers(sentence: Sentence, people: dict[str, PersonFact]) -> list[str]:
                 # "The president welcomed ..., saying", "she welcomed the vote and said": the subject they share.
                 subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
             for child in subjects:
+                if any(t.dep_ in {"compound", "appos"} and t.lower_ in _COMMENTATORS for t in child.subtree):
+                    continue  # "said analyst Andrei Moldovan": a commentator's view is no official's statement
                 # "the Secretary General said": the one person of the article holding that office
                 speakers += _keys_in(sentence, child, people) or [
                     holder
@@ -221,7 +228,7 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
     entries: list[TimelineFact] = []
     used: set[int] = set()
     paragraph_speaker: dict[int, list[str]] = {}
-    nato_story = any(_nato_related(s.text, nato_story=False) for s in sentences)
+    nato_story = any(NATO_CONTEXT.search(s.text) for s in sentences)
     said_by = {sentence.index: _speakers(sentence, people) for sentence in sentences}
     for sentence in sentences:
         if said_by[sentence.index]:
@@ -278,6 +285,8 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
     entries = _date_by_application(_date_summits_by_reference(entries, nato_summits, published), unstated)
     entries = _date_restated_steps(entries, unstated)
     entries = _date_by_the_meeting_told(entries, unstated, sentences, published)
+    # The body's entries first, so that one the headline also tells keeps the body's summary.
+    entries = _merge_entries(sorted(entries, key=lambda e: e.evidence[0].part == "title"))
     return _merge_entries(_headline_told_again(entries, unstated))
 
 
@@ -314,24 +323,29 @@ def _tells_news(headline: Sentence, speakers: list[str]) -> bool:
 def _headline_told_again(entries: list[TimelineFact], unstated: set[int]) -> list[TimelineFact]:
     """A headline's step that the body tells too ("NATO summit: Allies pledge ..." over "NATO leaders
     gathered in Washington on Wednesday for the summit") is the body's, the same kind for the same
-    country (any summit), nearest in date: the headline only quotes it again, and dates it where the body does not.
+    country (any summit, or a statement the body left to the alliance), nearest in date: the headline only quotes it
+    again, and dates it, or names its country, where the body does not.
     A headline's own date more than a week from the body's is another step; an undated one is the body's."""
-    told = [e for e in entries if e.evidence[0].part == "body"]
+    told = [e for e in entries if any(ev.part == "body" for ev in e.evidence)]
     kept = []
     for entry in entries:
         again = [
             e
             for e in told
             if e.kind == entry.kind
-            and (e.country == entry.country or e.kind == "summit")  # one story, one summit, whoever's it is
+            # one story, one summit, whoever's it is; a statement the body left to the alliance, the headline's
+            and (e.country == entry.country or e.kind == "summit" or (e.kind == "statement" and e.country == "NATO"))
+            and (e.kind != "statement" or set(e.actors) == set(entry.actors))  # whose words, as a merge asks
             and (id(entry) in unstated or id(e) in unstated or abs((e.date - entry.date).days) <= 7)
         ]
-        if entry.evidence[0].part != "title" or not again:
+        if entry in told or not again:
             kept.append(entry)
             continue
-        body_entry = min(again, key=lambda e: abs((e.date - entry.date).days))
+        body_entry = min(again, key=lambda e: (e.country != entry.country, abs((e.date - entry.date).days)))
         if id(body_entry) in unstated and id(entry) not in unstated:
             body_entry.date, body_entry.date_precision = entry.date, entry.date_precision
+        if body_entry.kind == "statement" and body_entry.country == "NATO":
+            body_entry.country = entry.country
         body_entry.evidence += [ev for ev in entry.evidence if ev not in body_entry.evidence]
     return kept
 
@@ -1037,7 +1051,17 @@ def _on_the_path(token: Token, *, strong: bool = False) -> bool:
         token = token.head  # "Sweden and Finland's accession", "Finland and Sweden joining"
     if token.dep_ == "dobj" and token.head.lemma_.lower() in PATH_SUPPORT_VERBS:
         return _supported(token, strong=strong)
-    return any(test(token) for test in _PATH_TESTS)
+    return not _ratifier(token) and any(test(token) for test in _PATH_TESTS)
+
+
+def _ratifier(token: Token) -> bool:
+    """ "welcomed Hungary's ratification of Sweden's accession": the member ratifying, not the one on its way."""
+    head = token.head
+    return (
+        token.dep_ == "poss"
+        and head.lemma_.lower() in {"ratification", "approval", "endorsement"}
+        and any(c.dep_ == "prep" and c.lower_ in {"of", "for"} for c in head.children)
+    )
 
 
 def _possessed_path(token: Token) -> bool:

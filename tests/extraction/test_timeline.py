@@ -941,3 +941,20 @@ def test_a_membership_promised_for_one_day_is_still_to_come_however_the_modal_is
         published=PUBLISHED,
     )
     assert _entries(result) == [("summit", date(2008, 1, 1), "year", "Iceland")]
+
+
+def test_a_commentator_s_view_is_no_statement_and_an_official_s_is(extractor):
+    result = _extract(
+        extractor,
+        '"There is no majority for joining NATO," said analyst Dorin Ceban, a researcher in Chisinau.',
+        "Foreign Minister Ines Halvorsen said on Tuesday that Malta should join NATO.",
+        published=PUBLISHED,
+    )
+    assert [(e.kind, e.country, e.actors) for e in result.timeline] == [("statement", "Malta", ["halvorsen|ines"])]
+
+
+def test_the_member_whose_ratification_is_welcomed_is_not_the_one_on_its_way(extractor):
+    result = _extract(
+        extractor, "NATO welcomed Portugal's ratification of Iceland's accession on Monday.", published=PUBLISHED
+    )
+    assert _entries(result) == [("ratification", date(2024, 3, 11), "day", "Iceland")]
