@@ -707,6 +707,11 @@ def _statement_date(clause: Clause, published: date) -> ResolvedDate:
         for t in sentence.span
     ):
         return ResolvedDate(published.replace(day=1), "month")
+    for when, ent in dates_in(sentence, base=published):
+        # "Finland will join on Tuesday, Kvale said on Monday": the day it was said, not the day it speaks of
+        verb = governing_verb(ent.root)
+        if clause.has(ent.root) and when.precision == "day" and verb is not None and _lemma(verb) in SPEECH_VERBS:
+            return when
     return _entry_date(sentence, published, day_only=True, within=clause)
 
 

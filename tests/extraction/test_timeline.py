@@ -958,3 +958,12 @@ def test_the_member_whose_ratification_is_welcomed_is_not_the_one_on_its_way(ext
         extractor, "NATO welcomed Portugal's ratification of Iceland's accession on Monday.", published=PUBLISHED
     )
     assert _entries(result) == [("ratification", date(2024, 3, 11), "day", "Iceland")]
+
+
+def test_a_statement_is_of_the_day_it_was_said_not_the_day_it_speaks_of(extractor):
+    result = _extract(
+        extractor,
+        "Iceland will become NATO's 33rd member on Tuesday, Secretary General Anders Kvale said on Monday.",
+        published=PUBLISHED,
+    )
+    assert [(e.kind, e.date, e.country) for e in result.timeline] == [("statement", date(2024, 3, 11), "Iceland")]
