@@ -67,16 +67,22 @@ def add_months(value: date, count: int) -> date:
 
 
 @functools.lru_cache(maxsize=4096)
-def resolve(expression: str, *, base: date, prefer: Preference = "past") -> ResolvedDate | None:
-    """Resolve a date expression written on `base`; None when it names no calendar date the service keeps."""
+def resolve(
+    expression: str, *, base: date, prefer: Preference = "past", tense: Preference | None = None
+) -> ResolvedDate | None:
+    """Resolve a date expression written on `base`; None when it names no calendar date the service keeps.
+
+    `tense` is that of the verb the date hangs on, where known: "invited ... in July" in a January story is
+    last July, "will meet in July" this one; without it a month named without a year is the nearest.
+    """
     try:
-        resolved = _resolve(expression, base=base, prefer=prefer)
+        resolved = _resolve(expression, base=base, prefer=prefer, tense=tense)
     except (OverflowError, ValueError):  # "tomorrow" of 9999-12-31, "next year" of 9999
         return None
     return resolved if resolved is not None and date_in_range(resolved.value) else None
 
 
-def _resolve(expression: str, *, base: date, prefer: Preference) -> ResolvedDate | None:
+def _resolve(expression: str, *, base: date, prefer: Preference, tense: Preference | None) -> ResolvedDate | None:
     text = expression.strip().strip(".,")
     text = re.sub(r"^(?:on|in|by|since|from|until|at|during|the)\s+", "", text, flags=re.I)
     if ago := _AGO.fullmatch(text):
@@ -88,13 +94,13 @@ def _resolve(expression: str, *, base: date, prefer: Preference) -> ResolvedDate
     if week := _WEEK.fullmatch(text):
         return _week(week, base)
     text = re.sub(r",\s*(?:days|weeks|months|years)\b.*$", "", text, flags=re.I)  # "September 2022, days after"
+    text = _ROUGHLY.sub("", text)  # "the second half of February": February, as a month
     if not text or (_VAGUE.search(text) and not _HAS_YEAR_ONLY.match(text)):
         return None
-    text = _ROUGHLY.sub("", text)
     if (shifted := _SHIFTED_YEAR.match(text)) and _HAS_NAMED_MONTH.search(shifted[1]) and not _HAS_YEAR.search(text):
         # "June 24 next year": the day in the year after (or before) the publication's.
         year = base.year + (1 if shifted[2].lower() == "next" else -1)
-        return resolve(f"{shifted[1]} {year}", base=base, prefer=prefer)
+        return resolve(f"{shifted[1]} {year}", base=base, prefer=prefer, tense=tense)
     text = _RANGE.sub(r"\1", text)
     text = _DAY_RANGE_FIRST.sub(r"\1 \2", text)
     text = re.sub(r"\b(sept)\.", r"Sep", text, flags=re.I)
@@ -119,7 +125,7 @@ def _resolve(expression: str, *, base: date, prefer: Preference) -> ResolvedDate
             and not _HAS_YEAR.search(text)
             and not _NAMED_MONTH_SHIFT.fullmatch(text.lower())
         )
-        value = _nearest_year(fast, base) if nearest else fast
+        value = _nearest_year(fast, base, tense, precision) if nearest else fast
         return _truncate(value, precision)
     import dateparser  # here: a tenth of a second to import, and the common forms above need none of it
 
@@ -137,7 +143,7 @@ def _resolve(expression: str, *, base: date, prefer: Preference) -> ResolvedDate
         return None
     value = parsed.date()
     if _HAS_NAMED_MONTH.search(text) and not _HAS_YEAR.search(text):
-        value = _nearest_year(value, base)
+        value = _nearest_year(value, base, tense, precision)
     return _truncate(value, precision)
 
 
@@ -204,7 +210,7 @@ _DAY_MONTH = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_M}(?:,?\s+(
 _MONTH_YEAR = re.compile(rf"{_M}(?:,?\s+(\d{{4}}))?")
 _RELATIVE = re.compile(r"(next|last|this|previous|coming) (month|year)")
 _ROUGHLY = re.compile(
-    r"^(?:later|earlier|early|late|mid-?|(?:the )?(?:end|start|beginning|middle) of)\s*"
+    r"^(?:later|earlier|early|late|mid-?|(?:the )?(?:end|start|beginning|middle|(?:first|second|latter) half) of)\s*"
     rf"(?=(?:next|last|this|previous|coming) (?:month|year)$|(?:{MONTH_NAMES})\b)",
     re.I,
 )
@@ -263,16 +269,26 @@ def written_date(text: str) -> date | None:
     return None
 
 
-def _nearest_year(value: date, base: date) -> date:
+def _nearest_year(value: date, base: date, tense: Preference | None, precision: Precision) -> date:
     # "On Sept. 26" in a Sept. 25 story is tomorrow, "April 29" in an April 30 story yesterday:
-    # a month named without a year is the occurrence nearest the publication date.
+    # a month named without a year is the occurrence nearest the publication date, or, where the verb's
+    # tense says which way and the nearest is months off, the nearest on that side ("invited ... in July"
+    # in January: last July).
     candidates = []
     for year in (base.year - 1, base.year, base.year + 1):
         try:
             candidates.append(value.replace(year=year))
         except ValueError:  # 29 February
             continue
-    return min(candidates, key=lambda candidate: abs((candidate - base).days))
+    nearest = min(candidates, key=lambda candidate: abs((candidate - base).days))
+    if abs((nearest - base).days) <= 120:
+        return nearest  # a month within four months of the story is that one, whatever the verb
+    now = base.replace(day=1) if precision == "month" else base
+    if tense == "past" and (before := [c for c in candidates if c <= now]):
+        return max(before)
+    if tense == "future" and (after := [c for c in candidates if c >= now]):
+        return min(after)
+    return nearest
 
 
 def _weekday(name: str, base: date, prefer: Preference) -> date:

@@ -197,6 +197,26 @@ def tense_of(ent: Span) -> Preference | None:
         verb = verb.head
     else:
         return None
+    return _tense(verb)
+
+
+def _tense_of_its_verb(ent: Span) -> Preference | None:
+    """The tense of the verb a date modifies itself ("invited Vienna to join in July"), not through a noun
+    ("noted preparations for the June 29-30 summit" says nothing of when the summit is)."""
+    verb = ent.root.head
+    if verb.dep_ == "prep" and verb.head.i != verb.i:
+        verb = verb.head
+    while verb.dep_ == "xcomp" and verb.tag_ == "VB" and verb.head.i != verb.i:
+        verb = verb.head  # "invited Vienna to join ... in July": the inviting's tense
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() in _LOOKING_AHEAD:
+        return None  # "looked forward to the summit in July": a past verb of a time to come
+    return _tense(verb)
+
+
+_LOOKING_AHEAD = frozenset({"look", "hope", "expect", "plan", "aim", "schedule", "set", "prepare", "want", "seek"})
+
+
+def _tense(verb: Token) -> Preference | None:
     if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"will", "shall", "'ll", "wo"} for c in verb.children):
         return "future"
     if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.lower_ in {"was", "were", "had"} for c in verb.children)):
@@ -224,7 +244,9 @@ def dates_in(
         following = doc[ent.end : ent.end + 2].text.lower() if ent.end + 2 <= sentence.span.end else ""
         if following in {"next year", "last year"} and not re.search(r"\b\d{4}\b|\byear\b", text):
             text = f"{text} {following}"
-        resolved = resolve(text, base=base, prefer=(by_tense and tense_of(ent)) or prefer)
+        resolved = resolve(
+            text, base=base, prefer=(by_tense and tense_of(ent)) or prefer, tense=_tense_of_its_verb(ent)
+        )
         if resolved is not None:
             found.append((resolved, ent))
     return found

@@ -132,3 +132,18 @@ def test_a_date_after_the_last_one_kept_is_no_date(expression, base):
 def test_the_last_dates_kept_still_resolve():
     assert resolve("yesterday", base=date(9998, 12, 31)).value == date(9998, 12, 30)
     assert resolve("tomorrow", base=date(9998, 12, 30)).value == date(9998, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("expression", "tense", "expected"),
+    [
+        ("in July", "past", date(2024, 7, 1)),  # two months back: nearest, whatever the verb
+        ("in March", "past", date(2024, 3, 1)),  # the nearest March is months on: the one gone by
+        ("in March", "future", date(2025, 3, 1)),  # "will join in March": six months on
+        ("in February", None, date(2025, 2, 1)),  # nearest, with no tense to say
+        ("in February", "past", date(2024, 2, 1)),  # "was invited in February": the one gone by
+        ("the second half of February", "future", date(2025, 2, 1)),
+    ],
+)
+def test_a_month_months_away_goes_the_way_its_verb_s_tense_says(expression, tense, expected):
+    assert resolve(expression, base=BASE, tense=tense) == ResolvedDate(expected, "month")

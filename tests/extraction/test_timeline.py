@@ -967,3 +967,18 @@ def test_a_statement_is_of_the_day_it_was_said_not_the_day_it_speaks_of(extracto
         published=PUBLISHED,
     )
     assert [(e.kind, e.date, e.country) for e in result.timeline] == [("statement", date(2024, 3, 11), "Iceland")]
+
+
+def test_an_invitation_in_a_month_gone_by_and_steps_hoped_for_in_the_months_to_come(extractor):
+    result = _extract(
+        extractor,
+        "Alliance leaders invited Vienna to join at their summit in Reykjavik in July.",
+        "Portugal's parliament is scheduled to vote on Austria's accession protocol in the second half of "
+        "February. Austrian officials hope to complete accession in March.",
+        published=date(2027, 1, 26),
+    )
+    assert _entries(result) == [
+        ("invitation", date(2026, 7, 1), "month", "Austria"),
+        ("plan", date(2027, 2, 1), "month", "Austria"),
+        ("plan", date(2027, 3, 1), "month", "Austria"),
+    ]
