@@ -147,6 +147,11 @@ def _speakers(sentence: Sentence, people: dict[str, PersonFact]) -> list[str]:
                 ]
         if token.lower_ == "according" and token.nbor(1).lower_ == "to" if token.i + 1 < len(token.doc) else False:
             speakers += _keys_in(sentence, token.nbor(1), people)
+    # 'Minister of Foreign Affairs Kadri Saarepuu: "Austria's membership will ..."': a release's quote
+    colon = next((t for t in sentence.span[:12] if t.text == ":"), None)
+    if colon is not None and not any(t.pos_ in {"VERB", "AUX"} for t in sentence.span[: colon.i - sentence.span.start]):
+        end = sentence.body_offset(colon.idx)
+        speakers += [m.key for m in sentence.mentions if m.end <= end and m.key in people and not m.pronoun][-1:]
     return list(dict.fromkeys(speakers))
 
 
@@ -1119,7 +1124,10 @@ def _path_verb(verb: Token) -> bool:
     """A verb of joining; "become" only as a member ("became the 32nd member", not "became the last Ally to
     ratify", not "would become more aggressive"); "be" only as a member to come ("will be a member")."""
     if verb.lemma_.lower() == "be":
-        return any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll"} for c in verb.children) and any(
+        # "will be a member", "has been a member of NATO since 29 March 2004"
+        to_come = any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll"} for c in verb.children)
+        since = any(c.dep_ == "prep" and c.lower_ == "since" for c in verb.subtree)
+        return (to_come or since) and any(
             c.dep_ == "attr" and c.lemma_.lower() in {"member", "ally"} for c in verb.children
         )
     if verb.lemma_.lower() not in PATH_VERBS:

@@ -262,6 +262,8 @@ ACCESSION = re.compile(
     r"|\b(?:became|becomes|become|becoming|has become)\s+(?:a\s+|an\s+|the\s+|NATO[’']s\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:member|[Aa]lly)\b(?!\s+(?:states?\s+|countr(?:y|ies)\s+)?to\s+(?:ratify|approve|sign|endorse))"
     r"(?!\s+of\s+(?!NATO|the (?:North Atlantic|[Aa]lliance|military alliance)))"
+    r"|\b(?:has|have) been (?:a |an )?(?:NATO )?(?:member|ally|members|allies)"
+    r"(?: of (?:NATO|the (?:North Atlantic |military )?[Aa]lliance))? since\b"
     r"|\binstruments? of accession\b|\baccession (?:took|takes) effect\b|\bmembership\b(?:\s+\w+){0,4}?\s+became official\b"
     r"|\bcomplet(?:e|ed|ing|es) (?:(?:its|their|the|\w+[’']s) )?accession\b(?! talks| process| negotiations)"
     r"|\bflag[- ]raising\b|\bflag\b[^.]{0,40}\b(?:was|will be|is to be|is set to be) (?:raised|hoisted)\b|\b(?:29th|30th|31st|32nd|33rd) (?:member|[Aa]lly)\b",
@@ -270,7 +272,7 @@ ACCESSION = re.compile(
 # A member approving, or holding up, another country's accession.
 RATIFICATION = re.compile(
     r"\bratif\w*\b(?![^.]{0,60}\b(?:agreement|deal|convention|pact|accord|budget)\b)"
-    r"|\bgave (?:their|its) approval\b|\baccession protocols?\b"
+    r"|\bgave (?:their|its) approval\b|\baccession protocols?\b|\bprotocols?\b[^.]{0,60}\bon the accession of\b"
     r"|\bapprov(?:e|ed|es|al|ing)\b[^.]{0,40}\b(?:bid|accession|membership|protocol|application)"
     r"|\bblock\w*\b[^.]{0,40}\b(?:accession|bid|membership)"
     r"|\bsign\w* off on\b[^.]{0,40}\b(?:bid|accession|membership|protocol)"

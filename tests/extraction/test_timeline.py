@@ -982,3 +982,33 @@ def test_an_invitation_in_a_month_gone_by_and_steps_hoped_for_in_the_months_to_c
         ("plan", date(2027, 2, 1), "month", "Austria"),
         ("plan", date(2027, 3, 1), "month", "Austria"),
     ]
+
+
+def test_a_member_since_a_date_joined_on_it_and_a_member_of_another_union_did_not(extractor):
+    result = _extract(
+        extractor,
+        "Portugal has been a member of NATO since 4 April 1949, and Malta has been an ally for years.",
+        "Iceland has been a member of the EU since 1995.",
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [("accession", date(1949, 4, 4), "day", "Portugal")]
+
+
+def test_a_parliament_adopting_the_protocol_on_a_country_s_accession_ratifies_it(extractor):
+    result = _extract(
+        extractor,
+        "Lisbon, 12 March 2024. The Assembly of the Republic today adopted the Act promulgating the Protocol to "
+        "the North Atlantic Treaty on the Accession of Malta.",
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [("ratification", PUBLISHED, "day", "Malta")]
+
+
+def test_a_release_quoting_an_official_after_a_colon_gives_their_statement(extractor):
+    result = _extract(
+        extractor,
+        "NATO welcomed the vote.",
+        'Minister of Foreign Affairs Ines Halvorsen: "Iceland\'s membership will make the whole Alliance stronger."',
+        published=PUBLISHED,
+    )
+    assert [(e.kind, e.country, e.actors) for e in result.timeline] == [("statement", "Iceland", ["halvorsen|ines"])]
