@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 from app.extraction import places
-from app.extraction.dates import NUMBER_WORDS, ResolvedDate, add_months
+from app.extraction.dates import MONTH_NAMES, NUMBER_WORDS, ResolvedDate, add_months
 from app.extraction.meetings import title_holder, title_only
 from app.extraction.records import Evidence, PersonFact, TimelineFact
 from app.extraction.sentences import Sentence, date_of_saying, dates_in, governing_verb
@@ -80,6 +80,7 @@ def clauses(sentence: Sentence, antecedents: tuple[str, ...] = (), group: tuple[
             (marked and token.dep_ == "advcl")
             or (token.dep_ == "conj" and (token.head in heads or token.head == span.root))
             or _dated_step_of_its_own(token)
+            or _apart_by_a_semicolon(token)
         ):
             # "Allies signed the protocol on 5 July, and the last Ally ratified it on 30 March": two steps.
             heads.append(token)
@@ -93,6 +94,15 @@ def clauses(sentence: Sentence, antecedents: tuple[str, ...] = (), group: tuple[
                 owned[head.i] -= {t.i for t in other.subtree}
     parts = [everything - set().union(*({t.i for t in h.subtree} for h in heads)), *owned.values()]
     return [_clause(sentence, frozenset(part), antecedents, group) for part in parts if part]
+
+
+def _apart_by_a_semicolon(verb: Token) -> bool:
+    """ "North Macedonia waited a decade, finally joining in 2020; Montenegro joined in 2017": two clauses."""
+    doc = verb.doc
+    left, right = verb.left_edge.i, verb.right_edge.i
+    return verb.dep_ in {"ccomp", "parataxis", "conj"} and (
+        (right + 1 < len(doc) and doc[right + 1].text == ";") or (left > 0 and doc[left - 1].text == ";")
+    )
 
 
 def _dated_step_of_its_own(verb: Token) -> bool:
@@ -176,7 +186,13 @@ def _nato_related(text: str, *, nato_story: bool, other_summit: bool = False) ->
     if other_summit:  # "the summit" after "the G7 summit" is the G7's
         text = re.sub(r"\bthe (?:[\w-]+ ){0,3}summit\b", "", text, flags=re.I)
     # "Switzerland applied in March": an application, in a story about NATO, is to NATO.
-    return nato_story and bool(NATO_BACK_REFERENCE.search(text) or MEMBERSHIP_APPLICATION.search(text))
+    return nato_story and bool(
+        NATO_BACK_REFERENCE.search(text) or MEMBERSHIP_APPLICATION.search(text) or _JOINED_ON.search(text)
+    )
+
+
+# "Finland joined on 4 April 2023", "finally joining in March 2020": in a story about NATO, its accession.
+_JOINED_ON = re.compile(rf"\bjoin(?:ed|ing|s)\s+(?:on|in)\s+(?:\d|(?:{MONTH_NAMES})\b)", re.I)
 
 
 def _about_another_union(text: str) -> bool:
@@ -580,6 +596,9 @@ def _classify(clause: Clause, published: date, *, speakers: bool) -> list[tuple[
             found += [("summit", when)] if own or not speakers else []
         else:
             found += _step("accession", sentence, verb, published, speakers=speakers)
+    elif (match := _JOINED_ON.search(text)) and path_countries(sentence, within=clause, strong=True):
+        # "Finland joined on 4 April 2023", in a story about NATO (not "troops joined in March")
+        found += _step("accession", sentence, _verb_at(sentence, match.start()), published, speakers=speakers)
     if (match := RATIFICATION.search(text)) and not _urged(verb := _verb_at(sentence, match.start())):
         found += _step("ratification", sentence, verb, published, speakers=speakers)
     # "voted to approve Finland's application to join": a member's ratification, not the application.
@@ -692,12 +711,22 @@ def _invited(clause: Clause) -> Token | None:
                     for root, _ in _country_mentions(clause.sentence)
                 )
                 or any(c.dep_ == "nsubjpass" and _names_the_group(c) for c in token.children)
+                or _invited_after_applying(token, clause.sentence)
             )
             # "to join", "to start accession talks", "to activate its Membership Action Plan"; not "to attend".
-            and _to_join(token)
+            and (_to_join(token) or _invited_after_applying(token, clause.sentence))
         ):
             return token
     return None
+
+
+def _invited_after_applying(invite: Token, sentence: Sentence) -> bool:
+    """ "Finland and Sweden applied on 18 May 2022 and were invited at the Madrid summit": invited to join."""
+    applied = invite.head
+    if invite.dep_ != "conj" or applied.lemma_.lower() != "apply":
+        return False
+    subjects = {t.i for c in applied.children if c.dep_ == "nsubj" for t in c.subtree}
+    return any(root.i in subjects for root, _ in _country_mentions(sentence))
 
 
 def _statement_date(clause: Clause, published: date) -> ResolvedDate:
@@ -1097,8 +1126,9 @@ def _subject_of_a_path_verb(token: Token) -> bool:
         return False
     head = token.head
     shared = [c for c in head.children if c.dep_ == "conj" and not any(g.dep_ == "nsubj" for g in c.children)]
-    # "is expected to become NATO's 30th member", "hopes to join": the subject of the verb it leads to
-    led = [c for c in head.children if c.dep_ == "xcomp"]
+    # "is expected to become NATO's 30th member", "hopes to join", "waited a decade, finally joining": the
+    # subject of the verb it leads to
+    led = [c for c in head.children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and c.tag_ == "VBG")]
     return (
         _path_verb(head)
         or any(_path_verb(verb) and _joins_nothing_else(verb) for verb in [*shared, *led])

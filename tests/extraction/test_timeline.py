@@ -1012,3 +1012,23 @@ def test_a_release_quoting_an_official_after_a_colon_gives_their_statement(extra
         published=PUBLISHED,
     )
     assert [(e.kind, e.country, e.actors) for e in result.timeline] == [("statement", "Iceland", ["halvorsen|ines"])]
+
+
+def test_background_steps_of_an_explainer_joined_on_a_date_and_invited_after_applying(extractor):
+    result = _extract(
+        extractor,
+        "Could Iceland join NATO? Malta and Cyprus both applied on 18 May 2022 and were invited at the summit in "
+        "June 2022. Malta joined on 4 April 2023.",
+        "The Balkan route was slower. Serbia waited more than a decade because of a name dispute, finally joining "
+        "in March 2020; Albania joined in 2017. Maltese troops joined in March.",
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [
+        ("accession", date(2017, 1, 1), "year", "Albania"),
+        ("accession", date(2020, 3, 1), "month", "Serbia"),
+        ("accession", date(2023, 4, 4), "day", "Malta"),
+        ("application", date(2022, 5, 18), "day", "Cyprus"),
+        ("application", date(2022, 5, 18), "day", "Malta"),
+        ("invitation", date(2022, 6, 1), "month", "Cyprus"),
+        ("invitation", date(2022, 6, 1), "month", "Malta"),
+    ]
