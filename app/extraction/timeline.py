@@ -37,6 +37,7 @@ from app.extraction.vocabulary import (
     STANCE_WORDS,
     SUMMIT,
     THE_ALLIANCE,
+    names_nato,
 )
 from app.limits import date_in_range
 
@@ -178,7 +179,7 @@ def _keys_in(sentence: Sentence, token: Token, people: dict[str, PersonFact]) ->
 def _nato_related(text: str, *, nato_story: bool, other_summit: bool = False) -> bool:
     """Whether a sentence is about NATO itself, not merely naming an official by a NATO title."""
     text = _ROLE_TITLE_PHRASE.sub("", text)
-    if NATO_CONTEXT.search(text):
+    if names_nato(text):
         return True
     if _about_another_union(text):
         return False  # "accession talks with the EU", "the bloc would admit new members"
@@ -197,7 +198,7 @@ _JOINED_ON = re.compile(rf"\bjoin(?:ed|ing|s)\s+(?:on|in)\s+(?:\d|(?:{MONTH_NAME
 
 def _about_another_union(text: str) -> bool:
     """Whether a sentence speaks of the EU (or another union) and not of NATO."""
-    return bool(OTHER_UNION.search(text)) and not NATO_CONTEXT.search(text) and not THE_ALLIANCE.search(text)
+    return bool(OTHER_UNION.search(text)) and not names_nato(text) and not THE_ALLIANCE.search(text)
 
 
 def _entry_date(
@@ -249,7 +250,7 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
     entries: list[TimelineFact] = []
     used: set[int] = set()
     paragraph_speaker: dict[int, list[str]] = {}
-    nato_story = any(NATO_CONTEXT.search(s.text) for s in sentences)
+    nato_story = any(names_nato(s.text) for s in sentences)
     said_by = {sentence.index: _speakers(sentence, people) for sentence in sentences}
     for sentence in sentences:
         if said_by[sentence.index]:
@@ -262,7 +263,7 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
     for position, sentence in enumerate(sentences):
         if OTHER_SUMMIT.search(sentence.text):
             other_summit = True
-        elif NATO_CONTEXT.search(sentence.text) and SUMMIT.search(sentence.text):
+        elif names_nato(sentence.text) and SUMMIT.search(sentence.text):
             other_summit = False
         if other_summit:
             other_summits.add(sentence.index)
@@ -378,7 +379,7 @@ def _leadership_change(
     if someone is named; and whether the next sentence goes on telling it ("... will take up his post in
     October"), which then is no step of its own."""
     text = sentence.text
-    if not (NATO_CONTEXT.search(text) and (LEADERSHIP_CHANGE.search(text) or _MANDATE.search(text))):
+    if not (names_nato(text) and (LEADERSHIP_CHANGE.search(text) or _MANDATE.search(text))):
         return None, False
     actors = [k for k in sentence.people() if k in people]
     evidence = [sentence.evidence()]

@@ -196,6 +196,18 @@ BACK_REFERENCE = re.compile(r"\b(?:his|her) (?:place|post|job|seat)|succeed (?:h
 
 # British outlets write "Nato"; "nato" in running text is not the alliance.
 NATO_CONTEXT = re.compile(r"\bN(?:ATO|ato)\b|\bNorth Atlantic\b|\bAlliance\b|\bAll(?:y|ies)\b")
+# Another body's name: "the Global Alliance Against Hunger and Poverty", "Star Alliance", "Alliance for Peace".
+OTHER_ALLIANCE = re.compile(
+    r"\b(?!(?:The|Our|This|That|Its|An?|Atlantic|North|NATO|Western|Transatlantic|Military|Defen[cs]e)\b)"
+    r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)* Alliance\b|\bAlliance (?:for|of|[Aa]gainst|to) [A-Z]"
+)
+
+
+def names_nato(text: str) -> bool:
+    """Whether a text names NATO ("the Alliance", "Allies"), not another alliance by its own name."""
+    return bool(NATO_CONTEXT.search(OTHER_ALLIANCE.sub(" ", text)))
+
+
 # "the alliance", "this alliance", "the Western military alliance", "the 32-member alliance"
 _THE_ALLIANCE = (
     r"(?:the|this) (?:(?:Western|military|trans-?Atlantic|Atlantic|defen[cs]e|\d+-(?:member|nation)) ){0,2}alliance"

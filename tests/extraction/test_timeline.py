@@ -1032,3 +1032,15 @@ def test_background_steps_of_an_explainer_joined_on_a_date_and_invited_after_app
         ("invitation", date(2022, 6, 1), "month", "Cyprus"),
         ("invitation", date(2022, 6, 1), "month", "Malta"),
     ]
+
+
+def test_another_alliance_named_by_its_own_name_is_not_nato(extractor):
+    result = _extract(
+        extractor,
+        "The Global Alliance Against Hunger and Poverty, launched at the Rio de Janeiro summit in 2024, said on "
+        "Tuesday that 12 more countries had joined.",
+        "Condor Airlines will join the Star Alliance in March, its chief executive said, and Iceland's carrier "
+        "applied for membership last year.",
+        published=PUBLISHED,
+    )
+    assert result.timeline == []
