@@ -743,9 +743,10 @@ def _statement_date(clause: Clause, published: date) -> ResolvedDate:
     ):
         return ResolvedDate(published.replace(day=1), "month")
     for when, ent in dates_in(sentence, base=published):
-        # "Finland will join on Tuesday, Kvale said on Monday": the day it was said, not the day it speaks of
-        verb = governing_verb(ent.root)
-        if clause.has(ent.root) and when.precision == "day" and verb is not None and _lemma(verb) in SPEECH_VERBS:
+        # "Finland will join on Tuesday, Kvale said on Monday": the day it was said, not the day it speaks of;
+        # "said last week" the month of that week (not "recalled that Allies declared ... in July")
+        verb = ent.root.head.head if ent.root.head.dep_ == "prep" else ent.root.head
+        if clause.has(ent.root) and verb.pos_ in {"VERB", "AUX"} and _lemma(verb) in SPEECH_VERBS:
             return when
     return _entry_date(sentence, published, day_only=True, within=clause)
 
@@ -1014,6 +1015,8 @@ def path_countries(sentence: Sentence, *, strong: bool = False, within: Clause |
                 and (within is None or within.has(token))
             ):
                 found += _country_of_the_subject(sentence, token)
+    if not found:
+        found += _the_speaker_s_country(sentence, within)
     if not found and within is not None:
         for token in sentence.span:
             if (
@@ -1058,6 +1061,23 @@ def _names_the_group(token: Token) -> bool:
             and any(c.lower_ in {"the", "both", "these", "those"} or c.dep_ == "nummod" for c in token.children)
         )
     return token.lower_ == "their" and token.dep_ == "poss" and token.head.lemma_.lower() in _MEMBERSHIP_OBJECTS
+
+
+def _the_speaker_s_country(sentence: Sentence, within: Clause | None) -> list[str]:
+    """ "Moldova's President Ana Ciobotaru has said her country will not seek NATO membership": the country of
+    whoever says "my country" or "her country" of its way in, named with them."""
+    for token in sentence.span:
+        if (
+            token.lower_ in {"country", "nation"}
+            and any(c.dep_ == "poss" and c.lower_ in {"his", "her", "their", "my", "our"} for c in token.children)
+            and (within is None or within.has(token))
+            and _on_the_path(token)
+            and (sayer := next((v for v in token.ancestors if _lemma(v) in SPEECH_VERBS), None)) is not None
+        ):
+            subjects = {t.i for c in sayer.children if c.dep_ == "nsubj" for t in c.subtree}
+            named = {c for root, c in _country_mentions(sentence) if root.i in subjects}
+            return list(named) if len(named) == 1 else []
+    return []
 
 
 def _country_of_the_subject(sentence: Sentence, token: Token) -> list[str]:
@@ -1256,21 +1276,21 @@ def _as_a_member(token: Token) -> bool:
 
 
 def _seeking_its_own(token: Token) -> bool:
-    """ "Ukraine hopes for an invitation", "Georgia pushes for membership" (not "Poland pushed for Ukraine's
-    membership")."""
-    return (
-        token.dep_ == "nsubj"
-        and _lemma(token.head) in _ASKING_VERBS
-        and any(
-            p.dep_ == "prep"
-            and p.lower_ == "for"
-            and any(
-                o.lemma_.lower() in _MEMBERSHIP_OBJECTS
-                and not any(d.dep_ == "poss" and d.lower_ not in {"its", "their"} for d in o.children)
-                for o in p.children
-            )
-            for p in token.head.children
+    """ "Ukraine hopes for an invitation", "Georgia pushes for membership", "Georgia seeks NATO membership"
+    (not "Poland pushed for Ukraine's membership")."""
+
+    def its_own(o: Token) -> bool:
+        return o.lemma_.lower() in _MEMBERSHIP_OBJECTS and not any(
+            d.dep_ == "poss" and d.lower_ not in {"its", "their", "his", "her"} for d in o.children
         )
+
+    verb = token.head
+    if token.dep_ != "nsubj":
+        return False
+    if _lemma(verb) in {"seek", "pursue"} and any(o.dep_ == "dobj" and its_own(o) for o in verb.children):
+        return True
+    return _lemma(verb) in _ASKING_VERBS and any(
+        p.dep_ == "prep" and p.lower_ == "for" and any(its_own(o) for o in p.children) for p in verb.children
     )
 
 

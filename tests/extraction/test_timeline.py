@@ -1044,3 +1044,17 @@ def test_another_alliance_named_by_its_own_name_is_not_nato(extractor):
         published=PUBLISHED,
     )
     assert result.timeline == []
+
+
+def test_her_country_is_the_speaker_s_and_seeking_membership_puts_a_country_on_its_way(extractor):
+    result = _extract(
+        extractor,
+        "Moldovan President Ana Ciobotaru said on Wednesday that her country would not seek NATO membership, "
+        "despite Russian drones crossing from neighbouring Ukraine.",
+        "Iceland seeks NATO membership, its foreign minister Ines Halvorsen said last month.",
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [
+        ("statement", date(2024, 2, 1), "month", "Iceland"),
+        ("statement", date(2024, 3, 13), "day", "Moldova"),
+    ]
