@@ -1065,17 +1065,26 @@ def _names_the_group(token: Token) -> bool:
 
 def _the_speaker_s_country(sentence: Sentence, within: Clause | None) -> list[str]:
     """ "Moldova's President Ana Ciobotaru has said her country will not seek NATO membership": the country of
-    whoever says "my country" or "her country" of its way in, named with them."""
+    whoever says "my country", "her country" or "the island" of its way in."""
     for token in sentence.span:
         if (
-            token.lower_ in {"country", "nation"}
-            and any(c.dep_ == "poss" and c.lower_ in {"his", "her", "their", "my", "our"} for c in token.children)
+            token.lower_ in {"country", "nation", "island", "republic", "kingdom"}
+            and any(c.lower_ in {"his", "her", "their", "my", "our", "the"} for c in token.children)
             and (within is None or within.has(token))
             and _on_the_path(token)
             and (sayer := next((v for v in token.ancestors if _lemma(v) in SPEECH_VERBS), None)) is not None
         ):
-            subjects = {t.i for c in sayer.children if c.dep_ == "nsubj" for t in c.subtree}
-            named = {c for root, c in _country_mentions(sentence) if root.i in subjects}
+            # named with the speaker ("Malta's Prime Minister ... said the island would never apply"), else
+            # where one speaks of one's own country from ("In neighbouring Serbia, President X repeated that his
+            # country ...", not "In a call with Poland's president, the premier said the country's ...")
+            subject = {t.i for c in sayer.children if c.dep_ == "nsubj" for t in c.subtree}
+            named = {c for root, c in _country_mentions(sentence) if root.i in subject}
+            if not named and any(c.dep_ == "poss" for c in token.children):
+                named = {
+                    c
+                    for root, c in _country_mentions(sentence)
+                    if root.dep_ == "pobj" and root.head.lower_ in {"in", "from"} and root.head.head.i == sayer.i
+                }
             return list(named) if len(named) == 1 else []
     return []
 

@@ -1058,3 +1058,15 @@ def test_her_country_is_the_speaker_s_and_seeking_membership_puts_a_country_on_i
         ("statement", date(2024, 2, 1), "month", "Iceland"),
         ("statement", date(2024, 3, 13), "day", "Moldova"),
     ]
+
+
+def test_his_country_is_the_one_he_speaks_in_not_the_one_he_called(extractor):
+    result = _extract(
+        extractor,
+        'In neighbouring Serbia, President Milan Ostojic repeated on Tuesday that his country "will never join NATO".',
+        "In a call with Poland's president on Monday, the premier said the country's application to join NATO "
+        "was submitted on 30 September 2022.",
+        published=PUBLISHED,
+    )
+    assert ("statement", date(2024, 3, 12), "day", "Serbia") in _entries(result)
+    assert "Poland" not in {e.country for e in result.timeline}
