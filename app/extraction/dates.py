@@ -49,7 +49,9 @@ _FUTURE_HINT = re.compile(r"\b(?:next|coming|tomorrow|upcoming|later)\b", re.I)
 _PAST_HINT = re.compile(r"\b(?:last|previous|yesterday|ago|earlier)\b", re.I)
 
 
-_AGO = re.compile(r"(a|an|one|two|three|four|five|six|\d{1,2}) (year|month)s? ago", re.I)
+_AGO = re.compile(
+    r"(a|an|one|two|three|four|five|six|\d{1,2}|[a-z]+teen|twenty) (year|month)s? ago( this month)?", re.I
+)
 _WEEK = re.compile(
     r"(?:(earlier|later|early|late)\s+(?:in\s+(?:the\s+)?)?)?"
     r"(this|last|next|past|this past|previous|coming|following)?\s*week"
@@ -57,7 +59,8 @@ _WEEK = re.compile(
     re.I,
 )
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-NUMBER_WORDS |= {"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+NUMBER_WORDS |= {"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14}
+NUMBER_WORDS |= {"fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}
 
 
 def add_months(value: date, count: int) -> date:
@@ -87,7 +90,10 @@ def _resolve(expression: str, *, base: date, prefer: Preference, tense: Preferen
     text = re.sub(r"^(?:on|in|by|since|from|until|at|during|the)\s+", "", text, flags=re.I)
     if ago := _AGO.fullmatch(text):
         # "a year ago", "two months ago": the year or month it was, no finer.
-        count = NUMBER_WORDS.get(ago[1].lower()) or int(ago[1])
+        if not (count := NUMBER_WORDS.get(ago[1].lower()) or (int(ago[1]) if ago[1].isdigit() else 0)):
+            return None
+        if ago[2].lower() == "year" and ago[3]:  # "eighteen years ago this month"
+            return ResolvedDate(date(base.year - count, base.month, 1), "month")
         if ago[2].lower() == "year":
             return ResolvedDate(date(base.year - count, 1, 1), "year")
         return ResolvedDate(add_months(base, -count), "month")

@@ -319,5 +319,9 @@ def date_of_saying(ent: Span) -> bool:
     for _ in range(2):
         head = head.head
         if head.lemma_.lower() in SPEECH_VERBS and head.pos_ == "VERB":
-            return True
+            # "Eighteen years ago this month, at a summit in Bucharest, leaders promised ...": said at the event
+            return not any(
+                c.dep_ == "prep" and c.lower_ == "at" and any(o.lemma_.lower() == "summit" for o in c.children)
+                for c in head.children
+            )
     return False

@@ -632,7 +632,12 @@ def _classify(clause: Clause, published: date, *, speakers: bool) -> list[tuple[
         return [("plan", _entry_date(sentence, published, within=clause))]
     if speakers:
         return [("statement", _statement_date(clause, published))]
-    if (plan := PLAN.search(text)) and MEMBERSHIP.search(text) and not _NO_BEFORE.search(text[: plan.start()]):
+    if (
+        (plan := PLAN.search(text))
+        and MEMBERSHIP.search(text)
+        and not _NO_BEFORE.search(text[: plan.start()])
+        and not _hypothetical(_verb_at(sentence, plan.start()))  # "Imagine if the alliance offered Tbilisi a MAP"
+    ):
         return [("plan", _entry_date(sentence, published, within=clause))]
     if _names_a_nato_summit(text):
         return [("summit", _summit_date(clause, published)[0])]
@@ -753,7 +758,7 @@ def _statement_date(clause: Clause, published: date) -> ResolvedDate:
 
 _INVITED_TO_JOIN = re.compile(
     r"\binvit\w*\b[^.]{0,90}?\bto (?:join|membership|accession|(?:start|begin|open) (?:accession|talks on (?:joining|"
-    r"membership|accession))|activate)",
+    r"membership|accession))|activate|become (?:a |an |the |its )?(?:[\w’'-]+ ){0,3}(?:member|[Aa]lly)\b)",
     re.I,
 )
 
@@ -774,6 +779,8 @@ def _invitation_to_come(clause: Clause) -> bool:
     if match is None:
         return False
     word = _verb_at(clause.sentence, match.start())
+    if any(c.dep_ == "neg" for c in word.children):
+        return False  # "an invitation to join is not expected at next year's summit"
     return _lemma(word) in {"hope", "push", "press", "lobby", "seek", "expect", "want", "wait"} or (
         word.pos_ in {"VERB", "AUX"} and _planned(word) and _lemma(word) != "invite"
     )
@@ -833,6 +840,10 @@ def _planned(verb: Token) -> bool:
         return False  # "said it would no longer block the bid": decided now
     if verb.tag_ == "VBG" and verb.head.lower_ in {"to", "towards", "toward"}:
         return True  # "one step closer to becoming a full member"
+    if verb.dep_ in {"acl", "advcl"} and {"to", "be"} <= {
+        c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}
+    }:
+        return True  # "with the accession protocol to be signed before the end of July"
     if any(
         c.lower_ == "yet" and c.dep_ == "advmod" and a.lemma_.lower() in {"have", "be"}
         for a in (verb, *list(verb.ancestors)[:2])
@@ -1359,6 +1370,8 @@ def _object_of_a_path_noun(token: Token) -> bool:
         return False
     if head.lower_ in {"to", "for", "of"} and head.head.lemma_.lower() in PATH_NOUNS:
         return True
+    if head.lower_ == "with" and head.head.lemma_.lower() in {"talk", "negotiation"}:
+        return any(c.lower_ == "accession" for c in head.head.children)  # "accession talks with Ireland"
     if head.lower_ == "of" and head.head.lower_ in {"republic", "kingdom", "state", "principality"}:
         return _object_of_a_path_noun(head.head)  # "the Accession of the Republic of Albania"
     return head.lower_ == "for" and head.head.lemma_.lower() in {"summit", "meeting", "council"}

@@ -1070,3 +1070,32 @@ def test_his_country_is_the_one_he_speaks_in_not_the_one_he_called(extractor):
     )
     assert ("statement", date(2024, 3, 12), "day", "Serbia") in _entries(result)
     assert "Poland" not in {e.country for e in result.timeline}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "NATO leaders at a one-day summit in Reykjavik on Tuesday formally invited Malta to become the "
+            "alliance's 34th member.",
+            [("invitation", date(2024, 3, 12), "day", "Malta")],
+        ),
+        (
+            "Diplomats said an invitation to join NATO is not expected at next year's summit for Malta.",
+            [("statement", PUBLISHED, "day", "Malta")],  # no plan: what was said of Malta's way in
+        ),
+        ("Imagine if the alliance offered Tbilisi a membership action plan tomorrow.", []),
+        (
+            "Eighteen years ago this month, at a summit in Reykjavik, NATO leaders promised that Malta would "
+            "become a member of the alliance.",
+            [("summit", date(2006, 3, 1), "month", "Malta")],
+        ),
+        (
+            "Accession talks with Malta are due to begin at NATO headquarters next week, with the accession "
+            "protocol to be signed before the end of April.",
+            [("plan", date(2024, 4, 1), "month", "Malta")],
+        ),
+    ],
+)
+def test_invitations_plans_and_summits_as_live_blogs_and_columns_tell_them(extractor, text, expected):
+    assert _entries(_extract(extractor, text, published=PUBLISHED)) == expected
