@@ -658,12 +658,25 @@ def _step(
     kind: str, sentence: Sentence, verb: Token, published: date, *, speakers: bool
 ) -> list[tuple[str, ResolvedDate]]:
     """A step taken ("joined", "ratified"), dated by its clause; one still to come ("will approve Sweden's bid")
-    is a plan, or, said by someone, their statement; one on a condition ("if Hungary ratified") is none."""
-    if _hypothetical(verb):
+    is a plan, or, said by someone, their statement; one on a condition ("if Hungary ratified") or denied
+    ("has not ratified", "had no plans to apply") is none."""
+    if _hypothetical(verb) or _denied(verb):
         return []
     if not _planned(verb):
         return [(kind, _clause_date(sentence, verb, published))]
     return [] if speakers else [("plan", _clause_date(sentence, verb, published, planned=True))]
+
+
+def _denied(verb: Token) -> bool:
+    """ "the only member that has not ratified", "will never join", "had no plans whatsoever to apply"."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    head = verb.head  # "no plans to apply", "did not want to join"
+    return verb.dep_ in {"acl", "relcl", "xcomp"} and (
+        any(c.dep_ == "neg" for c in head.children) or any(c.dep_ == "det" and c.lower_ == "no" for c in head.children)
+    )
 
 
 def _decided(clause: Clause) -> bool:
@@ -1045,12 +1058,16 @@ def path_countries(sentence: Sentence, *, strong: bool = False, within: Clause |
                     and (subject_country := _country_of_the_subject(sentence, token))
                 ):
                     return subject_country  # "Malta ... handed in its application"
-                if within.antecedents:
-                    return list(within.antecedents)
                 # "Moldova's place is in the Euro-Atlantic family, and we would welcome its membership": the one
-                # country named before it.
-                before = {c for root, c in _country_mentions(sentence) if root.i < token.i}
-                return list(before) if len(before) == 1 else []
+                # country named before it ("Sweden had to wait, after Turkey's parliament approved its bid": not
+                # the one approving it); else the one the paragraph put on its way before.
+                approving = {
+                    t.i for c in (verb.children if verb is not None else []) if c.dep_ == "nsubj" for t in c.subtree
+                }
+                before = {c for root, c in _country_mentions(sentence) if root.i < token.i and root.i not in approving}
+                if len(before) == 1:
+                    return list(before)
+                return list(within.antecedents)
         if within.group and any(within.has(t) and _names_the_group(t) for t in sentence.span):
             return list(within.group)  # "The two countries were invited to begin accession talks"
     return found
@@ -1167,9 +1184,10 @@ def _subject_of_a_path_verb(token: Token) -> bool:
         return False
     head = token.head
     shared = [c for c in head.children if c.dep_ == "conj" and not any(g.dep_ == "nsubj" for g in c.children)]
-    # "is expected to become NATO's 30th member", "hopes to join", "waited a decade, finally joining": the
-    # subject of the verb it leads to
+    # "is expected to become NATO's 30th member", "hopes to join", "waited a decade, finally joining", "had no
+    # plans to apply": the subject of the verb it leads to
     led = [c for c in head.children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and c.tag_ == "VBG")]
+    led += [v for o in head.children if o.dep_ == "dobj" for v in o.children if v.dep_ in {"acl", "relcl"}]
     return (
         _path_verb(head)
         or any(_path_verb(verb) and _joins_nothing_else(verb) for verb in [*shared, *led])

@@ -217,7 +217,8 @@ THE_ALLIANCE = re.compile(rf"\b{_THE_ALLIANCE}\b", re.I)
 NATO_BACK_REFERENCE = re.compile(
     rf"\b(?:{_THE_ALLIANCE}|the (?:[\w-]+ ){{0,3}}summit|accession|invitation to join|membership|new(?:est)? members?|"
     r"ratification|ratif\w+ it\b|ratif\w+\b[^.]{0,50}\b(?:accession|protocols?|membership|bid)|"
-    r"bec(?:ame|ome|omes|oming) (?:a|an|its|the) (?:[\w-]+ )?(?:member|ally)\b(?! of)|Euro-Atlantic)\b",
+    r"bec(?:ame|ome|omes|oming) (?:a|an|its|the) (?:[\w-]+ )?(?:member|ally)\b(?! of)|Euro-Atlantic|"
+    r"approv\w+ (?:its|their|[A-Z]\w+[’']s) bid)\b",
     re.I,
 )
 ALSO_PRESENT = re.compile(

@@ -1099,3 +1099,18 @@ def test_his_country_is_the_one_he_speaks_in_not_the_one_he_called(extractor):
 )
 def test_invitations_plans_and_summits_as_live_blogs_and_columns_tell_them(extractor, text, expected):
     assert _entries(_extract(extractor, text, published=PUBLISHED)) == expected
+
+
+def test_a_step_denied_is_none_and_its_bid_is_the_waiting_country_s_not_the_approver_s(extractor):
+    result = _extract(
+        extractor,
+        'Foreign Minister Ines Halvorsen said on Tuesday that Iceland had "no plans whatsoever to apply for NATO '
+        'membership".',
+        "Portugal is the only NATO member that has not ratified Malta's membership.",
+        "Malta had to wait until 7 March 2024, after Spain's parliament approved its bid in January 2024.",
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [
+        ("ratification", date(2024, 1, 1), "month", "Malta"),
+        ("statement", date(2024, 3, 12), "day", "Iceland"),
+    ]
