@@ -49,8 +49,11 @@ _FUTURE_HINT = re.compile(r"\b(?:next|coming|tomorrow|upcoming|later)\b", re.I)
 _PAST_HINT = re.compile(r"\b(?:last|previous|yesterday|ago|earlier)\b", re.I)
 
 
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _AGO = re.compile(
-    r"(a|an|one|two|three|four|five|six|\d{1,2}|[a-z]+teen|twenty) (year|month)s? ago( this month)?", re.I
+    rf"(a|an|one|two|three|four|five|six|\d{{1,2}}|[a-z]+teen|(?:{'|'.join(_TENS)})(?:-[a-z]+)?) (year|month)s? ago"
+    r"( this month)?",
+    re.I,
 )
 _WEEK = re.compile(
     r"(?:(earlier|later|early|late)\s+(?:in\s+(?:the\s+)?)?)?"
@@ -61,6 +64,16 @@ _WEEK = re.compile(
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 NUMBER_WORDS |= {"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14}
 NUMBER_WORDS |= {"fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}
+
+
+def _count(words: str) -> int:
+    """ "eighteen" 18, "twenty-five" 25, "30" 30; 0 for what is no number."""
+    if words.isdigit():
+        return int(words)
+    tens, _, units = words.partition("-")
+    if tens in _TENS and (not units or units in NUMBER_WORDS):
+        return _TENS[tens] + NUMBER_WORDS.get(units, 0)
+    return NUMBER_WORDS.get(words, 0)
 
 
 def add_months(value: date, count: int) -> date:
@@ -90,7 +103,7 @@ def _resolve(expression: str, *, base: date, prefer: Preference, tense: Preferen
     text = re.sub(r"^(?:on|in|by|since|from|until|at|during|the)\s+", "", text, flags=re.I)
     if ago := _AGO.fullmatch(text):
         # "a year ago", "two months ago": the year or month it was, no finer.
-        if not (count := NUMBER_WORDS.get(ago[1].lower()) or (int(ago[1]) if ago[1].isdigit() else 0)):
+        if not (count := _count(ago[1].lower())):
             return None
         if ago[2].lower() == "year" and ago[3]:  # "eighteen years ago this month"
             return ResolvedDate(date(base.year - count, base.month, 1), "month")

@@ -204,6 +204,8 @@ def _tense_of_its_verb(ent: Span) -> Preference | None:
     """The tense of the verb a date modifies itself ("invited Vienna to join in July"), not through a noun
     ("noted preparations for the June 29-30 summit" says nothing of when the summit is)."""
     verb = ent.root.head
+    if verb.dep_ == "prep" and verb.lower_ in {"to", "until", "till"}:
+        return None  # "postponed its summit to July": the time moved to, whatever the tense of the moving
     if verb.dep_ == "prep" and verb.head.i != verb.i:
         verb = verb.head
     while verb.dep_ == "xcomp" and verb.tag_ == "VB" and verb.head.i != verb.i:
@@ -213,7 +215,11 @@ def _tense_of_its_verb(ent: Span) -> Preference | None:
     return _tense(verb)
 
 
-_LOOKING_AHEAD = frozenset({"look", "hope", "expect", "plan", "aim", "schedule", "set", "prepare", "want", "seek"})
+_LOOKING_AHEAD = frozenset(
+    {"look", "hope", "expect", "plan", "aim", "schedule", "set", "prepare", "want", "seek"}
+    | {"postpone", "delay", "move", "bring", "push", "reschedule", "defer"}
+    | {"promise", "pledge", "vow", "intend", "agree", "decide"}
+)
 
 
 def _tense(verb: Token) -> Preference | None:
@@ -225,11 +231,13 @@ def _tense(verb: Token) -> Preference | None:
 
 
 def dates_in(
-    sentence: Sentence, *, base: date, prefer: Preference = "past", by_tense: bool = False
+    sentence: Sentence, *, base: date, prefer: Preference = "past", by_tense: bool = False, ahead: bool = False
 ) -> list[tuple[ResolvedDate, Span]]:
     """The calendar dates a sentence names (spaCy DATE entities), resolved against `base`.
 
-    With `by_tense`, a date hanging on a verb in the past or future tense is resolved in that direction.
+    With `by_tense`, a date hanging on a verb in the past or future tense is resolved in that direction. With
+    `ahead` (a step still to come: "promised to ratify ... in October"), a month months away is the next one
+    where no verb says which way.
     """
     found: list[tuple[ResolvedDate, Span]] = []
     doc = sentence.span.doc
@@ -245,7 +253,10 @@ def dates_in(
         if following in {"next year", "last year"} and not re.search(r"\b\d{4}\b|\byear\b", text):
             text = f"{text} {following}"
         resolved = resolve(
-            text, base=base, prefer=(by_tense and tense_of(ent)) or prefer, tense=_tense_of_its_verb(ent)
+            text,
+            base=base,
+            prefer=(by_tense and tense_of(ent)) or prefer,
+            tense=_tense_of_its_verb(ent) or ("future" if ahead else None),
         )
         if resolved is not None:
             found.append((resolved, ent))

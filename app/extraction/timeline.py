@@ -148,7 +148,9 @@ def _speakers(sentence: Sentence, people: dict[str, PersonFact]) -> list[str]:
                 # "The president welcomed ..., saying", "she welcomed the vote and said": the subject they share.
                 subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
             for child in subjects:
-                if any(t.dep_ in {"compound", "appos"} and t.lower_ in _COMMENTATORS for t in child.subtree):
+                described = [c for c in child.children if c.dep_ in {"compound", "appos"}]
+                described += [g for c in described if c.dep_ == "appos" for g in c.children if g.dep_ == "compound"]
+                if any(t.lower_ in _COMMENTATORS for t in described):
                     continue  # "said analyst Andrei Moldovan": a commentator's view is no official's statement
                 # "the Secretary General said": the one person of the article holding that office
                 speakers += _keys_in(sentence, child, people) or [
@@ -214,7 +216,11 @@ def _entry_date(
     for resolved, ent in dates_in(sentence, base=published, prefer=prefer, by_tense=by_tense):
         if within is not None and not within.has(ent.root):
             continue
-        if ent.start > 0 and sentence.span.doc[ent.start - 1].lower_ in _HORIZON:
+        if (
+            ent.start > 0
+            and sentence.span.doc[ent.start - 1].lower_ in _HORIZON
+            and not _NOT_UNTIL.search(sentence.text)
+        ):
             continue  # "pledged 40 billion euros within the next year": a deadline, not the day of the step
         if day_only and resolved.precision != "day":
             continue
@@ -232,6 +238,8 @@ def _entry_date(
 
 
 _HORIZON = frozenset({"within", "by", "until", "till", "through", "over"})
+# "did not join NATO until 7 March 2024": the day it did
+_NOT_UNTIL = re.compile(r"\b(?:not|n[’']t)\b[^.]{0,60}\buntil\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -584,7 +592,9 @@ def _classify(clause: Clause, published: date, *, speakers: bool) -> list[tuple[
     found: list[tuple[str, ResolvedDate]] = []
     if (
         (match := ACCESSION.search(text))
+        and not OTHER_UNION.search(text[match.end() : match.end() + 30])  # "complete accession to the EU"
         and not _purpose_of_an_invitation(verb := _verb_at(sentence, match.start()))
+        and not _joins_something_else(verb)
         # '"...," the Secretary General said at the flag-raising ceremony': where it was said, a statement
         and not (
             match.group().lower().replace("-", " ") == "flag raising"
@@ -597,16 +607,22 @@ def _classify(clause: Clause, published: date, *, speakers: bool) -> list[tuple[
             found += [("summit", when)] if own or not speakers else []
         else:
             found += _step("accession", sentence, verb, published, speakers=speakers)
-    elif (match := _JOINED_ON.search(text)) and path_countries(sentence, within=clause, strong=True):
-        # "Finland joined on 4 April 2023", in a story about NATO (not "troops joined in March")
-        found += _step("accession", sentence, _verb_at(sentence, match.start()), published, speakers=speakers)
+    elif (
+        (match := _JOINED_ON.search(text))
+        and _joined_alone(joined := _verb_at(sentence, match.start()))
+        and not OTHER_UNION.search(text)
+        and path_countries(sentence, within=clause, strong=True)
+    ):
+        # "Finland joined on 4 April 2023", in a story about NATO (not "troops joined in March", "Norway joined in
+        # 2021 the Innovation Fund", "Italy joined on 12 May, sending two frigates")
+        found += _step("accession", sentence, joined, published, speakers=speakers)
     if (match := RATIFICATION.search(text)) and not _urged(verb := _verb_at(sentence, match.start())):
         found += _step("ratification", sentence, verb, published, speakers=speakers)
     # "voted to approve Finland's application to join": a member's ratification, not the application.
     if (
         (match := APPLICATION.search(text))
         and _lemma(verb := _verb_at(sentence, match.start())) not in _APPROVING - {"sign"}  # the applicant signs
-        and not OTHER_UNION.search(text[match.end() : match.end() + 30])  # "applies for EU membership"
+        and not OTHER_UNION.search(text[match.start() : match.end() + 30])  # "applies for EU membership"
     ):
         found += _step("application", sentence, verb, published, speakers=speakers)
     if found:
@@ -667,10 +683,17 @@ def _step(
     return [] if speakers else [("plan", _clause_date(sentence, verb, published, planned=True))]
 
 
+def _joined_alone(verb: Token) -> bool:
+    """ "Finland joined on 4 April 2023": joined with no object and nothing more said of it."""
+    return not any(c.dep_ in {"dobj", "xcomp", "advcl"} for c in verb.children)
+
+
 def _denied(verb: Token) -> bool:
     """ "the only member that has not ratified", "will never join", "had no plans whatsoever to apply"."""
     if verb.pos_ not in {"VERB", "AUX"}:
         return False
+    if any(c.dep_ == "prep" and c.lower_ == "until" for c in verb.children):
+        return False  # "did not become a member until March 2024": it did then
     if any(c.dep_ == "neg" for c in verb.children):
         return True
     head = verb.head  # "no plans to apply", "did not want to join"
@@ -744,6 +767,12 @@ def _invited_after_applying(invite: Token, sentence: Sentence) -> bool:
     applied = invite.head
     if invite.dep_ != "conj" or applied.lemma_.lower() != "apply":
         return False
+    if not APPLICATION.search(applied.doc[applied.i : invite.i].text) and any(
+        c.dep_ in {"xcomp", "prep"} and c.lower_ != "on" for c in applied.children
+    ):
+        return False  # "applied to host the NATO Innovation Fund office and was invited": not to join
+    if any(c.lower_ == "to" or c.dep_ in {"xcomp", "advcl"} for c in invite.children) and not _to_join(invite):
+        return False  # "applied ... and was invited to the Vilnius summit", "... invited in June to present"
     subjects = {t.i for c in applied.children if c.dep_ == "nsubj" for t in c.subtree}
     return any(root.i in subjects for root, _ in _country_mentions(sentence))
 
@@ -764,14 +793,16 @@ def _statement_date(clause: Clause, published: date) -> ResolvedDate:
         # "Finland will join on Tuesday, Kvale said on Monday": the day it was said, not the day it speaks of;
         # "said last week" the month of that week (not "recalled that Allies declared ... in July")
         verb = ent.root.head.head if ent.root.head.dep_ == "prep" else ent.root.head
-        if clause.has(ent.root) and verb.pos_ in {"VERB", "AUX"} and _lemma(verb) in SPEECH_VERBS:
+        spoken = clause.has(ent.root) and verb.pos_ in {"VERB", "AUX"} and _lemma(verb) in SPEECH_VERBS
+        if spoken and verb.dep_ != "relcl":  # not "Beridze, who said in 2019 that ..., repeated on Monday"
             return when
     return _entry_date(sentence, published, day_only=True, within=clause)
 
 
 _INVITED_TO_JOIN = re.compile(
     r"\binvit\w*\b[^.]{0,90}?\bto (?:join|membership|accession|(?:start|begin|open) (?:accession|talks on (?:joining|"
-    r"membership|accession))|activate|become (?:a |an |the |its )?(?:[\w’'-]+ ){0,3}(?:member|[Aa]lly)\b)",
+    r"membership|accession))|activate|become (?:a |an |the |its )?(?:[\w’'-]+ ){0,3}(?:member|[Aa]lly)\b"
+    r"(?!\s+of\s+(?!NATO\b|the (?:North Atlantic |military )?[Aa]lliance\b)))",
     re.I,
 )
 
@@ -794,6 +825,8 @@ def _invitation_to_come(clause: Clause) -> bool:
     word = _verb_at(clause.sentence, match.start())
     if any(c.dep_ == "neg" for c in word.children):
         return False  # "an invitation to join is not expected at next year's summit"
+    if OTHER_SUMMIT.search(clause.text[match.end() : match.end() + 40]):
+        return False  # "pressed for an invitation to the G7 summit"
     return _lemma(word) in {"hope", "push", "press", "lobby", "seek", "expect", "want", "wait"} or (
         word.pos_ in {"VERB", "AUX"} and _planned(word) and _lemma(word) != "invite"
     )
@@ -846,6 +879,11 @@ def _verb_at(sentence: Sentence, char: int) -> Token:
     return head if head.pos_ in {"VERB", "AUX"} else word
 
 
+_LOOKING_FORWARD = frozenset(
+    {"expect", "set", "schedule", "due", "hope", "plan", "look", "promise", "pledge", "vow", "intend"}
+)
+
+
 def _planned(verb: Token) -> bool:
     """Whether a step is still to come: "will join", "would become", "is set to deposit", "look forward to
     welcoming" (not "will now deposit")."""
@@ -853,9 +891,11 @@ def _planned(verb: Token) -> bool:
         return False  # "said it would no longer block the bid": decided now
     if verb.tag_ == "VBG" and verb.head.lower_ in {"to", "towards", "toward"}:
         return True  # "one step closer to becoming a full member"
-    if verb.dep_ in {"acl", "advcl"} and {"to", "be"} <= {
-        c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}
-    }:
+    if (
+        verb.dep_ in {"acl", "advcl"}
+        and {"to", "be"} <= {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+        and not any(c.lower_ in {"last", "first"} for c in verb.head.children)  # "the last protocol to be ratified"
+    ):
         return True  # "with the accession protocol to be signed before the end of July"
     if any(
         c.lower_ == "yet" and c.dep_ == "advmod" and a.lemma_.lower() in {"have", "be"}
@@ -872,8 +912,8 @@ def _planned(verb: Token) -> bool:
                 return True  # "must now be ratified by all allies": still to come
             if child.dep_ == "aux" and child.lower_ in {"will", "would", "shall", "'ll"}:
                 return not any(c.lower_ == "now" for c in head.children)
-        if head.i != verb.i and _lemma(head) in {"expect", "set", "schedule", "due", "hope", "plan", "look"}:
-            return True
+        if head.i != verb.i and _lemma(head) in _LOOKING_FORWARD:
+            return True  # "is expected to ratify", "promised to ratify Sweden's accession in October"
         if head.dep_ in {"ROOT", "ccomp", "advcl", "relcl"} and head.pos_ in {"VERB", "AUX"} and head.i != verb.i:
             break
         if head.dep_ == "relcl":  # "Austria, which applied a year ago, hopes to be admitted": its own tense
@@ -894,7 +934,7 @@ def _clause_date(sentence: Sentence, verb: Token, published: date, *, planned: b
     """The date said of a step's own clause ("since 1 April 2009, when Albania and Croatia joined"), else the
     sentence's."""
     prefer = "future" if planned else "past"
-    dates = dates_in(sentence, base=published, prefer=prefer)
+    dates = dates_in(sentence, base=published, prefer=prefer, ahead=planned)
     # "would become the 32nd member, which it applied to join in 2022": the relative clause's date is its own.
     hung = {t.i for c in verb.subtree if c.i != verb.i and c.dep_ in {"relcl", "advcl", "ccomp"} for t in c.subtree}
     # "Croatia joined NATO in 2009, and its entry into the euro zone followed on 1 January 2023": another clause's.
@@ -1097,7 +1137,7 @@ def _the_speaker_s_country(sentence: Sentence, within: Clause | None) -> list[st
     for token in sentence.span:
         if (
             token.lower_ in {"country", "nation", "island", "republic", "kingdom"}
-            and any(c.lower_ in {"his", "her", "their", "my", "our", "the"} for c in token.children)
+            and any(c.dep_ == "poss" and c.lower_ in {"his", "her", "their", "my", "our"} for c in token.children)
             and (within is None or within.has(token))
             and _on_the_path(token)
             and (sayer := next((v for v in token.ancestors if _lemma(v) in SPEECH_VERBS), None)) is not None
@@ -1107,11 +1147,15 @@ def _the_speaker_s_country(sentence: Sentence, within: Clause | None) -> list[st
             # country ...", not "In a call with Poland's president, the premier said the country's ...")
             subject = {t.i for c in sayer.children if c.dep_ == "nsubj" for t in c.subtree}
             named = {c for root, c in _country_mentions(sentence) if root.i in subject}
-            if not named and any(c.dep_ == "poss" for c in token.children):
+            if not named:  # where they speak from, told first ("In Serbia, President X said", not "said in Finland")
+                first = min((c.i for c in sayer.children if c.dep_ == "nsubj"), default=sayer.i)
                 named = {
                     c
                     for root, c in _country_mentions(sentence)
-                    if root.dep_ == "pobj" and root.head.lower_ in {"in", "from"} and root.head.head.i == sayer.i
+                    if root.dep_ == "pobj"
+                    and root.head.lower_ in {"in", "from"}
+                    and root.head.head.i == sayer.i
+                    and root.i < first
                 }
             return list(named) if len(named) == 1 else []
     return []
@@ -1201,6 +1245,16 @@ def _subject_of_a_path_verb(token: Token) -> bool:
     )
 
 
+def _joins_something_else(verb: Token) -> bool:
+    """ "Sweden joins NATO air policing mission": what is joined is not NATO itself."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return (
+        _lemma(verb) == "join"
+        and bool(objects)
+        and not any(o.lemma_.lower() in {"alliance", "nato"} or NATO_CONTEXT.fullmatch(o.text) for o in objects)
+    )
+
+
 def _joins_nothing_else(verb: Token) -> bool:
     """Not "is expected to join Hungary in ratifying", "wants to enter talks": no object but NATO."""
     return not any(
@@ -1221,6 +1275,16 @@ def _path_verb(verb: Token) -> bool:
         )
     if verb.lemma_.lower() not in PATH_VERBS:
         return False
+    if verb.lemma_.lower() == "apply" and any(
+        (c.dep_ == "xcomp" and c.lemma_.lower() not in {"join", "become"})
+        or (
+            c.dep_ == "prep"
+            and c.lower_ == "for"
+            and not any(o.lemma_.lower() in _MEMBERSHIP_OBJECTS or NATO_CONTEXT.fullmatch(o.text) for o in c.children)
+        )
+        for c in verb.children
+    ):
+        return False  # "applied to host the NATO Innovation Fund office", "applied for a NATO training centre"
     return verb.lemma_.lower() != "become" or any(
         c.dep_ in {"attr", "acomp", "oprd"}
         and c.lemma_.lower() in {"member", "ally", "party"}
@@ -1318,8 +1382,11 @@ def _seeking_its_own(token: Token) -> bool:
     (not "Poland pushed for Ukraine's membership")."""
 
     def its_own(o: Token) -> bool:
-        return o.lemma_.lower() in _MEMBERSHIP_OBJECTS and not any(
-            d.dep_ == "poss" and d.lower_ not in {"its", "their", "his", "her"} for d in o.children
+        # not "Poland's membership", nor "membership for Ukraine"
+        return (
+            o.lemma_.lower() in _MEMBERSHIP_OBJECTS
+            and not any(d.dep_ == "poss" and d.lower_ not in {"its", "their", "his", "her"} for d in o.children)
+            and not any(d.dep_ == "prep" and d.lower_ == "for" for d in o.children)
         )
 
     verb = token.head

@@ -197,9 +197,11 @@ BACK_REFERENCE = re.compile(r"\b(?:his|her) (?:place|post|job|seat)|succeed (?:h
 # British outlets write "Nato"; "nato" in running text is not the alliance.
 NATO_CONTEXT = re.compile(r"\bN(?:ATO|ato)\b|\bNorth Atlantic\b|\bAlliance\b|\bAll(?:y|ies)\b")
 # Another body's name: "the Global Alliance Against Hunger and Poverty", "Star Alliance", "Alliance for Peace".
+# Named inside a sentence, after a lower-case word (not "Yesterday Alliance leaders ...", "Sweden's Alliance
+# membership", "the Nato Alliance", "the Euro-Atlantic Alliance").
 OTHER_ALLIANCE = re.compile(
-    r"\b(?!(?:The|Our|This|That|Its|An?|Atlantic|North|NATO|Western|Transatlantic|Military|Defen[cs]e)\b)"
-    r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)* Alliance\b|\bAlliance (?:for|of|[Aa]gainst|to) [A-Z]"
+    r"(?<=[a-z,] )(?!(?:Our|This|That|Its|An?|Atlantic|North|NATO|Nato|Euro-Atlantic|Western|Transatlantic|"
+    r"Military|Defen[cs]e)\b)[A-Z][\w-]*(?: [A-Z][\w-]*)* Alliance\b|\bAlliance (?:for|of|[Aa]gainst|to) [A-Z]"
 )
 
 
@@ -218,7 +220,7 @@ NATO_BACK_REFERENCE = re.compile(
     rf"\b(?:{_THE_ALLIANCE}|the (?:[\w-]+ ){{0,3}}summit|accession|invitation to join|membership|new(?:est)? members?|"
     r"ratification|ratif\w+ it\b|ratif\w+\b[^.]{0,50}\b(?:accession|protocols?|membership|bid)|"
     r"bec(?:ame|ome|omes|oming) (?:a|an|its|the) (?:[\w-]+ )?(?:member|ally)\b(?! of)|Euro-Atlantic|"
-    r"approv\w+ (?:its|their|[A-Z]\w+[’']s) bid)\b",
+    r"approv\w+ (?:its|their|[A-Z]\w+[’']s) (?:NATO |membership )?bid\b(?!\s+(?:to|for)\s+(?!join|membership|NATO)))",
     re.I,
 )
 ALSO_PRESENT = re.compile(
@@ -231,7 +233,8 @@ GENERIC_TOPIC_HEADS = frozenset(
 )
 MEMBERSHIP = re.compile(r"\b(?:member(?:ship)?|join(?:s|ed|ing)?|accession|invit\w*|integrat\w*)\b", re.I)
 APPLICATION = re.compile(
-    r"\b(?:appl(?:y|ied|ies|ying) (?:for|to join)|applied(?=\s+(?:in|on|last|earlier|a (?:year|month|week))\b|[.;])|(?:submit\w*|fil\w*|sign\w*|hand\w* in|lodg\w*) "
+    r"\b(?:appl(?:y|ied|ies|ying) (?:for (?:[\w-]+ ){0,2}(?:membership|accession)|to join"
+    r"|for NATO(?=\s*[.,;]|\s+(?:in|on|at|and|last|this|after|before|when|as|but)\b))|applied(?=\s+(?:in|on|last|earlier|a (?:year|month|week))\b|[.;])|(?:submit\w*|fil\w*|sign\w*|hand\w* in|lodg\w*) "
     r"(?:an?|its|their|the) (?:formal |official |membership |joint )?applications?|applications? (?:for|to join))\b",
     re.I,
 )
@@ -275,8 +278,9 @@ ACCESSION = re.compile(
     r"|\b(?:became|becomes|become|becoming|has become)\s+(?:a\s+|an\s+|the\s+|NATO[’']s\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:member|[Aa]lly)\b(?!\s+(?:states?\s+|countr(?:y|ies)\s+)?to\s+(?:ratify|approve|sign|endorse))"
     r"(?!\s+of\s+(?!NATO|the (?:North Atlantic|[Aa]lliance|military alliance)))"
-    r"|\b(?:has|have) been (?:a |an )?(?:NATO )?(?:member|ally|members|allies)"
-    r"(?: of (?:NATO|the (?:North Atlantic |military )?[Aa]lliance))? since\b"
+    r"|\bdid(?: not|n[’']t) (?:formally |officially )?join (?:NATO|the (?:military )?[Aa]lliance) until\b"
+    r"|\b(?:has|have) been (?:a |an )?(?:NATO (?:member|ally|members|allies)|(?:member|ally|members|allies) of "
+    r"(?:NATO|the (?:North Atlantic |military )?[Aa]lliance)) since\b"
     r"|\binstruments? of accession\b|\baccession (?:took|takes) effect\b|\bmembership\b(?:\s+\w+){0,4}?\s+became official\b"
     r"|\bcomplet(?:e|ed|ing|es) (?:(?:its|their|the|\w+[’']s) )?accession\b(?! talks| process| negotiations)"
     r"|\bflag[- ]raising\b|\bflag\b[^.]{0,40}\b(?:was|will be|is to be|is set to be) (?:raised|hoisted)\b|\b(?:29th|30th|31st|32nd|33rd) (?:member|[Aa]lly)\b",

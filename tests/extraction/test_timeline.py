@@ -1114,3 +1114,60 @@ def test_a_step_denied_is_none_and_its_bid_is_the_waiting_country_s_not_the_appr
         ("ratification", date(2024, 1, 1), "month", "Malta"),
         ("statement", date(2024, 3, 12), "day", "Iceland"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway joined in 2021 the NATO Innovation Fund, a venture capital vehicle.",
+        "NATO's naval drills began on Monday. Italy joined on 12 May, sending two frigates.",
+        "Austria joined in 1995 the European Union, but has stayed out of NATO.",
+        "Malta applied to host the NATO Innovation Fund office and was invited in June to present its plans.",
+        "Iceland applied for a NATO training centre in 2015 and was invited in December to host it.",
+        "NATO invited Jordan to become a member of its Defence Education Enhancement Programme in 2023.",
+        "Georgia has been a member since 1994 of NATO's Partnership for Peace programme.",
+        "Montenegro, a NATO partner, hopes to complete accession to the European Union by 2028.",
+        "NATO officials attended. FIFA approved Morocco's bid to co-host the 2030 World Cup in October.",
+        "The Secretary General pressed for an invitation to the G7 summit, NATO diplomats said.",
+    ],
+)
+def test_what_the_newer_rules_must_not_catch_either(extractor, text):
+    assert _entries(_extract(extractor, text, published=PUBLISHED)) == []
+
+
+def test_a_country_joining_a_nato_mission_in_a_headline_does_not_join_nato(extractor):
+    result = _extract(
+        extractor,
+        "Swedish Gripen jets will patrol Icelandic airspace from May, NATO said.",
+        published=PUBLISHED,
+        title="Sweden Joins NATO Air Policing Mission Over Iceland",
+    )
+    assert [e for e in result.timeline if e.kind == "accession"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iceland did not join NATO until 7 March 2024.", [("accession", date(2024, 3, 7), "day", "Iceland")]),
+        ("Yesterday Alliance leaders invited Malta to join.", [("invitation", date(2024, 3, 13), "day", "Malta")]),
+        (
+            "Montenegro became the 29th member of the Euro-Atlantic Alliance on 5 June 2017.",
+            [("accession", date(2017, 6, 5), "day", "Montenegro")],
+        ),
+        (
+            "Portugal promised to ratify Iceland's NATO accession in October.",
+            [("plan", date(2024, 10, 1), "month", "Iceland")],
+        ),
+        (
+            "Twenty-five years ago this month, Poland joined NATO.",
+            [("accession", date(1999, 3, 1), "month", "Poland")],
+        ),
+        (
+            "Foreign Minister Nino Beridze, who said in 2019 that Georgia would never abandon its NATO bid, repeated "
+            "on Monday that membership remained the goal.",
+            [("statement", date(2024, 3, 11), "day", "Georgia")],
+        ),
+    ],
+)
+def test_what_the_newer_rules_must_still_catch(extractor, text, expected):
+    assert _entries(_extract(extractor, text, published=PUBLISHED)) == expected
