@@ -742,7 +742,7 @@ def _invited(clause: Clause) -> Token | None:
             clause.has(token)
             and token.lemma_.lower() == "invite"
             and token.pos_ == "VERB"
-            and token.tag_ in {"VBD", "VBN"}
+            and (token.tag_ in {"VBD", "VBN"} or _decided_to(token))
             and not any(
                 c.dep_ == "neg" or c.lower_ in {"would", "will", "could", "may", "might"} for c in token.children
             )
@@ -760,6 +760,17 @@ def _invited(clause: Clause) -> Token | None:
         ):
             return token
     return None
+
+
+def _decided_to(invite: Token) -> bool:
+    """ "Today we have decided to invite Austria", "Allies agreed to invite Malta": the invitation, decided."""
+    head = invite.head
+    return (
+        invite.dep_ == "xcomp"
+        and _lemma(head) in {"decide", "agree"}
+        and (head.tag_ in {"VBD", "VBN"})
+        and not any(c.dep_ == "neg" for c in head.children)
+    )
 
 
 def _invited_after_applying(invite: Token, sentence: Sentence) -> bool:
@@ -1445,6 +1456,18 @@ def _made_a_member(token: Token) -> bool:
     )
 
 
+def _submitted_by(token: Token) -> bool:
+    """ "the application for membership submitted by the Republic of Austria": the one submitting it."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in {"republic", "kingdom"}:
+        token = token.head.head
+    verb = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "agent" else None
+    return (
+        verb is not None
+        and _lemma(verb) in {"submit", "file", "lodge", "hand", "deposit", "send"}
+        and (verb.dep_ == "acl" and verb.head.lemma_.lower() in PATH_NOUNS | {"application", "instrument", "letter"})
+    )
+
+
 def _object_of_a_path_noun(token: Token) -> bool:
     """ "an invitation to Ukraine", "membership for Georgia", "the accession of Finland", "a NATO Summit for
     Ukraine"."""
@@ -1485,6 +1508,7 @@ _PATH_TESTS = (
     _offered_a_path,
     _alongside,
     _object_of_a_path_noun,
+    _submitted_by,
     _said_in_its_clause,
 )
 # What a country seeks, asks or hopes for on its way in ("an invitation", "membership"); not "its future".

@@ -1171,3 +1171,17 @@ def test_a_country_joining_a_nato_mission_in_a_headline_does_not_join_nato(extra
 )
 def test_what_the_newer_rules_must_still_catch(extractor, text, expected):
     assert _entries(_extract(extractor, text, published=PUBLISHED)) == expected
+
+
+def test_a_declaration_deciding_to_invite_and_welcoming_an_application_submitted_by_a_republic(extractor):
+    result = _extract(
+        extractor,
+        "Moldova's bid remains on the agenda.",
+        "4. We welcome the application for membership submitted by the Republic of Malta on 2 February 2024.",
+        "5. Today we have decided to invite Malta to become a member of NATO.",
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [
+        ("application", date(2024, 2, 2), "day", "Malta"),
+        ("invitation", PUBLISHED, "day", "Malta"),
+    ]
