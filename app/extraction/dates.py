@@ -128,7 +128,11 @@ def _resolve(expression: str, *, base: date, prefer: Preference, tense: Preferen
     elif _FUTURE_HINT.search(text):
         prefer = "future"
     if weekday := _WEEKDAY.fullmatch(text.strip()):
-        return ResolvedDate(_weekday(weekday.group(1).lower(), base, prefer), "day")
+        day = _weekday(weekday.group(1).lower(), base, prefer)
+        if day == base and text.strip().lower().startswith(("last ", "next ")):
+            # "last Thursday" in a Thursday story is a week ago, "next Thursday" a week on
+            day += timedelta(days=7 if text.strip().lower().startswith("next ") else -7)
+        return ResolvedDate(day, "day")
     if _HAS_DAY.search(text):
         precision: Precision = "day"
     elif _HAS_MONTH.search(text):

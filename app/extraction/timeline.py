@@ -165,6 +165,14 @@ def _speakers(sentence: Sentence, people: dict[str, PersonFact]) -> list[str]:
     if colon is not None and not any(t.pos_ in {"VERB", "AUX"} for t in sentence.span[: colon.i - sentence.span.start]):
         end = sentence.body_offset(colon.idx)
         speakers += [m.key for m in sentence.mentions if m.end <= end and m.key in people and not m.pronoun][-1:]
+    elif colon is not None and colon.i + 1 < sentence.span.end and colon.nbor(1).text in {"“", '"'}:
+        # 'German Foreign Minister Friedrich Halbach was blunter on Monday: "..."': the subject before the colon
+        speakers += [
+            key
+            for t in sentence.span[: colon.i - sentence.span.start]
+            if t.dep_ == "nsubj"
+            for key in _keys_in(sentence, t, people)
+        ][:1]
     return list(dict.fromkeys(speakers))
 
 
@@ -229,6 +237,7 @@ def _entry_date(
             and ent.start > 0
             and sentence.span.doc[ent.start - 1].lower_ not in {"on", "since"}
             and ent.text.lower() not in {"today", "yesterday"}
+            and not _A_WEEKDAY.fullmatch(ent.text)  # "told reporters last Thursday", "said Monday"
         ):
             continue
         return resolved
@@ -238,6 +247,7 @@ def _entry_date(
 
 
 _HORIZON = frozenset({"within", "by", "until", "till", "through", "over"})
+_A_WEEKDAY = re.compile(r"(?:last |this past )?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", re.I)
 # "did not join NATO until 7 March 2024": the day it did
 _NOT_UNTIL = re.compile(r"\b(?:not|n[’']t)\b[^.]{0,60}\buntil\b", re.I)
 

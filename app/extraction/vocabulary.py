@@ -217,7 +217,8 @@ _THE_ALLIANCE = (
 THE_ALLIANCE = re.compile(rf"\b{_THE_ALLIANCE}\b", re.I)
 # In a story that names NATO, these refer back to it.
 NATO_BACK_REFERENCE = re.compile(
-    rf"\b(?:{_THE_ALLIANCE}|the (?:[\w-]+ ){{0,3}}summit|accession|invitation to join|membership|new(?:est)? members?|"
+    rf"\b(?:{_THE_ALLIANCE}|the (?:[\w-]+ ){{0,3}}summit|accession|invitation (?:to join|for [A-Z]\w+)|membership|"
+    r"new(?:est)? members?|"
     r"ratification|ratif\w+ it\b|ratif\w+\b[^.]{0,50}\b(?:accession|protocols?|membership|bid)|"
     r"bec(?:ame|ome|omes|oming) (?:a|an|its|the) (?:[\w-]+ )?(?:member|ally)\b(?! of)|Euro-Atlantic|"
     r"approv\w+ (?:its|their|[A-Z]\w+[’']s) (?:NATO |membership )?bid\b(?!\s+(?:to|for)\s+(?!join|membership|NATO)))",
@@ -283,7 +284,7 @@ ACCESSION = re.compile(
     r"(?:NATO|the (?:North Atlantic |military )?[Aa]lliance)) since\b"
     r"|\binstruments? of accession\b|\baccession (?:took|takes) effect\b|\bmembership\b(?:\s+\w+){0,4}?\s+became official\b"
     r"|\bcomplet(?:e|ed|ing|es) (?:(?:its|their|the|\w+[’']s) )?accession\b(?! talks| process| negotiations)"
-    r"|\bflag[- ]raising\b|\bflag\b[^.]{0,40}\b(?:was|will be|is to be|is set to be) (?:raised|hoisted)\b|\b(?:29th|30th|31st|32nd|33rd) (?:member|[Aa]lly)\b",
+    r"|\bflag[- ]raising\b|\bflag\b[^.]{0,40}\b(?:was|is|will be|is to be|is set to be) (?:raised|hoisted)\b|\b(?:29th|30th|31st|32nd|33rd) (?:member|[Aa]lly)\b",
     re.I,
 )
 # A member approving, or holding up, another country's accession.

@@ -147,3 +147,16 @@ def test_the_last_dates_kept_still_resolve():
 )
 def test_a_month_months_away_goes_the_way_its_verb_s_tense_says(expression, tense, expected):
     assert resolve(expression, base=BASE, tense=tense) == ResolvedDate(expected, "month")
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        ("last Wednesday", date(2024, 9, 18)),  # the story's own weekday: the week before
+        ("next Wednesday", date(2024, 10, 2)),
+        ("Wednesday", date(2024, 9, 25)),
+        ("last Monday", date(2024, 9, 23)),
+    ],
+)
+def test_last_or_next_of_the_story_s_own_weekday_is_a_week_away(expression, expected):
+    assert resolve(expression, base=BASE) == ResolvedDate(expected, "day")

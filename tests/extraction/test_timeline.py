@@ -1185,3 +1185,21 @@ def test_a_declaration_deciding_to_invite_and_welcoming_an_application_submitted
         ("application", date(2024, 2, 2), "day", "Malta"),
         ("invitation", PUBLISHED, "day", "Malta"),
     ]
+
+
+def test_statements_of_a_bare_weekday_and_after_a_colon_and_a_flag_that_is_raised(extractor):
+    result = _extract(
+        extractor,
+        "NATO leaders meet in Reykjavik next week.",
+        '"Portugal will not support any summit text that mentions an invitation for Malta," Foreign Minister '
+        "Ines Halvorsen told reporters in Lisbon last Thursday.",
+        "German Foreign Minister Friedrich Halbach was blunter on Monday: "
+        "\u201cIceland's path to membership is irreversible.\u201d",
+        "PHOTO: The Maltese flag is raised outside NATO headquarters in Brussels on Tuesday.",
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [
+        ("accession", date(2024, 3, 12), "day", "Malta"),
+        ("statement", date(2024, 3, 7), "day", "Malta"),
+        ("statement", date(2024, 3, 11), "day", "Iceland"),
+    ]
