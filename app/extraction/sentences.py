@@ -136,7 +136,7 @@ _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[\w,;:] )[A-Z][\w'’]*")
 
 
 def sentence_case(headline: str, body: str) -> str:
-    """A headline in Title Case ("Blinken Says He Is Confident Sweden and Finland Will Join NATO Soon") as a
+    """A headline in Title Case ("Halvorsen Says She Is Confident Austria and Ireland Will Join NATO Soon") as a
     sentence writes it, which the parser reads far better: a word is kept capitalised if it is the first,
     an acronym, a place or nationality, or written capitalised inside the body's sentences; others are
     lower-cased. Lengths stay as they were, so offsets into the headline hold."""

@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -39,11 +40,17 @@ expect = sync_api.expect
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, extractor) -> Iterator[str]:
     """The service on loopback over a database holding the seed articles, extracted for real."""
-    folder = tmp_path_factory.mktemp("explorer")
+    with _serving(tmp_path_factory.mktemp("explorer"), SEEDS_DIR, extractor) as base:
+        yield base
+
+
+@contextmanager
+def _serving(folder: Path, articles: Path, extractor) -> Iterator[str]:
+    """The service on loopback over a fresh database holding these articles, extracted for real."""
     with fresh_database(folder) as url:
         engine = make_engine(url, for_writes=True)
         upgrade_schema(engine)
-        report = ingest_paths(engine=engine, paths=[SEEDS_DIR], extractor=extractor)
+        report = ingest_paths(engine=engine, paths=[articles], extractor=extractor)
         engine.dispose()
         assert report.failed == []
         with running_server(url) as base:
@@ -473,14 +480,8 @@ def headline_site(tmp_path_factory, extractor) -> Iterator[str]:
         "At the NATO summit in Reykjavik this week, the main question will be whether Iceland should join.\n",
         encoding="utf-8",
     )
-    with fresh_database(folder) as url:
-        engine = make_engine(url, for_writes=True)
-        upgrade_schema(engine)
-        report = ingest_paths(engine=engine, paths=[folder / "articles"], extractor=extractor)
-        engine.dispose()
-        assert report.failed == []
-        with running_server(url) as base:
-            yield base
+    with _serving(folder, folder / "articles", extractor) as base:
+        yield base
 
 
 @pytest.fixture
