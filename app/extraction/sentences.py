@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 from app.extraction import places
 from app.extraction.dates import NUMBER_WORDS, Preference, ResolvedDate, add_months, resolve
 from app.extraction.records import Evidence
-from app.extraction.vocabulary import SPEECH_VERBS
+from app.extraction.vocabulary import LOOKING_FORWARD, SPEECH_VERBS
 from app.limits import date_in_range
 
 # A photo credit closing a caption: "(Name / Agency)", "(Photo by Name/Getty Images)".
@@ -215,10 +215,19 @@ def _tense_of_its_verb(ent: Span) -> Preference | None:
     return _tense(verb)
 
 
-_LOOKING_AHEAD = frozenset(
-    {"look", "hope", "expect", "plan", "aim", "schedule", "set", "prepare", "want", "seek"}
-    | {"postpone", "delay", "move", "bring", "push", "reschedule", "defer"}
-    | {"promise", "pledge", "vow", "intend", "agree", "decide"}
+# Besides them, verbs that move a time or settle it: "postponed its summit to July", "agreed to meet in July".
+_LOOKING_AHEAD = (
+    LOOKING_FORWARD
+    | {"prepare", "want", "seek", "agree", "decide"}
+    | {
+        "postpone",
+        "delay",
+        "move",
+        "bring",
+        "push",
+        "reschedule",
+        "defer",
+    }
 )
 
 

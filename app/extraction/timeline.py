@@ -22,6 +22,7 @@ from app.extraction.vocabulary import (
     COUNCIL,
     INVITATION,
     LEADERSHIP_CHANGE,
+    LOOKING_FORWARD,
     MEMBERSHIP,
     MEMBERSHIP_APPLICATION,
     NATO_BACK_REFERENCE,
@@ -900,11 +901,6 @@ def _verb_at(sentence: Sentence, char: int) -> Token:
     return head if head.pos_ in {"VERB", "AUX"} else word
 
 
-_LOOKING_FORWARD = frozenset(
-    {"expect", "set", "schedule", "due", "hope", "plan", "look", "promise", "pledge", "vow", "intend"}
-)
-
-
 def _planned(verb: Token) -> bool:
     """Whether a step is still to come: "will join", "would become", "is set to deposit", "look forward to
     welcoming" (not "will now deposit")."""
@@ -933,7 +929,7 @@ def _planned(verb: Token) -> bool:
                 return True  # "must now be ratified by all allies": still to come
             if child.dep_ == "aux" and child.lower_ in {"will", "would", "shall", "'ll"}:
                 return not any(c.lower_ == "now" for c in head.children)
-        if head.i != verb.i and _lemma(head) in _LOOKING_FORWARD:
+        if head.i != verb.i and _lemma(head) in LOOKING_FORWARD:
             return True  # "is expected to ratify", "promised to ratify Sweden's accession in October"
         if head.dep_ in {"ROOT", "ccomp", "advcl", "relcl"} and head.pos_ in {"VERB", "AUX"} and head.i != verb.i:
             break

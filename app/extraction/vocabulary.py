@@ -145,6 +145,11 @@ PLANNING_HEADS = frozenset({"expect", "plan", "set", "schedule", "due", "intend"
 # Bodies that meet as one side ("the North Atlantic Council met with the Prime Minister").
 ORGANIZATION_SIDES = frozenset({"council", "commission", "committee", "delegation", "government", "cabinet"})
 
+# Verbs that look forward: what they lead to is still to come ("is expected to ratify", "promised to ratify
+# in October", "hopes to join"), whatever their own tense.
+LOOKING_FORWARD = frozenset(
+    {"expect", "set", "schedule", "due", "hope", "plan", "look", "promise", "pledge", "vow", "intend", "aim"}
+)
 SPEECH_VERBS = frozenset(
     {
         "say",
