@@ -2,6 +2,7 @@
 
 import functools
 import re
+from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
@@ -52,7 +53,7 @@ _PAST_HINT = re.compile(r"\b(?:last|previous|yesterday|ago|earlier)\b", re.I)
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _AGO = re.compile(
     rf"(a|an|one|two|three|four|five|six|\d{{1,2}}|[a-z]+teen|(?:{'|'.join(_TENS)})(?:-[a-z]+)?) (year|month)s? ago"
-    r"( this month)?",
+    r"( this month| today)?",
     re.I,
 )
 _WEEK = re.compile(
@@ -105,6 +106,9 @@ def _resolve(expression: str, *, base: date, prefer: Preference, tense: Preferen
         # "a year ago", "two months ago": the year or month it was, no finer.
         if not (count := _count(ago[1].lower())):
             return None
+        if ago[2].lower() == "year" and ago[3] and ago[3].strip().lower() == "today":  # "three years ago today"
+            year = base.year - count
+            return ResolvedDate(base.replace(year=year, day=min(base.day, monthrange(year, base.month)[1])), "day")
         if ago[2].lower() == "year" and ago[3]:  # "eighteen years ago this month"
             return ResolvedDate(date(base.year - count, base.month, 1), "month")
         if ago[2].lower() == "year":

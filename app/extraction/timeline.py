@@ -1153,7 +1153,7 @@ def _the_speaker_s_country(sentence: Sentence, within: Clause | None) -> list[st
     whoever says "my country", "her country" or "the island" of its way in."""
     for token in sentence.span:
         if (
-            token.lower_ in {"country", "nation", "island", "republic", "kingdom"}
+            token.lower_ in {"country", "nation", "island", "republic", "kingdom", "government"}
             and any(c.dep_ == "poss" and c.lower_ in {"his", "her", "their", "my", "our"} for c in token.children)
             and (within is None or within.has(token))
             and _on_the_path(token)

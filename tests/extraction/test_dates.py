@@ -160,3 +160,9 @@ def test_a_month_months_away_goes_the_way_its_verb_s_tense_says(expression, tens
 )
 def test_last_or_next_of_the_story_s_own_weekday_is_a_week_away(expression, expected):
     assert resolve(expression, base=BASE) == ResolvedDate(expected, "day")
+
+
+def test_years_ago_today_is_that_day_and_this_month_that_month():
+    assert resolve("Three years ago today", base=BASE) == ResolvedDate(date(2021, 9, 25), "day")
+    assert resolve("a year ago today", base=date(2024, 2, 29)) == ResolvedDate(date(2023, 2, 28), "day")
+    assert resolve("two years ago this month", base=BASE) == ResolvedDate(date(2022, 9, 1), "month")

@@ -1203,3 +1203,13 @@ def test_statements_of_a_bare_weekday_and_after_a_colon_and_a_flag_that_is_raise
         ("statement", date(2024, 3, 7), "day", "Malta"),
         ("statement", date(2024, 3, 11), "day", "Iceland"),
     ]
+
+
+def test_his_government_is_the_speaker_s_country(extractor):
+    result = _extract(
+        extractor,
+        "Kosovo's prime minister says his government will formally apply to join NATO next month.",
+        "Serbia rejects the move.",
+        published=PUBLISHED,
+    )
+    assert [(e.kind, e.country) for e in result.timeline] == [("plan", "Kosovo")]
