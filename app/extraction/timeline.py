@@ -717,9 +717,15 @@ def _decided(clause: Clause) -> bool:
     """Whether the clause reports a decision taken ("agreed at their summit to offer ..."), not one to come."""
     return any(
         clause.has(t)
-        and t.lemma_.lower() in {"agree", "decide"}
         and t.tag_ == "VBD"
-        and any(c.dep_ in {"xcomp", "advcl", "ccomp"} for c in t.children)
+        and (
+            (t.lemma_.lower() in {"agree", "decide"} and any(c.dep_ in {"xcomp", "advcl", "ccomp"} for c in t.children))
+            # "At the Vilnius summit in July 2023, allies dropped the requirement for Ukraine to ...", "declared"
+            or (
+                t.lemma_.lower() in {"drop", "declare", "adopt", "endorse"}
+                and any(c.dep_ in {"dobj", "ccomp"} for c in t.children)
+            )
+        )
         for t in clause.sentence.span
     )
 

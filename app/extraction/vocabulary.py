@@ -194,7 +194,9 @@ LEADERSHIP_CHANGE = re.compile(
     r"\b(?:step(?:s|ped|ping)? down|resign(?:s|ed|ing)?|leav(?:e|es|ing) (?:office|his post|her post)|"
     r"left office|t(?:ake|akes|ook|aking) office|sworn in|succeed(?:s|ed|ing)?|replac(?:e|es|ed|ing)|"
     r"t(?:ake|akes|ook|aking) (?:his|her|their) place|appointed|elected|dismissed|took over|take over|"
-    r"successor|end of (?:his|her) (?:term|tenure))\b",
+    r"successor|end of (?:his|her) (?:term|tenure)|"
+    r"bec(?:ame|omes|ome|oming) (?:NATO[’']s |the Alliance[’']s |the alliance[’']s )?(?:new |next )?(?:deputy )?"
+    r"secretary[- ]general)\b",
     re.IGNORECASE,
 )
 BACK_REFERENCE = re.compile(r"\b(?:his|her) (?:place|post|job|seat)|succeed (?:him|her)|replace (?:him|her)\b", re.I)

@@ -1213,3 +1213,19 @@ def test_his_government_is_the_speaker_s_country(extractor):
         published=PUBLISHED,
     )
     assert [(e.kind, e.country) for e in result.timeline] == [("plan", "Kosovo")]
+
+
+def test_a_summit_s_decision_reported_in_the_past_and_an_office_taken_up(extractor):
+    result = _extract(
+        extractor,
+        "Malta's bid to join NATO is back on the agenda.",
+        "At the Reykjavik summit in July 2023, allies dropped the requirement for Malta to complete a Membership "
+        "Action Plan.",
+        "Much of the drafting has fallen to Ines Halvorsen, the Norwegian diplomat who became NATO's deputy "
+        "secretary general in January.",
+        published=PUBLISHED,
+    )
+    assert sorted((e.kind, e.date, e.date_precision, e.country) for e in result.timeline) == [
+        ("leadership_change", date(2024, 1, 1), "month", "NATO"),
+        ("summit", date(2023, 7, 1), "month", "Malta"),
+    ]
