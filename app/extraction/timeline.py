@@ -314,6 +314,7 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
                 _council_country(clause.text)
                 or _summit_country(clause)
                 or _committed_country(sentence)
+                or (_named_with_the_speaker(sentence) if speakers else None)
                 or story_country
                 or _speakers_country(speakers, people)
                 or "NATO"
@@ -1639,6 +1640,27 @@ def _summit_country(clause: Clause) -> str | None:
             ):
                 return country
     return None
+
+
+def _named_with_the_speaker(sentence: Sentence) -> str | None:
+    """ "Malta's Prime Minister Karl Borg said ... neutrality rules out NATO membership": the one country named
+    with whoever says what the sentence says of no country's way in."""
+    subjects = [
+        c
+        for verb in sentence.span
+        if _lemma(verb) in SPEECH_VERBS and verb.pos_ == "VERB"
+        for c in verb.children
+        if c.dep_ == "nsubj"
+    ]
+    # the subject's own words ("Malta's Prime Minister", "Maltese"), not a clause on it ("who has forged ties with
+    # Russia")
+    clauses_on_it = {t.i for c in subjects for d in c.subtree if d.dep_ in {"relcl", "acl", "appos"} for t in d.subtree}
+    named = {
+        country
+        for root, country in _country_mentions(sentence)
+        if any(s.left_edge.i <= root.i <= s.right_edge.i for s in subjects) and root.i not in clauses_on_it
+    }
+    return next(iter(named)) if len(named) == 1 else None
 
 
 def _committed_country(sentence: Sentence) -> str | None:

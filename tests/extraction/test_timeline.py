@@ -1229,3 +1229,19 @@ def test_a_summit_s_decision_reported_in_the_past_and_an_office_taken_up(extract
         ("leadership_change", date(2024, 1, 1), "month", "NATO"),
         ("summit", date(2023, 7, 1), "month", "Malta"),
     ]
+
+
+def test_a_statement_on_no_country_s_way_in_is_the_speaker_s_country_named_with_them(extractor):
+    result = _extract(
+        extractor,
+        "Malta's Prime Minister Karl Borg said on Tuesday that the island's neutrality rules out NATO membership. "
+        "His comments came days after Austria formally applied to join the alliance on Monday.",
+        "Prime Minister Viktor Halasz, who has forged close ties with Russia, said on Tuesday that NATO membership "
+        "was a matter for each nation.",
+        published=PUBLISHED,
+    )
+    assert sorted((e.kind, e.country) for e in result.timeline) == [
+        ("application", "Austria"),
+        ("statement", "Austria"),  # the one a story about Austria's application follows, not Russia
+        ("statement", "Malta"),
+    ]
