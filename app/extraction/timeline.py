@@ -102,8 +102,12 @@ def _apart_by_a_semicolon(verb: Token) -> bool:
     """ "North Macedonia waited a decade, finally joining in 2020; Montenegro joined in 2017": two clauses."""
     doc = verb.doc
     left, right = verb.left_edge.i, verb.right_edge.i
+    # the semicolon stands between the clause and the verb it hangs on, not after both ("said Budapest would
+    # ratify Sweden's bid in the spring; Turkey's envoy declined to comment")
+    head = verb.head.i
     return verb.dep_ in {"ccomp", "parataxis", "conj"} and (
-        (right + 1 < len(doc) and doc[right + 1].text == ";") or (left > 0 and doc[left - 1].text == ";")
+        (right + 1 < len(doc) and doc[right + 1].text == ";" and head > right + 1)
+        or (left > 0 and doc[left - 1].text == ";" and head < left - 1)
     )
 
 
@@ -314,7 +318,7 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
                 _council_country(clause.text)
                 or _summit_country(clause)
                 or _committed_country(sentence)
-                or (_named_with_the_speaker(sentence) if speakers else None)
+                or (_named_with_the_speaker(clause) if speakers else None)
                 or story_country
                 or _speakers_country(speakers, people)
                 or "NATO"
@@ -1642,13 +1646,14 @@ def _summit_country(clause: Clause) -> str | None:
     return None
 
 
-def _named_with_the_speaker(sentence: Sentence) -> str | None:
+def _named_with_the_speaker(clause: Clause) -> str | None:
     """ "Malta's Prime Minister Karl Borg said ... neutrality rules out NATO membership": the one country named
-    with whoever says what the sentence says of no country's way in."""
+    with whoever says, in this clause, what it says of no country's way in."""
+    sentence = clause.sentence
     subjects = [
         c
         for verb in sentence.span
-        if _lemma(verb) in SPEECH_VERBS and verb.pos_ == "VERB"
+        if _lemma(verb) in SPEECH_VERBS and verb.pos_ == "VERB" and clause.has(verb)
         for c in verb.children
         if c.dep_ == "nsubj"
     ]

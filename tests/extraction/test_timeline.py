@@ -1243,3 +1243,13 @@ def test_a_statement_on_no_country_s_way_in_is_the_speaker_s_country_named_with_
     kinds = {(e.kind, e.country) for e in result.timeline}
     assert {("application", "Austria"), ("statement", "Malta")} <= kinds
     assert "Russia" not in {country for _, country in kinds}
+
+
+def test_a_semicolon_after_a_said_clause_does_not_part_the_saying_from_what_was_said(extractor):
+    result = _extract(
+        extractor,
+        "NATO allies met on Tuesday; Portugal's foreign minister, Ines Halvorsen, said Lisbon would ratify "
+        "Iceland's bid in the spring; Spain's envoy declined to comment.",
+        published=PUBLISHED,
+    )
+    assert [(e.kind, e.country) for e in result.timeline] == [("statement", "Iceland")]
