@@ -769,16 +769,21 @@ def _invited(clause: Clause) -> Token | None:
                 c.dep_ == "neg" or c.lower_ in {"would", "will", "could", "may", "might"} for c in token.children
             )
             and (
-                any(
-                    (root.head == token and root.dep_ in {"dobj", "nsubjpass"})
-                    or (token.dep_ == "relcl" and token.head == root)  # "North Macedonia, which was invited to ..."
-                    for root, _ in _country_mentions(clause.sentence)
+                (
+                    (
+                        any(
+                            (root.head == token and root.dep_ in {"dobj", "nsubjpass"})
+                            # "North Macedonia, which was invited to ..."
+                            or (token.dep_ == "relcl" and token.head == root)
+                            for root, _ in _country_mentions(clause.sentence)
+                        )
+                        or any(c.dep_ == "nsubjpass" and _names_the_group(c) for c in token.children)
+                    )
+                    # "to join", "to start accession talks", "to activate its Membership Action Plan"; not "to attend"
+                    and _to_join(token)
                 )
-                or any(c.dep_ == "nsubjpass" and _names_the_group(c) for c in token.children)
                 or _invited_after_applying(token, clause.sentence)
             )
-            # "to join", "to start accession talks", "to activate its Membership Action Plan"; not "to attend".
-            and (_to_join(token) or _invited_after_applying(token, clause.sentence))
         ):
             return token
     return None
