@@ -173,13 +173,18 @@ def _insert_entry(connection, entry_id: str, kind: str) -> None:
     )
 
 
-def _kind_refused(connection, kind: str) -> bool:
+def _refused(connection, insert) -> bool:
+    """Whether the database refuses what `insert(connection)` writes (a CHECK), leaving the rest as it was."""
     try:
         with connection.begin_nested():
-            _insert_entry(connection, f"try-{kind}", kind)
+            insert(connection)
     except IntegrityError:
         return True
     return False
+
+
+def _kind_refused(connection, kind: str) -> bool:
+    return _refused(connection, lambda c: _insert_entry(c, f"try-{kind}", kind))
 
 
 def test_0011_adds_country_and_its_index_widens_kinds_and_keeps_actors_and_sources(database_url):
@@ -239,18 +244,11 @@ def test_0011_adds_country_and_its_index_widens_kinds_and_keeps_actors_and_sourc
 
 
 def _evidence_part_refused(connection, part: str) -> bool:
-    try:
-        with connection.begin_nested():
-            connection.execute(
-                text(
-                    "INSERT INTO evidence (article_id, timeline_entry_id, quote, part, start_offset, end_offset, "
-                    "extractor_version) VALUES ('a1', 'e1', 'Sweden joins', :part, 0, 12, 'new')"
-                ),
-                {"part": part},
-            )
-    except IntegrityError:
-        return True
-    return False
+    insert = text(
+        "INSERT INTO evidence (article_id, timeline_entry_id, quote, part, start_offset, end_offset, "
+        "extractor_version) VALUES ('a1', 'e1', 'Sweden joins', :part, 0, 12, 'new')"
+    )
+    return _refused(connection, lambda c: c.execute(insert, {"part": part}))
 
 
 def test_0013_marks_every_stored_quote_as_the_body_s_and_takes_title_quotes_after(database_url):

@@ -71,7 +71,18 @@ def browser():
         browser.close()
 
 
-def _open(browser, site, request, **context_options):
+DESKTOP = {"width": 1280, "height": 900}
+
+
+@contextmanager
+def _browsing(browser, site: str, request, **context_options) -> Iterator:
+    """A page on `site` in a fresh browser context; afterwards a screenshot, and no other origin or script error."""
+    context, page, elsewhere, errors = _open(browser, site, **context_options)
+    yield page
+    _finish(context, page, request, elsewhere, errors)
+
+
+def _open(browser, site, **context_options):
     context = browser.new_context(**context_options)
     elsewhere: list[str] = []
 
@@ -92,18 +103,16 @@ def _open(browser, site, request, **context_options):
 
 @pytest.fixture
 def page(browser, site, request):
-    context, page, elsewhere, errors = _open(browser, site, request, viewport={"width": 1280, "height": 900})
-    yield page
-    _finish(context, page, request, elsewhere, errors)
+    with _browsing(browser, site, request, viewport=DESKTOP) as page:
+        yield page
 
 
 @pytest.fixture
 def phone(browser, site, request):
-    context, page, elsewhere, errors = _open(
+    with _browsing(
         browser, site, request, viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True
-    )
-    yield page
-    _finish(context, page, request, elsewhere, errors)
+    ) as page:
+        yield page
 
 
 def _finish(context, page, request, elsewhere, errors):
@@ -364,9 +373,8 @@ def busy_site(tmp_path_factory) -> Iterator[str]:
 
 @pytest.fixture
 def busy_page(browser, busy_site, request):
-    context, page, elsewhere, errors = _open(browser, busy_site, request, viewport={"width": 1280, "height": 900})
-    yield page
-    _finish(context, page, request, elsewhere, errors)
+    with _browsing(browser, busy_site, request, viewport=DESKTOP) as page:
+        yield page
 
 
 def test_show_more_loads_the_next_pages_in_list_order_and_focuses_the_first_new_meeting(busy_page, busy_site):
@@ -429,9 +437,8 @@ def accession_site(tmp_path_factory) -> Iterator[str]:
 
 @pytest.fixture
 def accession_page(browser, accession_site, request):
-    context, page, elsewhere, errors = _open(browser, accession_site, request, viewport={"width": 1280, "height": 900})
-    yield page
-    _finish(context, page, request, elsewhere, errors)
+    with _browsing(browser, accession_site, request, viewport=DESKTOP) as page:
+        yield page
 
 
 def test_the_timeline_labels_each_entry_with_its_country_and_filters_by_country(accession_page, accession_site):
@@ -486,9 +493,8 @@ def headline_site(tmp_path_factory, extractor) -> Iterator[str]:
 
 @pytest.fixture
 def headline_page(browser, headline_site, request):
-    context, page, elsewhere, errors = _open(browser, headline_site, request, viewport={"width": 1280, "height": 900})
-    yield page
-    _finish(context, page, request, elsewhere, errors)
+    with _browsing(browser, headline_site, request, viewport=DESKTOP) as page:
+        yield page
 
 
 def test_evidence_from_a_headline_is_marked_and_focused_in_the_article_title(headline_page, headline_site):
