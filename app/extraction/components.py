@@ -1,9 +1,13 @@
 """spaCy components of our own, registered by name so that `load_pipeline` can add them."""
 
+import re
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
+from app.extraction.dates import MONTH_NAMES
 from app.extraction.vocabulary import TITLES, pattern_file
 
 
@@ -55,6 +59,44 @@ def merge_hyphenated_names(doc: Doc) -> Doc:
         with doc.retokenize() as retokenizer:
             for start, end in merged:
                 retokenizer.merge(doc[start:end])
+    return doc
+
+
+_A_MONTH = re.compile(rf"(?:{MONTH_NAMES})\.?", re.IGNORECASE)
+
+
+@Language.component("whole_dates")
+def mend_date_entities(doc: Doc) -> Doc:
+    """Give DATE entities the words the model leaves out of them: the day before a month at the start of a
+    line ("7 March 2024 - Sweden deposits ...", where it tags only "March 2024"), and the "today" or "this
+    month" after "years ago", which make a year a day or a month."""
+    ents = list(doc.ents)
+    changed = False
+    for n, ent in enumerate(ents):
+        if ent.label_ != "DATE":
+            continue
+        start, end = ent.start, ent.end
+        before = doc[start - 1] if start > 0 else None
+        if (
+            before is not None
+            and _A_MONTH.fullmatch(ent[0].text)
+            and before.is_digit
+            and 1 <= int(before.text) <= 31
+            and (n == 0 or ents[n - 1].end <= before.i or ents[n - 1].label_ == "CARDINAL")
+        ):
+            start = before.i
+        if ent[-1].lower_ == "ago":
+            after = doc[end : end + 2]
+            if len(after) and after[0].lower_ == "today":
+                end += 1
+            elif len(after) == 2 and after[0].lower_ == "this" and after[1].lower_ in {"month", "week"}:
+                end += 2
+        if (start, end) != (ent.start, ent.end):
+            ents[n] = Span(doc, start, end, label="DATE")
+            changed = True
+    if changed:
+        # A number the model took for a CARDINAL, or a "today" it tagged apart, is now inside the date.
+        doc.ents = filter_spans(ents)
     return doc
 
 

@@ -29,7 +29,7 @@ _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s)")
 _WORD_END = re.compile(r"\S(?=\s)")
 
 # Bump when a change to the rules or the model changes what is extracted; `reextract` uses it.
-EXTRACTOR_VERSION = "2.4.0"
+EXTRACTOR_VERSION = "2.5.0"
 
 
 @dataclass(frozen=True)
@@ -98,6 +98,7 @@ def load_pipeline(model: str) -> Language:
 
     nlp = spacy.load(model, exclude=["senter"])
     nlp.add_pipe("hyphenated_names", after="ner")
+    nlp.add_pipe("whole_dates", after="hyphenated_names")
     nlp.add_pipe("topics", last=True)
     add_title_ruler(nlp)
     return nlp

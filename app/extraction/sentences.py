@@ -114,14 +114,24 @@ _NO_BREAK_AFTER = frozenset(
 
 
 def _joined(sents: list[Span]) -> list[Span]:
-    """Join what the parser split after "Brig." in "Air Force Brig. Gen. Dana Whitfield"."""
+    """Join what the parser split after "Brig." in "Air Force Brig. Gen. Dana Whitfield", and after the
+    date that heads an item of a list ("29 June 2022 - At the Madrid summit, ...")."""
     joined: list[Span] = []
     for sent in sents:
-        if joined and _ends_in_abbreviation(joined[-1]) and sent[0].text[:1].isupper():
+        if joined and (
+            (_ends_in_abbreviation(joined[-1]) and sent[0].text[:1].isupper()) or _a_date_heading(joined[-1])
+        ):
             joined[-1] = sent.doc[joined[-1].start : sent.end]
         else:
             joined.append(sent)
     return joined
+
+
+def _a_date_heading(sent: Span) -> bool:
+    tokens = [t for t in sent if not t.is_space]
+    return (
+        len(tokens) >= 2 and tokens[-1].text in {"–", "—", "-", ":"} and all(t.ent_type_ == "DATE" for t in tokens[:-1])
+    )
 
 
 def _ends_in_abbreviation(sent: Span) -> bool:
@@ -184,6 +194,22 @@ def _trim(sent: Span) -> Span | None:
     if len(span) == 1 and span[0].is_punct:
         return None
     return span
+
+
+def date_heading(sentence: Sentence) -> Span | None:
+    """The date heading an item of a list of key dates ("29 June 2022 - At the Madrid summit, Allied leaders
+    formally invite Finland and Sweden to join"): the day of what the line tells, in the present as it is."""
+    span = sentence.span
+    first = next((ent for ent in span.ents if ent.label_ == "DATE"), None)
+    if first is None or first.start != span.start or first.end >= span.end:
+        return None
+    return first if span.doc[first.end].text in {"–", "—", "-", ":"} else None
+
+
+def heading_date(sentence: Sentence, *, base: date) -> ResolvedDate | None:
+    """The date `date_heading` finds, resolved against `base`."""
+    heading = date_heading(sentence)
+    return resolve(heading.text, base=base, prefer="past") if heading is not None else None
 
 
 def tense_of(ent: Span) -> Preference | None:

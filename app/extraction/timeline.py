@@ -14,7 +14,7 @@ from app.extraction import places
 from app.extraction.dates import MONTH_NAMES, NUMBER_WORDS, ResolvedDate, add_months
 from app.extraction.meetings import title_holder, title_only
 from app.extraction.records import Evidence, PersonFact, TimelineFact
-from app.extraction.sentences import Sentence, date_of_saying, dates_in, governing_verb
+from app.extraction.sentences import Sentence, date_heading, date_of_saying, dates_in, governing_verb, heading_date
 from app.extraction.vocabulary import (
     ACCESSION,
     APPLICATION,
@@ -764,7 +764,8 @@ def _invited(clause: Clause) -> Token | None:
             clause.has(token)
             and token.lemma_.lower() == "invite"
             and token.pos_ == "VERB"
-            and (token.tag_ in {"VBD", "VBN"} or _decided_to(token))
+            # "29 June 2022 - Allied leaders formally invite Finland and Sweden to join": a dated list's present
+            and (token.tag_ in {"VBD", "VBN"} or _decided_to(token) or date_heading(clause.sentence))
             and not any(
                 c.dep_ == "neg" or c.lower_ in {"would", "will", "could", "may", "might"} for c in token.children
             )
@@ -1057,6 +1058,8 @@ def _summit_date(clause: Clause, published: date) -> tuple[ResolvedDate, bool]:
             for resolved, ent in dates:
                 if ent.root.i in verb_clause:
                     return resolved, True
+        if heading := heading_date(sentence, base=published):
+            return heading, True
         return Unstated(published, "day"), False
     return _entry_date(sentence, published, within=clause), True
 

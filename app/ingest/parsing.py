@@ -85,6 +85,13 @@ _FURNITURE = re.compile(
     re.IGNORECASE,
 )
 _TERMINAL = re.compile(r"[.!?:;,\"”’')\]]$")
+# A line that opens with a bullet or with a date and a dash or colon is an item of a list (a fact box of
+# key dates), not the rest of a hard-wrapped sentence: "18 May 2022 - Finland and Sweden apply to join".
+_LIST_ITEM = re.compile(
+    rf"^(?:[•·▪◦‣*–—-]\s+|(?:{_DATE_IN_LINE.pattern}|(?:\d{{1,2}}\s+)?{_MONTH}(?:\s+\d{{1,2}})?,?(?:\s+\d{{4}})?"
+    r"|\d{4})\s*[–—:-]\s+)",
+    re.IGNORECASE,
+)
 _WHITESPACE = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _FIELD_LIMITS = {"source": SOURCE_LIMIT, "author": AUTHOR_LIMIT, "dateline": DATELINE_LIMIT}
@@ -496,7 +503,7 @@ def _assemble_paragraphs(classified: list[tuple[str, str]]) -> tuple[Paragraph, 
             paragraphs.append(Paragraph("caption", normalise_text(line)))
         else:
             # A line that stops mid-sentence was hard-wrapped: join it to the next one.
-            if pending and _TERMINAL.search(pending[-1].rstrip()):
+            if pending and (_TERMINAL.search(pending[-1].rstrip()) or _LIST_ITEM.match(line.strip())):
                 flush()
             pending.append(line.strip())
     flush()

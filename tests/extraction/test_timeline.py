@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from app.extraction.sentences import sentence_case
+from app.ingest.parsing import parse_seed_text
 from tests.extraction.test_people import _extract
 
 PUBLISHED = date(2024, 3, 14)  # a Thursday
@@ -1253,3 +1254,24 @@ def test_a_semicolon_after_a_said_clause_does_not_part_the_saying_from_what_was_
         published=PUBLISHED,
     )
     assert [(e.kind, e.country) for e in result.timeline] == [("statement", "Iceland")]
+
+
+def test_a_list_of_key_dates_gives_each_line_its_step_on_the_day_heading_it(extractor):
+    article = parse_seed_text(
+        """ date 2025-05-18 Malta's road into NATO
+Six years ago today, Malta handed in its application to join NATO. Here is how it went.
+
+Key dates:
+12 May 2019 – Malta applies to join NATO
+30 June 2019 – At the Reykjavik summit, Allied leaders formally invite Malta to join
+7 March 2020 – Iceland's parliament approves Malta's protocol
+26 March 2020 – Portugal's parliament ratifies Malta's protocol
+"""
+    )
+    assert _entries(extractor.extract(article.text)) == [
+        ("application", date(2019, 5, 12), "day", "Malta"),
+        ("application", date(2019, 5, 18), "day", "Malta"),  # "six years ago today", as the story counts
+        ("invitation", date(2019, 6, 30), "day", "Malta"),  # in a dated list's present, as done that day
+        ("ratification", date(2020, 3, 7), "day", "Malta"),  # the day before a month the model leaves out
+        ("ratification", date(2020, 3, 26), "day", "Malta"),
+    ]

@@ -92,6 +92,37 @@ def test_wire_report_with_dateline_joins_wrapped_lines_and_drops_the_trailer():
     assert "Reporting by" not in article.body
 
 
+KEY_DATES = """ date 2025-05-18 Malta's road into NATO
+Six years ago today, Malta applied to join the alliance, which it joined on
+4 April 2021, after every Ally had ratified its protocol.
+
+Key dates:
+12 May 2019 – Malta applies to join NATO
+30 June 2019: At the Reykjavik summit, Allied leaders invite Malta to join
+March 2020 – Iceland's parliament ratifies Malta's protocol
+- The Maltese flag is raised at headquarters
+• Malta sends its first officers to the NATO command
+"""
+
+
+def test_a_list_of_key_dates_keeps_a_paragraph_per_line_and_the_article_its_identity():
+    article = parse_seed_text(KEY_DATES)
+
+    assert [p.text for p in article.paragraphs] == [
+        # a date at the start of a line, without a dash or colon after it, goes on a hard-wrapped sentence
+        "Six years ago today, Malta applied to join the alliance, which it joined on 4 April 2021, after every "
+        "Ally had ratified its protocol.",
+        "Key dates:",
+        "12 May 2019 – Malta applies to join NATO",
+        "30 June 2019: At the Reykjavik summit, Allied leaders invite Malta to join",
+        "March 2020 – Iceland's parliament ratifies Malta's protocol",
+        "- The Maltese flag is raised at headquarters",
+        "• Malta sends its first officers to the NATO command",
+    ]
+    # Paragraph breaks are not part of an article's identity: stored before lists were split, it is the same article.
+    assert article.content_sha256 == content_sha256(" ".join(p.text for p in article.paragraphs))
+
+
 @pytest.mark.parametrize(
     ("dateline", "agency"),
     [
