@@ -139,6 +139,7 @@ def _clause(sentence: Sentence, tokens: frozenset[int], antecedents: tuple[str, 
 
 _COMMENTATORS = frozenset(
     {"analyst", "researcher", "expert", "professor", "scholar", "fellow", "commentator", "economist", "historian"}
+    | {"strategist", "columnist", "lecturer", "pollster"}
 )
 
 
@@ -321,6 +322,7 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
                 or (_named_with_the_speaker(clause) if speakers else None)
                 or story_country
                 or _speakers_country(speakers, people)
+                or _neutral_country(sentence)
                 or "NATO"
             ]
             for entry, when in _clause_entries(clause, countries, speakers, people, published):
@@ -638,6 +640,7 @@ def _classify(clause: Clause, published: date, *, speakers: bool) -> list[tuple[
     if (
         (match := APPLICATION.search(text))
         and _lemma(verb := _verb_at(sentence, match.start())) not in _APPROVING - {"sign"}  # the applicant signs
+        and not _urged(verb)  # "rejected a motion instructing the government to prepare an application"
         and not OTHER_UNION.search(text[match.start() : match.end() + 30])  # "applies for EU membership"
     ):
         found += _step("application", sentence, verb, published, speakers=speakers)
@@ -671,7 +674,7 @@ def _classify(clause: Clause, published: date, *, speakers: bool) -> list[tuple[
         and not _hypothetical(_verb_at(sentence, plan.start()))  # "Imagine if the alliance offered Tbilisi a MAP"
     ):
         return [("plan", _entry_date(sentence, published, within=clause))]
-    if _names_a_nato_summit(text):
+    if _names_a_nato_summit(text) and not _summit_in_a_condition(clause):
         return [("summit", _summit_date(clause, published)[0])]
     if _takes_a_stance(clause):
         return [("statement", _statement_date(clause, published))]
@@ -856,6 +859,12 @@ def _names_a_nato_summit(text: str) -> bool:
     return len(SUMMIT.findall(text)) > len(OTHER_SUMMIT.findall(text))
 
 
+def _summit_in_a_condition(clause: Clause) -> bool:
+    """ "If Austria is invited at the Ankara summit, you might see some inflows": the summit of a condition."""
+    summits = [t for t in clause.sentence.span if t.lower_ == "summit" and clause.has(t)]
+    return bool(summits) and all((verb := governing_verb(t)) is not None and _hypothetical(verb) for t in summits)
+
+
 def _invitation_to_come(clause: Clause) -> bool:
     """ "hopes for an invitation", "will push for an invitation": an invitation wished for is a plan."""
     match = INVITATION.search(clause.text)
@@ -886,7 +895,10 @@ def _urged(verb: Token) -> bool:
     )
 
 
-_URGING = frozenset({"urge", "call", "count", "expect", "hope", "want", "ask", "press", "encourage", "wait"})
+_URGING = frozenset(
+    {"urge", "call", "count", "expect", "hope", "want", "ask", "press", "encourage", "wait"}
+    | {"instruct", "order", "task", "direct", "mandate"}  # "a motion instructing the government to apply"
+)
 
 
 def _hypothetical(verb: Token) -> bool:
@@ -1105,6 +1117,18 @@ def path_countries(sentence: Sentence, *, strong: bool = False, within: Clause |
             for root, country in _country_mentions(sentence):
                 if sayer is not None and root.head == sayer and root.dep_ == "nsubj" and country not in found:
                     found.append(country)
+        # "In Vienna, the spread on Austrian debt barely budged after the government formally applied": the one
+        # country the sentence names or speaks from.
+        if (
+            token.lower_ == "government"
+            and token.dep_ == "nsubj"
+            and not any(c.dep_ == "poss" or c.pos_ == "PROPN" for c in token.children)
+            and _path_verb(token.head)
+            and (within is None or within.has(token))
+            and len(where := _countries_named_or_spoken_from(sentence)) == 1
+            and not found
+        ):
+            found += where
     if not found:
         # "North Macedonia's parliament ratified the country's accession protocol": the country named before.
         for token in sentence.span:
@@ -1674,6 +1698,29 @@ def _named_with_the_speaker(clause: Clause) -> str | None:
         if any(s.left_edge.i <= root.i <= s.right_edge.i for s in subjects) and root.i not in clauses_on_it
     }
     return next(iter(named)) if len(named) == 1 else None
+
+
+def _countries_named_or_spoken_from(sentence: Sentence) -> set[str]:
+    capitals = {c for t in sentence.span if t.pos_ == "PROPN" and (c := places.capital_country(t.text))}
+    return {country for _, country in _country_mentions(sentence)} | capitals
+
+
+def _neutral_country(sentence: Sentence) -> str | None:
+    """ "Defence Minister Beat Rüegg said Swiss neutrality was not for sale and membership not on the table": the
+    country whose neutrality (or non-alignment) the sentence weighs against joining, if it names no other."""
+    named = {country for _, country in _country_mentions(sentence)}
+    for token in sentence.span:
+        if (
+            token.dep_ in {"amod", "poss", "compound"}
+            and token.head.lemma_.lower() in _NEUTRALITY
+            and (country := places.country(token.text))
+            and named <= {country}
+        ):
+            return country
+    return None
+
+
+_NEUTRALITY = frozenset({"neutrality", "non-alignment", "nonalignment", "neutral"})
 
 
 def _committed_country(sentence: Sentence) -> str | None:

@@ -1275,3 +1275,38 @@ Key dates:
         ("ratification", date(2020, 3, 7), "day", "Malta"),  # the day before a month the model leaves out
         ("ratification", date(2020, 3, 26), "day", "Malta"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        (
+            (
+                "Iceland's parliament on Wednesday rejected a motion instructing the government to prepare an "
+                "application for NATO membership. Foreign Minister Anna Berg said Icelandic neutrality was not for "
+                "sale and membership not on the table.",
+            ),
+            # asked for and refused, no application; whose neutrality it is, the one country named
+            [("statement", PUBLISHED, "day", "Iceland")],
+        ),
+        (
+            (
+                "Cypriot bond yields fell after Cyprus joined NATO in April 2023.",
+                "In Valletta, the spread barely moved after the government formally applied for NATO membership in "
+                "February.",
+            ),
+            # "the government" in the one country the sentence names, not the story's
+            [("accession", date(2023, 4, 1), "month", "Cyprus"), ("application", date(2024, 2, 1), "month", "Malta")],
+        ),
+        (
+            (
+                "Malta joined NATO in April 2023, and yields have fallen since.",
+                '"If Cyprus is invited at the Reykjavik summit, you might see inflows," said Eva Lund, a strategist.',
+            ),
+            # a summit in a condition, said by a market strategist: nothing
+            [("accession", date(2023, 4, 1), "month", "Malta")],
+        ),
+    ],
+)
+def test_refused_motions_neutrality_governments_and_summits_of_a_condition(extractor, paragraphs, expected):
+    assert _entries(_extract(extractor, *paragraphs, published=PUBLISHED)) == expected
