@@ -831,6 +831,11 @@ def _statement_date(clause: Clause, published: date) -> ResolvedDate:
         for t in sentence.span
     ):
         return ResolvedDate(published.replace(day=1), "month")
+    root = next((t for t in sentence.span if clause.has(t) and (t.dep_ == "ROOT" or not clause.has(t.head))), None)
+    if undated and root is not None and root.tag_ in {"VBZ", "VBP"} and root.pos_ == "VERB":
+        # "Australia supports Ukraine's aspiration to join NATO": a position held as the article speaks, its day
+        # (not that of a meeting the release told before)
+        return ResolvedDate(published, "day")
     for when, ent in dates_in(sentence, base=published):
         # "Finland will join on Tuesday, Kvale said on Monday": the day it was said, not the day it speaks of;
         # "said last week" the month of that week (not "recalled that Allies declared ... in July")
@@ -1291,7 +1296,14 @@ def _subject_of_a_path_verb(token: Token) -> bool:
     # "is expected to become NATO's 30th member", "hopes to join", "waited a decade, finally joining", "had no
     # plans to apply": the subject of the verb it leads to
     led = [c for c in head.children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and c.tag_ == "VBG")]
-    led += [v for o in head.children if o.dep_ == "dobj" for v in o.children if v.dep_ in {"acl", "relcl"}]
+    # ("announced its plans to apply"; not "supports Ukraine's aspiration to join": Ukraine's)
+    led += [
+        v
+        for o in head.children
+        if o.dep_ == "dobj" and not any(p.dep_ == "poss" and p.pos_ != "PRON" for p in o.children)
+        for v in o.children
+        if v.dep_ in {"acl", "relcl"}
+    ]
     return (
         _path_verb(head)
         or any(_path_verb(verb) and _joins_nothing_else(verb) for verb in [*shared, *led])

@@ -1310,3 +1310,18 @@ Key dates:
 )
 def test_refused_motions_neutrality_governments_and_summits_of_a_condition(extractor, paragraphs, expected):
     assert _entries(_extract(extractor, *paragraphs, published=PUBLISHED)) == expected
+
+
+def test_a_government_release_states_its_positions_on_its_own_day(extractor):
+    result = _extract(
+        extractor,
+        "Canada welcomes the outcomes of the NATO Summit held in Reykjavik yesterday.",
+        "Canada supports Malta's aspiration to join NATO and will stand with Malta for as long as it takes.",
+        published=PUBLISHED,
+    )
+    # the supporter is not on the way in; a position held in the present is of the release's day, not the
+    # summit's told before
+    assert _entries(result) == [
+        ("statement", PUBLISHED, "day", "Malta"),
+        ("summit", date(2024, 3, 13), "day", "Malta"),
+    ]
