@@ -276,6 +276,7 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
     paragraph_speaker: dict[int, list[str]] = {}
     nato_story = any(names_nato(s.text) for s in sentences)
     said_by = {sentence.index: _speakers(sentence, people) for sentence in sentences}
+    interviewee, answers, interviewed_on = _interview(sentences, people, published)
     for sentence in sentences:
         if said_by[sentence.index]:
             paragraph_speaker.setdefault(sentence.paragraph, said_by[sentence.index])
@@ -314,6 +315,8 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
         speakers = said_by[sentence.index]
         if not speakers and _QUOTE_OPEN.match(text):
             speakers = paragraph_speaker.get(sentence.paragraph, [])
+        if not speakers and sentence.paragraph in answers:
+            speakers = [interviewee]
         for clause in clauses(sentence, tuple(antecedents), group):
             countries = path_countries(sentence, within=clause) or [
                 _council_country(clause.text)
@@ -326,6 +329,14 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
                 or "NATO"
             ]
             for entry, when in _clause_entries(clause, countries, speakers, people, published):
+                if (
+                    interviewed_on
+                    and sentence.paragraph in answers
+                    and (when.value, when.precision) == (published, "day")
+                ):
+                    # "A: Ireland supports Ukraine's right to choose": said the day of the interview
+                    when = interviewed_on
+                    entry.date, entry.date_precision = when.value, when.precision
                 entries.append(entry)
                 if isinstance(when, Unstated):
                     unstated.add(id(entry))
@@ -336,6 +347,43 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
     # The body's entries first, so that one the headline also tells keeps the body's summary.
     entries = _merge_entries(sorted(entries, key=lambda e: e.evidence[0].part == "title"))
     return _merge_entries(_headline_told_again(entries, unstated))
+
+
+_QUESTION = re.compile(r"^(?:Q|Question)\s*[:.]\s")
+_ANSWER = re.compile(r"^(?:A|Answer)\s*[:.]\s")
+
+
+def _interview(
+    sentences: list[Sentence], people: dict[str, PersonFact], published: date
+) -> tuple[str | None, set[int], ResolvedDate | None]:
+    """ "Q: ... A: ...": the person an interview is with (the first its introduction names), the paragraphs
+    of their answers (from an "A:" to the next "Q:"), and the day it took place, if the introduction says."""
+    opening: dict[int, Sentence] = {}
+    for sentence in sentences:
+        if sentence.kind != "title":
+            opening.setdefault(sentence.paragraph, sentence)
+    questions = [p for p, s in opening.items() if _QUESTION.match(s.text)]
+    if not questions or not any(_ANSWER.match(s.text) for s in opening.values()):
+        return None, set(), None
+    introduction = [s for s in sentences if s.kind != "title" and s.paragraph < questions[0]]
+    interviewee = next((m.key for s in introduction for m in s.mentions if m.key in people and not m.pronoun), None)
+    if interviewee is None:
+        return None, set(), None
+    answers, answering = set(), False
+    for paragraph, sentence in sorted(opening.items()):
+        answering = bool(_ANSWER.match(sentence.text)) or (answering and not _QUESTION.match(sentence.text))
+        if answering:
+            answers.add(paragraph)
+    interviewed_on = next(
+        (
+            when
+            for s in introduction
+            for when, _ in dates_in(s, base=published)
+            if when.precision == "day" and 0 <= (published - when.value).days <= 7
+        ),
+        None,
+    )
+    return interviewee, answers, interviewed_on
 
 
 # Headlines that ask, argue or explain ("Will Georgia ever join NATO?", "Opinion: ...", "Why Sweden hasn't

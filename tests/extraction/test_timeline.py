@@ -1325,3 +1325,20 @@ def test_a_government_release_states_its_positions_on_its_own_day(extractor):
         ("statement", PUBLISHED, "day", "Malta"),
         ("summit", date(2024, 3, 13), "day", "Malta"),
     ]
+
+
+def test_an_interview_s_answers_are_the_interviewee_s_statements_on_the_day_it_took_place(extractor):
+    result = _extract(
+        extractor,
+        "Foreign Minister Anna Berg spoke to us in Reykjavik on Tuesday. The interview has been edited.",
+        "Q: Malta was invited to join NATO in February. Does that change the calculation?",
+        "A: Malta made a sovereign choice, and I think Malta's membership will be good for European security.",
+        "Q: And Cyprus?",
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [
+        ("invitation", date(2024, 2, 1), "month", "Malta"),
+        ("statement", date(2024, 3, 12), "day", "Malta"),
+    ]
+    statement = next(e for e in result.timeline if e.kind == "statement")
+    assert [p.name for p in result.people if p.key in statement.actors] == ["Anna Berg"]
