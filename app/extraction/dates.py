@@ -308,9 +308,12 @@ def _nearest_year(value: date, base: date, tense: Preference | None, precision: 
         except ValueError:  # 29 February
             continue
     nearest = min(candidates, key=lambda candidate: abs((candidate - base).days))
+    now = base.replace(day=1) if precision == "month" else base
+    if precision == "month" and tense == "past" and nearest > now:
+        # "were accepted at the alliance's June summit" in March: done, so last June
+        return max(c for c in candidates if c <= now)
     if abs((nearest - base).days) <= 120:
         return nearest  # a month within four months of the story is that one, whatever the verb
-    now = base.replace(day=1) if precision == "month" else base
     if tense == "past" and (before := [c for c in candidates if c <= now]):
         return max(before)
     if tense == "future" and (after := [c for c in candidates if c >= now]):

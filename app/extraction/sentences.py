@@ -234,6 +234,8 @@ def _tense_of_its_verb(ent: Span) -> Preference | None:
         return None  # "postponed its summit to July": the time moved to, whatever the tense of the moving
     if verb.dep_ == "prep" and verb.head.i != verb.i:
         verb = verb.head
+    if verb.pos_ == "NOUN" and verb.dep_ == "pobj" and verb.head.lower_ in {"at", "during"}:
+        verb = verb.head.head  # "were accepted at the alliance's June summit": the time of the accepting
     while verb.dep_ == "xcomp" and verb.tag_ == "VB" and verb.head.i != verb.i:
         verb = verb.head  # "invited Vienna to join ... in July": the inviting's tense
     if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() in _LOOKING_AHEAD:

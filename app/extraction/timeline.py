@@ -764,6 +764,8 @@ def _denied(verb: Token) -> bool:
     if any(c.dep_ == "neg" for c in verb.children):
         return True
     head = verb.head  # "no plans to apply", "did not want to join"
+    if verb.dep_ == "xcomp" and _lemma(head) in {"decline", "refuse", "fail"}:
+        return True  # "declining to ratify Swedish membership"
     return verb.dep_ in {"acl", "relcl", "xcomp"} and (
         any(c.dep_ == "neg" for c in head.children) or any(c.dep_ == "det" and c.lower_ == "no" for c in head.children)
     )
@@ -896,7 +898,7 @@ def _statement_date(clause: Clause, published: date) -> ResolvedDate:
 
 _INVITED_TO_JOIN = re.compile(
     r"\binvit\w*\b[^.]{0,90}?\bto (?:join|membership|accession|(?:start|begin|open) (?:accession|talks on (?:joining|"
-    r"membership|accession))|activate|become (?:a |an |the |its )?(?:[\w’'-]+ ){0,3}(?:member|[Aa]lly)\b"
+    r"membership|accession))|activate|become (?:a |an |the |its )?(?:[\w’'-]+ ){0,3}(?:members?|[Aa]ll(?:y|ies))\b"
     r"(?!\s+of\s+(?!NATO\b|the (?:North Atlantic |military )?[Aa]lliance\b)))",
     re.I,
 )
@@ -951,6 +953,7 @@ def _urged(verb: Token) -> bool:
 _URGING = frozenset(
     {"urge", "call", "count", "expect", "hope", "want", "ask", "press", "encourage", "wait"}
     | {"instruct", "order", "task", "direct", "mandate"}  # "a motion instructing the government to apply"
+    | {"need"}  # "Hungary is not sure it needs to approve Sweden's bid"
 )
 
 
@@ -990,6 +993,14 @@ def _planned(verb: Token) -> bool:
         return False  # "said it would no longer block the bid": decided now
     if verb.tag_ == "VBG" and verb.head.lower_ in {"to", "towards", "toward"}:
         return True  # "one step closer to becoming a full member"
+    if (
+        verb.tag_ in {"VB", "VBP"}
+        and verb.lower_ == verb.lemma_.lower()
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+        and any(c.dep_ == "nsubj" and c.tag_ in {"NN", "NNP"} for c in verb.children)
+        and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+    ):
+        return True  # "it is in everyone's interest that Sweden also become a member": wished for
     if (
         verb.dep_ in {"acl", "advcl"}
         and {"to", "be"} <= {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
@@ -1170,10 +1181,11 @@ def path_countries(sentence: Sentence, *, strong: bool = False, within: Clause |
             for root, country in _country_mentions(sentence):
                 if sayer is not None and root.head == sayer and root.dep_ == "nsubj" and country not in found:
                     found.append(country)
-        # "In Vienna, the spread on Austrian debt barely budged after the government formally applied": the one
-        # country the sentence names or speaks from.
+        # "In Vienna, the spread on Austrian debt barely budged after the government formally applied", "The Swedish
+        # military held its first drill since the country joined NATO": the one country the sentence names or
+        # speaks from.
         if (
-            token.lower_ == "government"
+            token.lower_ in {"government", "country", "nation"}
             and token.dep_ == "nsubj"
             and not any(c.dep_ == "poss" or c.pos_ == "PROPN" for c in token.children)
             and _path_verb(token.head)
@@ -1408,6 +1420,7 @@ def _path_verb(verb: Token) -> bool:
     return verb.lemma_.lower() != "become" or any(
         c.dep_ in {"attr", "acomp", "oprd"}
         and c.lemma_.lower() in {"member", "ally", "party"}
+        and not any(m.lower_ in {"only", "sole"} for m in c.children)  # "became the only member that has not ..."
         and not any(
             a.dep_ in {"acl", "relcl", "xcomp", "advcl"}
             and a.lemma_.lower() in _APPROVING

@@ -243,14 +243,16 @@ MEMBERSHIP = re.compile(r"\b(?:member(?:ship)?|join(?:s|ed|ing)?|accession|invit
 APPLICATION = re.compile(
     r"\b(?:appl(?:y|ied|ies|ying) (?:for (?:[\w-]+ ){0,2}(?:membership|accession)|to join"
     r"|for NATO(?=\s*[.,;]|\s+(?:in|on|at|and|last|this|after|before|when|as|but)\b))|applied(?=\s+(?:in|on|last|earlier|a (?:year|month|week))\b|[.;])|(?:submit\w*|fil\w*|sign\w*|hand\w* in|lodg\w*) "
-    r"(?:an?|its|their|the) (?:formal |official |membership |joint )?applications?|applications? (?:for|to join))\b",
+    r"(?:an?|its|their|the) (?:formal |official |membership |joint )?applications?|applications? (?:for|to join)"
+    r"|(?:submit\w*|fil\w*|hand\w* in|lodg\w*) (?:its|their) (?:formal |official |membership )?bids? to join)\b",
     re.I,
 )
 # An application that in a story about NATO is to NATO: "Switzerland applied in March", "submitted their
 # applications", not "visa applications for refugees".
 MEMBERSHIP_APPLICATION = re.compile(
     r"\bapplied(?=\s+(?:in|on|last|earlier|a (?:year|month|week))\b|[.;])|\bappl\w+ (?:for membership|to join)\b"
-    r"|\b(?:submit\w*|fil\w*|hand\w* in|lodg\w*) (?:its|their) (?:formal |official |membership )?applications?\b",
+    r"|\b(?:submit\w*|fil\w*|hand\w* in|lodg\w*) (?:its|their) (?:formal |official |membership )?"
+    r"(?:applications?|bids? to join)\b",
     re.I,
 )
 SUMMIT = re.compile(r"\bsummit\b", re.I)
@@ -283,7 +285,9 @@ ACCESSION = re.compile(
     r"(?:\s+\w+){0,3}?\s+(?:NATO|[Aa]lliance)\b(?![’']s)"
     r"(?!\s+(?:leaders|allies|members|ministers|officials|partners|counterparts|forces|troops|exercises?|summit|"
     r"talks|meetings?|colleagues|missions?|operations?|drills?)\b)"
-    r"|\b(?:became|becomes|become|becoming|has become)\s+(?:a\s+|an\s+|the\s+|NATO[’']s\s+)?(?:[\w-]+\s+){0,3}?"
+    # not "Hungary became the only member of NATO that has not yet approved Sweden's bid"
+    r"|\b(?:became|becomes|become|becoming|has become)\s+(?!the\s+(?:only|last|sole)\s)"
+    r"(?:a\s+|an\s+|the\s+|NATO[’']s\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:member|[Aa]lly)\b(?!\s+(?:states?\s+|countr(?:y|ies)\s+)?to\s+(?:ratify|approve|sign|endorse))"
     r"(?!\s+of\s+(?!NATO|the (?:North Atlantic|[Aa]lliance|military alliance)))"
     r"|\bdid(?: not|n[’']t) (?:formally |officially )?join (?:NATO|the (?:military )?[Aa]lliance) until\b"
@@ -302,7 +306,8 @@ RATIFICATION = re.compile(
     r"|\bblock\w*\b[^.]{0,40}\b(?:accession|bid|membership)"
     r"|\bsign\w* off on\b[^.]{0,40}\b(?:bid|accession|membership|protocol)"
     r"|\bvot\w+\b[^.]{0,30}\bto (?:back|endorse|support)\b[^.]{0,40}\b(?:bid|accession|membership|protocol)"
-    r"|\b(?:lift\w*|drop\w*|withdr[ae]w\w*) (?:its|their) (?:objections?|veto|opposition|block)\b",
+    r"|\b(?:lift\w*|drop\w*|withdr[ae]w\w*) (?:its|their) (?:objections?|veto|opposition|block)\b"
+    r"|\bgreen light\b[^.]{0,40}\b(?:bid|accession|membership|protocol)",
     re.I,
 )
 # Nouns a country's way into NATO hangs on ("Sweden's bid"), and verbs it is the subject of ("Finland applied").

@@ -1342,3 +1342,48 @@ def test_an_interview_s_answers_are_the_interviewee_s_statements_on_the_day_it_t
     ]
     statement = next(e for e in result.timeline if e.kind == "statement")
     assert [p.name for p in result.people if p.key in statement.actors] == ["Anna Berg"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Malta and Cyprus handed in their bids to join NATO in May 2022.",
+            [("application", date(2022, 5, 1), "month", "Cyprus"), ("application", date(2022, 5, 1), "month", "Malta")],
+        ),
+        (
+            "Today, we have decided to invite Malta and Cyprus to become members of NATO.",
+            [("invitation", PUBLISHED, "day", "Cyprus"), ("invitation", PUBLISHED, "day", "Malta")],
+        ),
+        (
+            "The Portuguese parliament gave the green light to Malta's NATO bid on Tuesday.",
+            [("ratification", date(2024, 3, 12), "day", "Malta")],
+        ),
+        (
+            # the last holdout is not a new member; the ratification told is Portugal's, of Malta's bid
+            "After Portugal's ratification, Spain became the only member of NATO that has not yet approved Malta's "
+            "bid to join the alliance.",
+            [("ratification", PUBLISHED, "day", "Malta")],
+        ),
+        ("Spain is not sure it needs to approve Malta's bid to join NATO.", []),
+        ("The delays came from the governments of Spain and Portugal declining to ratify Maltese membership.", []),
+        (
+            "The Maltese military held its first drill since the country joined NATO last month.",
+            [("accession", date(2024, 2, 1), "month", "Malta")],
+        ),
+    ],
+)
+def test_bids_handed_in_green_lights_holdouts_needs_refusals_and_the_country_of_a_nationality(
+    extractor, text, expected
+):
+    assert _entries(_extract(extractor, "Malta's road into NATO.", text, published=PUBLISHED)) == expected
+
+
+def test_a_wish_is_no_accession_and_a_summit_past_is_last_year_s(extractor):
+    wished = _extract(extractor, "It is in everyone's interest that Malta also become a NATO member.")
+    assert [e.kind for e in wished.timeline if e.kind == "accession"] == []
+    # In a March story, a summit at which bids "were accepted" in June is last June's.
+    past = _extract(
+        extractor, "Their bids to join NATO were accepted at the alliance's June summit.", published=PUBLISHED
+    )
+    assert [(e.kind, e.date, e.date_precision) for e in past.timeline] == [("summit", date(2023, 6, 1), "month")]
