@@ -446,6 +446,14 @@ def _headline_told_again(entries: list[TimelineFact], unstated: set[int]) -> lis
     return kept
 
 
+# The alliance's own offices, whose holders matter to its enlargement.
+_NATO_OFFICE = re.compile(
+    r"\b(?:(?:deputy )?secretary[- ]general|supreme allied commander|SACEUR|military committee|"
+    r"(?:NATO|alliance)(?:[’']s)? (?:chief|head|leader)|head of (?:NATO|the alliance))\b",
+    re.I,
+)
+
+
 def _leadership_change(
     sentence: Sentence, following: Sentence | None, people: dict[str, PersonFact], published: date
 ) -> tuple[TimelineFact | None, bool]:
@@ -455,6 +463,8 @@ def _leadership_change(
     text = sentence.text
     if not (names_nato(text) and (LEADERSHIP_CHANGE.search(text) or _MANDATE.search(text))):
         return None, False
+    if not _NATO_OFFICE.search(text):
+        return None, False  # "Zelensky said he was willing to step down as president if Ukraine could join NATO"
     actors = [k for k in sentence.people() if k in people]
     evidence = [sentence.evidence()]
     when = _entry_date(sentence, published, prefer="future", by_tense=True)
@@ -1489,6 +1499,11 @@ def _position_taken_on(token: Token) -> bool:
     phrase = token.head
     while phrase.dep_ in {"nmod", "compound", "conj"} and phrase.head.i != phrase.i:
         phrase = phrase.head  # "Ukraine's sovereignty and territorial integrity"
+    nouns = {token.head.lemma_.lower(), phrase.lemma_.lower()}
+    if NATO_CONTEXT.fullmatch(token.head.text) and token.head.i + 1 < len(token.doc):
+        nouns.add(token.head.nbor(1).lemma_.lower())  # "backs Iceland's NATO bid", however it is parsed
+    if not nouns & _POSITION_NOUNS:
+        return False  # not "welcomed Norway's offer to host a meeting of NATO foreign ministers"
     return _held_as_a_position(phrase)  # "supports Ukraine's sovereignty", "support for Georgia's sovereignty"
 
 
@@ -1578,6 +1593,21 @@ def _made_a_member(token: Token) -> bool:
     )
 
 
+def _brought_in(token: Token) -> bool:
+    """ "whether or not to bring Ukraine into the alliance", "should not let Georgia into NATO"."""
+    head = token.head
+    return (
+        token.dep_ == "dobj"
+        and _lemma(head) in {"bring", "let", "take", "draw", "pull", "usher"}
+        and any(
+            c.dep_ == "prep"
+            and c.lower_ in {"into", "in"}
+            and any(NATO_CONTEXT.search(o.text) or o.lower_ == "alliance" for o in c.children)
+            for c in (*head.children, *token.children)
+        )
+    )
+
+
 def _submitted_by(token: Token) -> bool:
     """ "the application for membership submitted by the Republic of Austria": the one submitting it."""
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in {"republic", "kingdom"}:
@@ -1631,6 +1661,7 @@ _PATH_TESTS = (
     _alongside,
     _object_of_a_path_noun,
     _submitted_by,
+    _brought_in,
     _said_in_its_clause,
 )
 # What a country seeks, asks or hopes for on its way in ("an invitation", "membership"); not "its future".
@@ -1655,6 +1686,13 @@ _HANDING_VERBS = frozenset(
 )
 _APPROVING = frozenset({"ratify", "approve", "sign", "endorse", "back"})
 _SOVEREIGNTY = frozenset({"sovereignty", "integrity", "independence"})
+# What a position on a country's way is taken on: its sovereignty, its bid, its right to choose, its reforms.
+_POSITION_NOUNS = (
+    _SOVEREIGNTY
+    | PATH_NOUNS
+    | {"aspiration", "right", "choice", "decision", "reform", "progress", "effort", "integration", "security"}
+    | {"territorial", "people", "democracy", "defence", "defense"}
+)
 
 
 # The small model takes a country for an organisation or a person now and then ("Moldova" ORG); a name the
@@ -1746,9 +1784,13 @@ def _summit_country(clause: Clause) -> str | None:
                 country is not None
                 and token.left_edge.i <= word.i <= token.right_edge.i
                 and (word.dep_ == "poss" or (word.dep_ == "pobj" and word.head.lower_ in {"for", "on", "about"}))
+                and not _PLACE_NOUN.match(word.head.lower_)  # "the summit in Lithuania's capital": its host
             ):
                 return country
     return None
+
+
+_PLACE_NOUN = re.compile(r"(?:capital|city|town|port|resort|seaside|venue|coast|north|south|east|west)$")
 
 
 def _named_with_the_speaker(clause: Clause) -> str | None:

@@ -1387,3 +1387,33 @@ def test_a_wish_is_no_accession_and_a_summit_past_is_last_year_s(extractor):
         extractor, "Their bids to join NATO were accepted at the alliance's June summit.", published=PUBLISHED
     )
     assert [(e.kind, e.date, e.date_precision) for e in past.timeline] == [("summit", date(2023, 6, 1), "month")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            # an office of the country, not of the alliance, and offered on a condition
+            "President Karl Borg said he was willing to step down if that would mean Malta could join NATO.",
+            [("statement", PUBLISHED, "day", "Malta")],
+        ),
+        (
+            "President Anna Berg said there is no consensus among NATO members on whether to bring Malta into the "
+            "alliance.",
+            [("statement", PUBLISHED, "day", "Malta")],
+        ),
+        (
+            # the host of the summit, and of a meeting offered, is on no way in
+            "Karl Borg accepted an invitation to attend the NATO summit in Iceland's capital in July, the "
+            "Secretary General said.",
+            [("summit", date(2024, 7, 1), "month", "NATO")],
+        ),
+        (
+            "The Secretary General welcomed Norway's offer to host an informal meeting of NATO foreign ministers "
+            "next year.",
+            [("council", date(2025, 1, 1), "year", "NATO")],
+        ),
+    ],
+)
+def test_offices_of_a_country_supporters_hosts_and_what_is_brought_into_the_alliance(extractor, text, expected):
+    assert _entries(_extract(extractor, text, published=PUBLISHED)) == expected
