@@ -814,9 +814,12 @@ def _invited_countries(clause: Clause) -> list[str]:
 
 
 def _purpose_of_an_invitation(verb: Token) -> bool:
-    """ "invited Montenegro to start accession talks to become the 29th member": what the invitation is for."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and any(
-        a.lemma_.lower() == "invite" for a in list(verb.ancestors)[:3]
+    """ "invited Montenegro to start accession talks to become the 29th member": what the invitation is for
+    (also where the parser hangs "to become" on a noun before: "a decision to invite Finland to become ...")."""
+    before = verb.doc[max(verb.sent.start, verb.i - 8) : verb.i]
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and (
+        any(a.lemma_.lower() == "invite" for a in list(verb.ancestors)[:3])
+        or any(t.lemma_.lower() == "invite" and t.pos_ == "VERB" for t in before)
     )
 
 
@@ -856,6 +859,9 @@ def _invited(clause: Clause) -> Token | None:
 def _decided_to(invite: Token) -> bool:
     """ "Today we have decided to invite Austria", "Allies agreed to invite Malta": the invitation, decided."""
     head = invite.head
+    if invite.dep_ == "acl" and head.lemma_.lower() == "decision":  # "made a decision to invite Finland"
+        head = head.head
+        return _lemma(head) in {"make", "take", "adopt"} and head.tag_ in {"VBD", "VBN"}
     return (
         invite.dep_ == "xcomp"
         and _lemma(head) in {"decide", "agree"}
@@ -907,8 +913,9 @@ def _statement_date(clause: Clause, published: date) -> ResolvedDate:
 
 
 _INVITED_TO_JOIN = re.compile(
-    r"\binvit\w*\b[^.]{0,90}?\bto (?:join|membership|accession|(?:start|begin|open) (?:accession|talks on (?:joining|"
-    r"membership|accession))|activate|become (?:a |an |the |its )?(?:[\w’'-]+ ){0,3}(?:members?|[Aa]ll(?:y|ies))\b"
+    r"\binvit\w*\b[^.]{0,90}?\bto (?:join|membership|accession|(?:start|begin|open) (?:accession|membership|"
+    r"talks on (?:joining|membership|accession))|activate"
+    r"|become (?:a |an |the |its )?(?:[\w’'-]+ ){0,3}(?:members?|[Aa]ll(?:y|ies))\b"
     r"(?!\s+of\s+(?!NATO\b|the (?:North Atlantic |military )?[Aa]lliance\b)))",
     re.I,
 )
@@ -916,7 +923,11 @@ _INVITED_TO_JOIN = re.compile(
 
 def _to_join(invite: Token) -> bool:
     """Whether an invitation is to join ("invited Austria to join", "to start accession talks"), not to attend."""
-    return bool(_INVITED_TO_JOIN.search(invite.doc[invite.i : invite.right_edge.i + 1].text))
+    # to the end of its subtree, or, where the parser hung its "to become" elsewhere, a few words on
+    end = invite.right_edge.i + 1
+    if not any(c.dep_ in {"xcomp", "advcl"} for c in invite.children):
+        end = max(end, min(invite.sent.end, invite.i + 10))
+    return bool(_INVITED_TO_JOIN.search(invite.doc[invite.i : end].text))
 
 
 def _names_a_nato_summit(text: str) -> bool:
@@ -1292,6 +1303,8 @@ def _the_speaker_s_country(sentence: Sentence, within: Clause | None) -> list[st
                     and root.head.head.i == sayer.i
                     and root.i < first
                 }
+            if not named:  # "Kosovo is ready ..., President X said, calling for the alliance to open its doors to her
+                named = {c for _, c in _country_mentions(sentence)}  # country": the one country the sentence names
             return list(named) if len(named) == 1 else []
     return []
 
@@ -1594,8 +1607,11 @@ def _made_a_member(token: Token) -> bool:
 
 
 def _brought_in(token: Token) -> bool:
-    """ "whether or not to bring Ukraine into the alliance", "should not let Georgia into NATO"."""
+    """ "whether or not to bring Ukraine into the alliance", "should not let Georgia into NATO", "to open its doors
+    to her country"."""
     head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "to" and _lemma(head.head) == "open":
+        return any(c.lemma_.lower() == "door" for c in head.head.children)
     return (
         token.dep_ == "dobj"
         and _lemma(head) in {"bring", "let", "take", "draw", "pull", "usher"}

@@ -243,7 +243,7 @@ MEMBERSHIP = re.compile(r"\b(?:member(?:ship)?|join(?:s|ed|ing)?|accession|invit
 APPLICATION = re.compile(
     r"\b(?:appl(?:y|ied|ies|ying) (?:for (?:[\w-]+ ){0,2}(?:membership|accession)|to join"
     r"|for NATO(?=\s*[.,;]|\s+(?:in|on|at|and|last|this|after|before|when|as|but)\b))|applied(?=\s+(?:in|on|last|earlier|a (?:year|month|week))\b|[.;])|(?:submit\w*|fil\w*|sign\w*|hand\w* in|lodg\w*) "
-    r"(?:an?|its|their|the) (?:formal |official |membership |joint )?applications?|applications? (?:for|to join)"
+    r"(?:an?|its|their|the) (?:formal |official |membership |joint |NATO )?applications?|applications? (?:for|to join)"
     r"|(?:submit\w*|fil\w*|hand\w* in|lodg\w*) (?:its|their) (?:formal |official |membership )?bids? to join)\b",
     re.I,
 )
@@ -288,7 +288,7 @@ ACCESSION = re.compile(
     # not "Hungary became the only member of NATO that has not yet approved Sweden's bid"
     r"|\b(?:became|becomes|become|becoming|has become)\s+(?!the\s+(?:only|last|sole)\s)"
     r"(?:a\s+|an\s+|the\s+|NATO[’']s\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:member|[Aa]lly)\b(?!\s+(?:states?\s+|countr(?:y|ies)\s+)?to\s+(?:ratify|approve|sign|endorse))"
+    r"(?:members?|[Aa]ll(?:y|ies))\b(?!\s+(?:states?\s+|countr(?:y|ies)\s+)?to\s+(?:ratify|approve|sign|endorse))"
     r"(?!\s+of\s+(?!NATO|the (?:North Atlantic|[Aa]lliance|military alliance)))"
     r"|\bdid(?: not|n[’']t) (?:formally |officially )?join (?:NATO|the (?:military )?[Aa]lliance) until\b"
     r"|\b(?:has|have) been (?:a |an )?(?:NATO (?:member|ally|members|allies)|(?:member|ally|members|allies) of "

@@ -1417,3 +1417,31 @@ def test_a_wish_is_no_accession_and_a_summit_past_is_last_year_s(extractor):
 )
 def test_offices_of_a_country_supporters_hosts_and_what_is_brought_into_the_alliance(extractor, text, expected):
     assert _entries(_extract(extractor, text, published=PUBLISHED)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Malta and Cyprus became NATO's newest members on Tuesday.",
+            [("accession", date(2024, 3, 12), "day", "Cyprus"), ("accession", date(2024, 3, 12), "day", "Malta")],
+        ),
+        ("Malta submitted its NATO application in May 2022.", [("application", date(2022, 5, 1), "month", "Malta")]),
+        (
+            # the name news used before 2019
+            "NATO on Tuesday invited Macedonia to begin membership talks.",
+            [("invitation", date(2024, 3, 12), "day", "North Macedonia")],
+        ),
+        (
+            "The NATO summit made a decision to invite Malta and Cyprus to become members of the alliance.",
+            [("invitation", PUBLISHED, "day", "Cyprus"), ("invitation", PUBLISHED, "day", "Malta")],
+        ),
+        (
+            "Malta is ready, and now it is NATO's turn to act, President Anna Berg said on Sunday, calling for the "
+            "alliance to open its doors to her country.",
+            [("statement", date(2024, 3, 10), "day", "Malta")],
+        ),
+    ],
+)
+def test_new_members_in_the_plural_former_names_and_doors_opened(extractor, text, expected):
+    assert _entries(_extract(extractor, text, published=PUBLISHED)) == expected
