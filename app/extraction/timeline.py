@@ -282,6 +282,7 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
             paragraph_speaker.setdefault(sentence.paragraph, said_by[sentence.index])
     # The body's: a headline names just one of the countries a story may be about.
     story_country = _story_country([s for s in sentences if s.kind != "title"], nato_story=nato_story)
+    most_named = _most_named_country(sentences) if nato_story else None
     other_summit, other_summits = False, set()  # sentences whose "summit" is another body's ("the G7 summit")
     paragraph, antecedents, group = -1, [], ()
     unstated: set[int] = set()  # entries dated by the article's day for want of their own
@@ -326,6 +327,9 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
                 or story_country
                 or _speakers_country(speakers, people)
                 or _neutral_country(sentence)
+                # "Public opinion may not be ready for membership yet, Byrne said": someone's membership, the
+                # country the article names most, not the alliance's
+                or (most_named if speakers and _WHOSE_MEMBERSHIP.search(clause.text) else None)
                 or "NATO"
             ]
             for entry, when in _clause_entries(clause, countries, speakers, people, published):
@@ -1834,6 +1838,22 @@ def _named_with_the_speaker(clause: Clause) -> str | None:
 def _countries_named_or_spoken_from(sentence: Sentence) -> set[str]:
     capitals = {c for t in sentence.span if t.pos_ == "PROPN" and (c := places.capital_country(t.text))}
     return {country for _, country in _country_mentions(sentence)} | capitals
+
+
+_WHOSE_MEMBERSHIP = re.compile(r"\b(?:membership|join(?:s|ed|ing)?|accession|neutral(?:ity)?)\b", re.I)
+
+
+def _most_named_country(sentences: list[Sentence]) -> str | None:
+    """The country the article's body names most often, if one is named more than any other."""
+    counts: dict[str, int] = {}
+    for sentence in sentences:
+        if sentence.kind != "title":
+            for _, country in _country_mentions(sentence):
+                counts[country] = counts.get(country, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
+        return None
+    return max(counts, key=lambda c: counts[c])
 
 
 def _neutral_country(sentence: Sentence) -> str | None:

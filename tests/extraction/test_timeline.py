@@ -1445,3 +1445,15 @@ def test_offices_of_a_country_supporters_hosts_and_what_is_brought_into_the_alli
 )
 def test_new_members_in_the_plural_former_names_and_doors_opened(extractor, text, expected):
     assert _entries(_extract(extractor, text, published=PUBLISHED)) == expected
+
+
+def test_a_statement_on_membership_naming_no_country_is_about_the_country_the_article_names_most(extractor):
+    result = _extract(
+        extractor,
+        "Malta's neutrality is written into its constitution, and Malta has stayed out of every alliance.",
+        "Public opinion may not be ready for membership of NATO yet, Foreign Minister Karl Borg said in an "
+        "interview during a visit to France.",
+        published=PUBLISHED,
+    )
+    # not NATO's, nor France's, the one place the sentence names
+    assert _entries(result) == [("statement", PUBLISHED, "day", "Malta")]
