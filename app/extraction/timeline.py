@@ -995,6 +995,8 @@ def _hypothetical(verb: Token) -> bool:
         return True
     if not markers & {"when", "once", "until"}:
         return False
+    if any(a.lower_ in {"will", "shall"} for a in auxiliaries):
+        return False  # "the date when seven countries will become members": the time of it, no condition
     # "once the last instruments have been lodged": a perfect that is still to come
     return verb.tag_ in {"VBZ", "VBP", "VB"} or any(a.lower_ in {"has", "have"} for a in auxiliaries)
 
@@ -1610,6 +1612,25 @@ def _made_a_member(token: Token) -> bool:
     )
 
 
+def _among_the_subjects(token: Token) -> bool:
+    """ "seven countries, including Estonia, Latvia and Romania, will become members", "two of its neighbours,
+    Albania and Croatia, joined the alliance": one of a group that takes the step (not "Montenegro's neighbours")."""
+    node = token
+    for _ in range(8):
+        if node.dep_ in {"nsubj", "nsubjpass"}:
+            return node.i != token.i and _subject_of_a_path_verb(node)
+        grouped = node.dep_ in {"conj", "appos"} or (
+            node.dep_ in {"pobj", "prep"} and (node.head if node.dep_ == "pobj" else node).lower_ in _GROUPING
+        )
+        if not grouped or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+_GROUPING = frozenset({"including", "of", "among", "like"})
+
+
 def _brought_in(token: Token) -> bool:
     """ "whether or not to bring Ukraine into the alliance", "should not let Georgia into NATO", "to open its doors
     to her country"."""
@@ -1682,6 +1703,7 @@ _PATH_TESTS = (
     _object_of_a_path_noun,
     _submitted_by,
     _brought_in,
+    _among_the_subjects,
     _said_in_its_clause,
 )
 # What a country seeks, asks or hopes for on its way in ("an invitation", "membership"); not "its future".

@@ -227,7 +227,7 @@ NATO_BACK_REFERENCE = re.compile(
     rf"\b(?:{_THE_ALLIANCE}|the (?:[\w-]+ ){{0,3}}summit|accession|invitation (?:to join|for [A-Z]\w+)|membership|"
     r"new(?:est)? members?|"
     r"ratification|ratif\w+ it\b|ratif\w+\b[^.]{0,50}\b(?:accession|protocols?|membership|bid)|"
-    r"bec(?:ame|ome|omes|oming) (?:a|an|its|the) (?:[\w-]+ )?(?:member|ally)\b(?! of)|Euro-Atlantic|"
+    r"bec(?:ame|ome|omes|oming) (?:(?:a|an|its|the) )?(?:[\w-]+ )?(?:members?|all(?:y|ies))\b(?! of)|Euro-Atlantic|"
     r"approv\w+ (?:its|their|[A-Z]\w+[’']s) (?:NATO |membership |accession )?(?:bid|protocol)\b(?!\s+(?:to|for)\s+(?!join|membership|NATO)))",
     re.I,
 )

@@ -1457,3 +1457,26 @@ def test_a_statement_on_membership_naming_no_country_is_about_the_country_the_ar
     )
     # not NATO's, nor France's, the one place the sentence names
     assert _entries(result) == [("statement", PUBLISHED, "day", "Malta")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "NATO last grew in 2020, when two of Malta's neighbours, Cyprus and Greece, joined the alliance.",
+            # the group that joined, not the country whose neighbours they are
+            [("accession", date(2020, 1, 1), "year", "Cyprus"), ("accession", date(2020, 1, 1), "year", "Greece")],
+        ),
+        (
+            "NATO has set 2 April as the date when three candidate countries, including Malta, Cyprus and Iceland, "
+            "will officially become members.",
+            [
+                ("plan", date(2024, 4, 2), "day", "Cyprus"),
+                ("plan", date(2024, 4, 2), "day", "Iceland"),
+                ("plan", date(2024, 4, 2), "day", "Malta"),
+            ],
+        ),
+    ],
+)
+def test_each_country_of_a_group_that_takes_a_step(extractor, text, expected):
+    assert _entries(_extract(extractor, text, published=PUBLISHED)) == expected
