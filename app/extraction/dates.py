@@ -100,7 +100,7 @@ def resolve(
 
 
 def _resolve(expression: str, *, base: date, prefer: Preference, tense: Preference | None) -> ResolvedDate | None:
-    text = expression.strip().strip(".,")
+    text = re.sub(r"[’']s$", "", expression.strip().strip(".,"))  # "at last year's summit"
     text = re.sub(r"^(?:on|in|by|since|from|until|at|during|the)\s+", "", text, flags=re.I)
     if ago := _AGO.fullmatch(text):
         # "a year ago", "two months ago": the year or month it was, no finer.

@@ -812,7 +812,9 @@ def _invited_countries(clause: Clause) -> list[str]:
         token = root
         while token.dep_ in {"conj", "appos"} and token.head.i != token.i:
             token = token.head
-        if token.head == invite or (invite.dep_ == "relcl" and invite.head == token):
+        if (token.head == invite and (token.dep_ != "nsubj" or _lemma(invite) != "invite")) or (
+            invite.dep_ == "relcl" and invite.head == token
+        ):
             found.append(country)
     return found
 
@@ -830,6 +832,8 @@ def _purpose_of_an_invitation(verb: Token) -> bool:
 def _invited(clause: Clause) -> Token | None:
     """The verb of an invitation extended ("Allies invited Austria to join"), not one wished for or refused."""
     for token in clause.sentence.span:
+        if _received_an_invitation(token) and clause.has(token):
+            return token
         if (
             clause.has(token)
             and token.lemma_.lower() == "invite"
@@ -858,6 +862,18 @@ def _invited(clause: Clause) -> Token | None:
         ):
             return token
     return None
+
+
+def _received_an_invitation(verb: Token) -> bool:
+    """ "Albania and Croatia had received a formal invitation to join NATO at last year's summit"."""
+    return (
+        _lemma(verb) in {"receive", "get"}
+        and verb.pos_ == "VERB"
+        and verb.tag_ in {"VBD", "VBN"}
+        and any(c.dep_ == "dobj" and c.lemma_.lower() == "invitation" for c in verb.children)
+        and _to_join(verb)
+        and not _denied(verb)
+    )
 
 
 def _decided_to(invite: Token) -> bool:
@@ -1612,6 +1628,30 @@ def _made_a_member(token: Token) -> bool:
     )
 
 
+def _working_for_membership(token: Token) -> bool:
+    """ "Kosovo will follow the example and continue working for NATO membership"."""
+    if token.dep_ != "nsubj":
+        return False
+    verbs = [token.head]
+    verbs += [c for c in token.head.children if c.dep_ == "conj" and not any(g.dep_ == "nsubj" for g in c.children)]
+    verbs += [c for v in list(verbs) for c in v.children if c.dep_ == "xcomp"]
+    return any(
+        _lemma(v) in {"work", "push", "strive", "campaign", "lobby", "press", "fight", "aim", "head"}
+        and any(
+            p.dep_ == "prep"
+            and p.lower_ in {"for", "towards", "toward"}
+            and any(
+                o.lemma_.lower() in _MEMBERSHIP_OBJECTS
+                # its own, not "pushed hard for Moldova's NATO membership"
+                and not any(g.dep_ == "poss" and g.pos_ != "PRON" for g in o.children)
+                for o in p.children
+            )
+            for p in v.children
+        )
+        for v in verbs
+    )
+
+
 def _among_the_subjects(token: Token) -> bool:
     """ "seven countries, including Estonia, Latvia and Romania, will become members", "two of its neighbours,
     Albania and Croatia, joined the alliance": one of a group that takes the step (not "Montenegro's neighbours")."""
@@ -1661,6 +1701,9 @@ def _submitted_by(token: Token) -> bool:
     )
 
 
+_MAP_WORDS = re.compile(r"Plan|plan|MAP")
+
+
 def _object_of_a_path_noun(token: Token) -> bool:
     """ "an invitation to Ukraine", "membership for Georgia", "the accession of Finland", "a NATO Summit for
     Ukraine"."""
@@ -1671,6 +1714,8 @@ def _object_of_a_path_noun(token: Token) -> bool:
         return False
     if head.lower_ in {"to", "for", "of"} and head.head.lemma_.lower() in PATH_NOUNS:
         return True
+    if head.lower_ == "for" and (head.head.text == "MAP" or _MAP_WORDS.fullmatch(head.head.text)):
+        return True  # "launch the MAP for Bosnia", "a Membership Action Plan for Georgia"
     if head.lower_ == "with" and head.head.lemma_.lower() in {"talk", "negotiation"}:
         return any(c.lower_ == "accession" for c in head.head.children)  # "accession talks with Ireland"
     if head.lower_ == "of" and head.head.lower_ in {"republic", "kingdom", "state", "principality"}:
@@ -1704,6 +1749,7 @@ _PATH_TESTS = (
     _submitted_by,
     _brought_in,
     _among_the_subjects,
+    _working_for_membership,
     _said_in_its_clause,
 )
 # What a country seeks, asks or hopes for on its way in ("an invitation", "membership"); not "its future".

@@ -1480,3 +1480,33 @@ def test_a_statement_on_membership_naming_no_country_is_about_the_country_the_ar
 )
 def test_each_country_of_a_group_that_takes_a_step(extractor, text, expected):
     assert _entries(_extract(extractor, text, published=PUBLISHED)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Malta and Cyprus had received a formal invitation to join NATO at last year's summit in Reykjavik.",
+            [("invitation", date(2023, 1, 1), "year", "Cyprus"), ("invitation", date(2023, 1, 1), "year", "Malta")],
+        ),
+        (
+            "NATO agreed to launch the MAP for Malta in April 2010.",
+            [("plan", date(2010, 4, 1), "month", "Malta")],
+        ),
+    ],
+)
+def test_invitations_received_and_action_plans_for_a_country(extractor, text, expected):
+    assert _entries(_extract(extractor, text, published=PUBLISHED)) == expected
+
+
+def test_working_for_membership_puts_the_worker_on_its_way(extractor):
+    result = _extract(
+        extractor,
+        "Cyprus joined NATO on Friday.",
+        "Malta will follow the example and continue working for NATO membership, President Anna Berg said.",
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [
+        ("accession", date(2024, 3, 8), "day", "Cyprus"),
+        ("statement", PUBLISHED, "day", "Malta"),  # not the story's Cyprus
+    ]
