@@ -283,6 +283,7 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
     # The body's: a headline names just one of the countries a story may be about.
     story_country = _story_country([s for s in sentences if s.kind != "title"], nato_story=nato_story)
     most_named = _most_named_country(sentences) if nato_story else None
+    joint_body = next((c for s in sentences if (c := _council_country(s.text))), None)
     other_summit, other_summits = False, set()  # sentences whose "summit" is another body's ("the G7 summit")
     paragraph, antecedents, group = -1, [], ()
     unstated: set[int] = set()  # entries dated by the article's day for want of their own
@@ -310,6 +311,9 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
             used.add(following.index)  # "... will take up his post in October": told with the change
         if change is not None:
             entries.append(change)
+            continue
+        if joint_body and (session := _the_council_again(sentence, joint_body, published)):
+            entries.append(session)  # "In July, the Council met at the level of ambassadors"
             continue
         if not nato or (sentence.kind == "title" and not _tells_news(sentence, said_by[sentence.index])):
             continue
@@ -1191,6 +1195,23 @@ def _held(verb: Token) -> bool:
 _COUNCIL_COUNTRY = re.compile(r"\bNATO-([A-Z][a-z]+(?: and [A-Z][a-z]+)?) (?:Council|Commission)\b")
 
 
+# "the Council last met on 26 November", "The Council's first meeting took place on 12 July"
+_THE_COUNCIL_MET = re.compile(
+    r"\b[Tt]he (?:Council|Commission)(?:[’']s (?:\w+ )?(?:meeting|session))?\b[^.]{0,40}?\b(?:met|meets|will meet|"
+    r"convened|took place|was held|will be held|gathered)\b"
+)
+
+
+def _the_council_again(sentence: Sentence, country: str, published: date) -> TimelineFact | None:
+    """A session of the joint body the article named before, told again as "the Council", with its date."""
+    if not _THE_COUNCIL_MET.search(sentence.text) or COUNCIL.search(sentence.text):
+        return None
+    when = _entry_date(sentence, published, prefer="past", by_tense=True)
+    if isinstance(when, Unstated):
+        return None  # one told without a date is the session the article is about, told already
+    return _entry("council", sentence, when, [], country)
+
+
 def _council_country(text: str) -> str | None:
     """The partner a joint body is named after: the NATO-Ukraine Council, the NATO-Georgia Commission."""
     match = _COUNCIL_COUNTRY.search(text)
@@ -1401,6 +1422,14 @@ def _subject_of_a_path_verb(token: Token) -> bool:
     # "is expected to become NATO's 30th member", "hopes to join", "waited a decade, finally joining", "had no
     # plans to apply": the subject of the verb it leads to
     led = [c for c in head.children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and c.tag_ == "VBG")]
+    # "Ukraine could forget about joining NATO", "is keen on joining": its own joining, no one else's
+    led += [
+        g
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ in {"about", "on"}
+        for g in c.children
+        if g.dep_ == "pcomp" and g.tag_ == "VBG" and not any(s.dep_ in {"nsubj", "poss"} for s in g.children)
+    ]
     # ("announced its plans to apply"; not "supports Ukraine's aspiration to join": Ukraine's)
     led += [
         v

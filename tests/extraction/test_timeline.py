@@ -1510,3 +1510,39 @@ def test_working_for_membership_puts_the_worker_on_its_way(extractor):
         ("accession", date(2024, 3, 8), "day", "Cyprus"),
         ("statement", PUBLISHED, "day", "Malta"),  # not the story's Cyprus
     ]
+
+
+def test_a_joint_body_told_again_as_the_council_and_its_dated_sessions(extractor):
+    result = _extract(
+        extractor,
+        "The NATO-Malta Council will meet in April at the level of foreign ministers.",
+        "The Council last met at the ambassadorial level on 26 February.",
+        "In January, the Council met on the initiative of the Maltese side.",
+        "The Council will meet to discuss the situation.",  # undated: the session the story is about
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [
+        ("council", date(2024, 1, 1), "month", "Malta"),
+        ("council", date(2024, 2, 26), "day", "Malta"),
+        ("council", date(2024, 4, 1), "month", "Malta"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "President Karl Borg said on Tuesday Malta could forget about joining NATO.",
+            [("statement", date(2024, 3, 12), "day", "Malta")],
+        ),
+        (
+            "Chasing this goal will only prolong the war, Defence Minister Anna Berg said about Malta's NATO "
+            "ambitions.",
+            [("statement", PUBLISHED, "day", "Malta")],
+        ),
+    ],
+)
+def test_forgetting_about_joining_and_ambitions_are_the_country_s(extractor, text, expected):
+    # the story's own country is Cyprus: the statement is Malta's only if its words say so
+    result = _extract(extractor, "Cyprus joined NATO in 2020.", text, published=PUBLISHED)
+    assert _entries(result) == [("accession", date(2020, 1, 1), "year", "Cyprus"), *expected]
