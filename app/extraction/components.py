@@ -63,6 +63,11 @@ def merge_hyphenated_names(doc: Doc) -> Doc:
 
 
 _A_MONTH = re.compile(rf"(?:{MONTH_NAMES})\.?", re.IGNORECASE)
+_A_DAY_TIME = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:this|yesterday|today) (?:morning|afternoon|evening)\b"
+    r"|\b(?:tonight|last night)\b",
+    re.IGNORECASE,
+)
 
 
 @Language.component("whole_dates")
@@ -73,6 +78,10 @@ def mend_date_entities(doc: Doc) -> Doc:
     ents = list(doc.ents)
     changed = False
     for n, ent in enumerate(ents):
+        if ent.label_ == "TIME" and _A_DAY_TIME.search(ent.text):
+            # "voted late Wednesday", "submitted ... this morning": a day the model tags as a time of day
+            ents[n] = ent = Span(doc, ent.start, ent.end, label="DATE")
+            changed = True
         if ent.label_ != "DATE":
             continue
         start, end = ent.start, ent.end

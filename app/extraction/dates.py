@@ -56,6 +56,11 @@ _AGO = re.compile(
     r"( this month| today)?",
     re.I,
 )
+_PART_OF_A_DAY = re.compile(
+    r"(?:early |late |earlier |later )?(?:(this|yesterday|today) (?:morning|afternoon|evening|night)"
+    r"|(tonight|overnight|last night))",
+    re.I,
+)
 _WEEK = re.compile(
     r"(?:(earlier|later|early|late)\s+(?:in\s+(?:the\s+)?)?)?"
     r"(this|last|next|past|this past|previous|coming|following)?\s*week"
@@ -102,6 +107,10 @@ def resolve(
 def _resolve(expression: str, *, base: date, prefer: Preference, tense: Preference | None) -> ResolvedDate | None:
     text = re.sub(r"[’']s$", "", expression.strip().strip(".,"))  # "at last year's summit"
     text = re.sub(r"^(?:on|in|by|since|from|until|at|during|the)\s+", "", text, flags=re.I)
+    if part := _PART_OF_A_DAY.fullmatch(text):
+        # "this morning", "late last night", "yesterday afternoon": the day, or the one before
+        before = (part[1] or "").lower() == "yesterday" or (part[2] or "").lower() == "last night"
+        return ResolvedDate(base - timedelta(days=1) if before else base, "day")
     if ago := _AGO.fullmatch(text):
         # "a year ago", "two months ago": the year or month it was, no finer.
         if not (count := _count(ago[1].lower())):

@@ -75,6 +75,9 @@ def clauses(sentence: Sentence, antecedents: tuple[str, ...] = (), group: tuple[
     span = sentence.span
     heads: list[Token] = []
     for token in span:
+        if _held_back(token) and (token.head in heads or token.head == span.root):
+            heads.append(token)  # "approved Finland's bid in March but delayed Sweden's accession": not Sweden's
+            continue
         if token.pos_ not in {"VERB", "AUX"} or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
             continue
         marked = any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in token.children)
@@ -96,6 +99,16 @@ def clauses(sentence: Sentence, antecedents: tuple[str, ...] = (), group: tuple[
                 owned[head.i] -= {t.i for t in other.subtree}
     parts = [everything - set().union(*({t.i for t in h.subtree} for h in heads)), *owned.values()]
     return [_clause(sentence, frozenset(part), antecedents, group) for part in parts if part]
+
+
+def _held_back(verb: Token) -> bool:
+    """A second predicate of the same subject that holds a step back: "... but delayed Sweden's accession"."""
+    return verb.dep_ == "conj" and verb.pos_ == "VERB" and _lemma(verb) in _HOLDING_BACK
+
+
+_HOLDING_BACK = frozenset(
+    {"delay", "block", "stall", "postpone", "reject", "withhold", "freeze", "veto", "oppose", "hold", "shelve"}
+)
 
 
 def _apart_by_a_semicolon(verb: Token) -> bool:
@@ -146,7 +159,7 @@ _COMMENTATORS = frozenset(
 def _speakers(sentence: Sentence, people: dict[str, PersonFact]) -> list[str]:
     speakers: list[str] = []
     for token in sentence.span:
-        if token.lemma_.lower() in SPEECH_VERBS and token.pos_ in {"VERB", "AUX"}:
+        if token.lemma_.lower() in SPEECH_VERBS and token.pos_ in {"VERB", "AUX"} and not _told_as_a_time(token):
             subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if not subjects and (
                 token.dep_ == "conj" or (token.dep_ == "advcl" and token.head.lemma_.lower() in STANCE_WORDS)
@@ -180,6 +193,14 @@ def _speakers(sentence: Sentence, people: dict[str, PersonFact]) -> list[str]:
             for key in _keys_in(sentence, t, people)
         ][:1]
     return list(dict.fromkeys(speakers))
+
+
+def _told_as_a_time(verb: Token) -> bool:
+    """ "After Putin announced his 'special military operation', Finland and Sweden escalated efforts to join":
+    what was said marks when the sentence's step came, it is no statement of the sentence's."""
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in {"after", "before", "since", "until", "when", "once"} for c in verb.children
+    )
 
 
 def _keys_in(sentence: Sentence, token: Token, people: dict[str, PersonFact]) -> list[str]:
@@ -350,7 +371,8 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
                     unstated.add(id(entry))
     nato_summits = [s for s in sentences if s.index not in other_summits]
     entries = _date_by_application(_date_summits_by_reference(entries, nato_summits, published), unstated)
-    entries = _date_restated_steps(entries, unstated)
+    lede = next((s.evidence() for s in sentences if s.kind == "text"), None)
+    entries = _date_restated_steps(entries, unstated, lede)
     entries = _date_by_the_meeting_told(entries, unstated, sentences, published)
     # The body's entries first, so that one the headline also tells keeps the body's summary.
     entries = _merge_entries(sorted(entries, key=lambda e: e.evidence[0].part == "title"))
@@ -588,11 +610,15 @@ def _whole(sentence: Sentence) -> Clause:
 _ANOTHER_TIME = re.compile(r"\b(?:also|too|as well|then|later|since|next|finally)\b", re.I)
 
 
-def _date_restated_steps(entries: list[TimelineFact], unstated: set[int]) -> list[TimelineFact]:
+def _date_restated_steps(entries: list[TimelineFact], unstated: set[int], lede: Evidence | None) -> list[TimelineFact]:
     """ "Turkey's parliament on Tuesday approved Sweden's bid. The assembly voted 287-55 ...": a country's
-    application, ratification or accession told again without a date is the one the article dates."""
+    application, ratification or accession told again without a date is the one the article dates (not the
+    news of the day its opening sentence tells: "Turkish parliament has approved bill regarding Sweden's
+    accession protocol", over "In October 2023, Erdogan signed Sweden's protocol")."""
     for entry in entries:
         if id(entry) not in unstated or entry.kind not in {"application", "ratification", "accession"}:
+            continue
+        if lede is not None and entry.evidence[0] == lede:
             continue
         if entry.kind == "ratification" and _ANOTHER_TIME.search(entry.evidence[0].quote):
             continue  # "Hungary also ratified it": another member's ratification, another day

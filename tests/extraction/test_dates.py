@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from hypothesis import given, settings
@@ -166,3 +166,16 @@ def test_years_ago_today_is_that_day_and_this_month_that_month():
     assert resolve("Three years ago today", base=BASE) == ResolvedDate(date(2021, 9, 25), "day")
     assert resolve("a year ago today", base=date(2024, 2, 29)) == ResolvedDate(date(2023, 2, 28), "day")
     assert resolve("two years ago this month", base=BASE) == ResolvedDate(date(2022, 9, 1), "month")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("this morning", ResolvedDate(BASE, "day")),
+        ("tonight", ResolvedDate(BASE, "day")),
+        ("yesterday afternoon", ResolvedDate(BASE - timedelta(days=1), "day")),
+        ("late last night", ResolvedDate(BASE - timedelta(days=1), "day")),
+    ],
+)
+def test_a_part_of_a_day_is_that_day(text, expected):
+    assert resolve(text, base=BASE) == expected

@@ -1546,3 +1546,21 @@ def test_forgetting_about_joining_and_ambitions_are_the_country_s(extractor, tex
     # the story's own country is Cyprus: the statement is Malta's only if its words say so
     result = _extract(extractor, "Cyprus joined NATO in 2020.", text, published=PUBLISHED)
     assert _entries(result) == [("accession", date(2020, 1, 1), "year", "Cyprus"), *expected]
+
+
+def test_times_of_day_the_news_of_the_lede_a_step_held_back_and_what_was_said_as_a_time(extractor):
+    result = _extract(
+        extractor,
+        "Portugal's parliament has approved the bill on Malta's accession protocol.",
+        "In October 2023, President Karl Borg signed Malta's accession protocol and sent it to parliament.",
+        "The Senate voted late Tuesday to approve a resolution to ratify membership for Iceland in NATO.",
+        "Iceland's parliament approved Cyprus's NATO bid in March last year but delayed Malta's accession.",
+        "After President Anna Berg announced a referendum, Malta had escalated efforts to join NATO.",
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [
+        ("ratification", date(2023, 3, 1), "month", "Cyprus"),  # not Malta's, held back
+        ("ratification", date(2023, 10, 1), "month", "Malta"),
+        ("ratification", date(2024, 3, 12), "day", "Iceland"),  # "late Tuesday", a time the model tags
+        ("ratification", PUBLISHED, "day", "Malta"),  # the lede's news, not the protocol signed in October
+    ]
