@@ -308,6 +308,8 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
     other_summit, other_summits = False, set()  # sentences whose "summit" is another body's ("the G7 summit")
     paragraph, antecedents, group = -1, [], ()
     unstated: set[int] = set()  # entries dated by the article's day for want of their own
+    undated_past: set[int] = set()  # of those, steps told in the past after the opening sentence
+    lede_index = next((s.index for s in sentences if s.kind == "text"), -1)
     for position, sentence in enumerate(sentences):
         if OTHER_SUMMIT.search(sentence.text):
             other_summit = True
@@ -357,6 +359,7 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
                 or (most_named if speakers and _WHOSE_MEMBERSHIP.search(clause.text) else None)
                 or "NATO"
             ]
+            background = _told_as_past(clause) and sentence.index != lede_index
             for entry, when in _clause_entries(clause, countries, speakers, people, published):
                 if (
                     interviewed_on
@@ -369,11 +372,16 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
                 entries.append(entry)
                 if isinstance(when, Unstated):
                     unstated.add(id(entry))
+                    if background and entry.kind in _STEPS:
+                        undated_past.add(id(entry))
     nato_summits = [s for s in sentences if s.index not in other_summits]
     entries = _date_by_application(_date_summits_by_reference(entries, nato_summits, published), unstated)
-    lede = next((s.evidence() for s in sentences if s.kind == "text"), None)
+    lede = next((s.evidence() for s in sentences if s.index == lede_index), None)
     entries = _date_restated_steps(entries, unstated, lede)
     entries = _date_by_the_meeting_told(entries, unstated, sentences, published)
+    # "Finland applied to join the military alliance in the wake of the war", in a story of its ratification:
+    # a step of the past that no sentence dates is not of the article's day
+    entries = [e for e in entries if not (id(e) in undated_past and (e.date, e.date_precision) == (published, "day"))]
     # The body's entries first, so that one the headline also tells keeps the body's summary.
     entries = _merge_entries(sorted(entries, key=lambda e: e.evidence[0].part == "title"))
     return _merge_entries(_headline_told_again(entries, unstated))
@@ -381,6 +389,21 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
 
 _QUESTION = re.compile(r"^(?:Q|Question)\s*[:.]\s")
 _ANSWER = re.compile(r"^(?:A|Answer)\s*[:.]\s")
+
+
+# A member's ratification told without a date ("Spain also ratified it") is more often the day's news.
+_STEPS = frozenset({"application", "accession"})
+
+
+def _told_as_past(clause: Clause) -> bool:
+    """Whether the clause tells a way in with its verb in the simple past or past perfect ("Finland applied to
+    join", "had joined"), not as a noun ("focused on Finland's recent application")."""
+    return any(
+        clause.has(t)
+        and _lemma(t) in {"apply", "join", "accede"}
+        and (t.tag_ == "VBD" or (t.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in t.children)))
+        for t in clause.sentence.span
+    )
 
 
 def _interview(

@@ -1564,3 +1564,17 @@ def test_times_of_day_the_news_of_the_lede_a_step_held_back_and_what_was_said_as
         ("ratification", date(2024, 3, 12), "day", "Iceland"),  # "late Tuesday", a time the model tags
         ("ratification", PUBLISHED, "day", "Malta"),  # the lede's news, not the protocol signed in October
     ]
+
+
+def test_an_undated_step_of_the_past_after_the_opening_is_background_not_the_day_s_news(extractor):
+    result = _extract(
+        extractor,
+        "Portugal's parliament approved Malta's NATO bid.",  # the news: the article's day
+        "Malta applied to join the alliance in the wake of the war.",  # background with no date: nothing
+        "Cyprus has applied to join NATO as well.",  # told as news of now, not as the past
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [
+        ("application", PUBLISHED, "day", "Cyprus"),
+        ("ratification", PUBLISHED, "day", "Malta"),
+    ]
