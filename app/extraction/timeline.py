@@ -1531,7 +1531,8 @@ def _path_verb(verb: Token) -> bool:
     if verb.lemma_.lower() not in PATH_VERBS:
         return False
     if verb.lemma_.lower() == "apply" and any(
-        (c.dep_ == "xcomp" and c.lemma_.lower() not in {"join", "become"})
+        # not "applied to host", but "applying to be fast-tracked to join"
+        (c.dep_ == "xcomp" and not any(g.lemma_.lower() in {"join", "become"} for g in c.subtree))
         or (
             c.dep_ == "prep"
             and c.lower_ == "for"

@@ -241,7 +241,7 @@ GENERIC_TOPIC_HEADS = frozenset(
 )
 MEMBERSHIP = re.compile(r"\b(?:member(?:ship)?|join(?:s|ed|ing)?|accession|invit\w*|integrat\w*)\b", re.I)
 APPLICATION = re.compile(
-    r"\b(?:appl(?:y|ied|ies|ying) (?:for (?:[\w-]+ ){0,2}(?:membership|accession)|to join"
+    r"\b(?:appl(?:y|ied|ies|ying) (?:for (?:[\w-]+ ){0,2}(?:membership|accession)|(?:to be [\w-]+ )?to join"
     r"|for NATO(?=\s*[.,;]|\s+(?:in|on|at|and|last|this|after|before|when|as|but)\b))|applied(?=\s+(?:in|on|last|earlier|a (?:year|month|week))\b|[.;])|(?:submit\w*|fil\w*|sign\w*|hand\w* in|lodg\w*) "
     r"(?:an?|its|their|the) (?:formal |official |membership |joint |NATO )?applications?|applications? (?:for|to join)"
     r"|(?:submit\w*|fil\w*|hand\w* in|lodg\w*) (?:its|their) (?:formal |official |membership )?bids? to join)\b",
@@ -271,7 +271,8 @@ OTHER_SUMMIT = re.compile(
 )
 COUNCIL = re.compile(
     r"\b(?:NATO-[A-Z]\w+ (?:Council|Commission)|North Atlantic Council)\b[^.]*\b(?:meet\w*|met|session|convene\w*|"
-    r"held|gather\w*)\b|\b(?:meeting|session) of the (?:NATO-[A-Z]\w+ (?:Council|Commission)|North Atlantic Council)\b"
+    r"held|gather\w*)\b|\b(?:meeting|session) of the (?:[\w-]+ ){0,2}?(?:NATO-[A-Z]\w+ (?:Council|Commission)"
+    r"|North Atlantic Council)\b"
     r"|\b(?:alliance|NATO|Allies) (?:hosted|held|convened)\b[^.]{0,80}\b(?:ministerial|(?:major|high-level) meeting|"
     r"meeting of (?:its |their )?(?:foreign|defen[cs]e) ministers)\b"
     r"|\b(?:NATO|Allied) (?:foreign|defen[cs]e) ministers(?:'|’)? meeting\b"

@@ -1578,3 +1578,21 @@ def test_an_undated_step_of_the_past_after_the_opening_is_background_not_the_day
         ("application", PUBLISHED, "day", "Cyprus"),
         ("ratification", PUBLISHED, "day", "Malta"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In September 2022, President Anna Berg announced that Malta was applying to be fast-tracked to join NATO.",
+            [("application", date(2022, 9, 1), "month", "Malta")],
+        ),
+        (
+            "The Secretary General says President Anna Berg will join us for the inaugural meeting of the new "
+            "NATO-Malta Council.",
+            [("council", PUBLISHED, "day", "Malta")],
+        ),
+    ],
+)
+def test_fast_tracked_applications_and_the_inaugural_meeting_of_a_new_council(extractor, text, expected):
+    assert _entries(_extract(extractor, text, published=PUBLISHED)) == expected
