@@ -1964,6 +1964,15 @@ def _named_with_the_speaker(clause: Clause) -> str | None:
     """ "Malta's Prime Minister Karl Borg said ... neutrality rules out NATO membership": the one country named
     with whoever says, in this clause, what it says of no country's way in."""
     sentence = clause.sentence
+    if any(
+        t.lower_ in {"country", "nation"}
+        and t.dep_ == "poss"
+        and any(c.lower_ == "the" for c in t.children)
+        and t.head.lemma_.lower() in PATH_NOUNS
+        for t in sentence.span
+        if clause.has(t)
+    ):
+        return None  # "Pompeo said the country's membership will support integration": the story's country
     subjects = [
         c
         for verb in sentence.span

@@ -307,6 +307,7 @@ RATIFICATION = re.compile(
     r"|\bblock\w*\b[^.]{0,40}\b(?:accession|bid|membership)"
     r"|\bsign\w* off on\b[^.]{0,40}\b(?:bid|accession|membership|protocol)"
     r"|\bvot\w+\b[^.]{0,30}\bto (?:back|endorse|support)\b[^.]{0,40}\b(?:bid|accession|membership|protocol)"
+    r"|\bvot\w+\b[^.]{0,40}\bin favou?r of\b[^.]{0,40}\b(?:bid|accession|membership|protocol)"
     r"|\b(?:lift\w*|drop\w*|withdr[ae]w\w*) (?:its|their) (?:objections?|veto|opposition|block)\b"
     r"|\bgreen light\b[^.]{0,40}\b(?:bid|accession|membership|protocol)",
     re.I,

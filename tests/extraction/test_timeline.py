@@ -1596,3 +1596,18 @@ def test_an_undated_step_of_the_past_after_the_opening_is_background_not_the_day
 )
 def test_fast_tracked_applications_and_the_inaugural_meeting_of_a_new_council(extractor, text, expected):
     assert _entries(_extract(extractor, text, published=PUBLISHED)) == expected
+
+
+def test_senators_voting_in_favour_and_the_country_s_membership_in_a_foreign_official_s_words(extractor):
+    result = _extract(
+        extractor,
+        "Malta joined NATO on Monday.",
+        "Last month, US senators voted 97-2 in favor of Malta's membership in NATO.",
+        "US Secretary of State Anna Berg said the country's membership will support stability across the region.",
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [
+        ("accession", date(2024, 3, 11), "day", "Malta"),
+        ("ratification", date(2024, 2, 1), "month", "Malta"),
+        ("statement", PUBLISHED, "day", "Malta"),  # "the country" is the story's, not the speaker's
+    ]
