@@ -135,7 +135,12 @@ def _dated_step_of_its_own(verb: Token) -> bool:
             or (verb.lemma_.lower() == "invite" and _to_join(verb))
         )
         and any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"which", "that"} for c in verb.children)
-        and any(t.ent_type_ == "DATE" for t in verb.subtree)
+        # dated, or set apart by commas ("Sweden and Finland, which have applied to join NATO, will attend the
+        # summit in Madrid next month": the summit is the sentence's own step)
+        and (
+            any(t.ent_type_ == "DATE" for t in verb.subtree)
+            or (verb.left_edge.i > 0 and verb.doc[verb.left_edge.i - 1].text == ",")
+        )
     )
 
 

@@ -1611,3 +1611,15 @@ def test_senators_voting_in_favour_and_the_country_s_membership_in_a_foreign_off
         ("ratification", date(2024, 2, 1), "month", "Malta"),
         ("statement", PUBLISHED, "day", "Malta"),  # "the country" is the story's, not the speaker's
     ]
+
+
+def test_a_step_in_a_relative_clause_set_apart_by_commas_leaves_the_sentence_its_own(extractor):
+    result = _extract(
+        extractor,
+        "Malta, which has applied to join NATO, will attend the alliance's summit in Reykjavik next month.",
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [
+        ("application", PUBLISHED, "day", "Malta"),
+        ("summit", date(2024, 4, 1), "month", "Malta"),
+    ]
