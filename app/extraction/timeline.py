@@ -203,8 +203,14 @@ def _speakers(sentence: Sentence, people: dict[str, PersonFact]) -> list[str]:
 def _told_as_a_time(verb: Token) -> bool:
     """ "After Putin announced his 'special military operation', Finland and Sweden escalated efforts to join":
     what was said marks when the sentence's step came, it is no statement of the sentence's."""
-    return verb.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in {"after", "before", "since", "until", "when", "once"} for c in verb.children
+    return (
+        verb.dep_ == "advcl"
+        and any(
+            c.dep_ == "mark" and c.lower_ in {"after", "before", "since", "until", "when", "once"}
+            for c in verb.children
+        )
+        # not "After Krasniqi announced on Monday that Kosovo would apply to join NATO, ...": that is said
+        and not any(c.dep_ == "ccomp" for c in verb.children)
     )
 
 
@@ -314,6 +320,7 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
     paragraph, antecedents, group = -1, [], ()
     unstated: set[int] = set()  # entries dated by the article's day for want of their own
     undated_past: set[int] = set()  # of those, steps told in the past after the opening sentence
+    told_as_news: set[int] = set()  # of those, steps told in the present perfect or present ("has approved")
     lede_index = next((s.index for s in sentences if s.kind == "text"), -1)
     for position, sentence in enumerate(sentences):
         if OTHER_SUMMIT.search(sentence.text):
@@ -361,13 +368,18 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
                 or _neutral_country(sentence)
                 # "Public opinion may not be ready for membership yet, Byrne said": someone's membership, the
                 # country the article names most, not the alliance's
-                or (most_named if speakers and _WHOSE_MEMBERSHIP.search(clause.text) else None)
+                or (
+                    most_named
+                    if speakers and _WHOSE_MEMBERSHIP.search(clause.text) and not OTHER_UNION.search(clause.text)
+                    else None
+                )
                 or "NATO"
             ]
             background = _told_as_past(clause) and sentence.index != lede_index
             for entry, when in _clause_entries(clause, countries, speakers, people, published):
                 if (
                     interviewed_on
+                    and entry.kind == "statement"
                     and sentence.paragraph in answers
                     and (when.value, when.precision) == (published, "day")
                 ):
@@ -379,10 +391,12 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
                     unstated.add(id(entry))
                     if background and entry.kind in _STEPS:
                         undated_past.add(id(entry))
+                    if _told_as_news(clause):
+                        told_as_news.add(id(entry))
     nato_summits = [s for s in sentences if s.index not in other_summits]
     entries = _date_by_application(_date_summits_by_reference(entries, nato_summits, published), unstated)
     lede = next((s.evidence() for s in sentences if s.index == lede_index), None)
-    entries = _date_restated_steps(entries, unstated, lede)
+    entries = _date_restated_steps(entries, unstated, lede, told_as_news)
     entries = _date_by_the_meeting_told(entries, unstated, sentences, published)
     # "Finland applied to join the military alliance in the wake of the war", in a story of its ratification:
     # a step of the past that no sentence dates is not of the article's day
@@ -411,11 +425,22 @@ def _told_as_past(clause: Clause) -> bool:
     )
 
 
+def _told_as_news(clause: Clause) -> bool:
+    """Whether the clause tells its step in the present perfect or its main verb is in the present: the news of
+    the day ("The Turkish parliament has ratified Finland's membership, AFP reported"), not a step of the past."""
+    verbs = [t for t in clause.sentence.span if clause.has(t) and t.pos_ in {"VERB", "AUX"}]
+    root = next((t for t in verbs if t.dep_ == "ROOT" or not clause.has(t.head)), None)
+    return (root is not None and root.tag_ in {"VBZ", "VBP"}) or any(
+        c.dep_ == "aux" and c.lower_ in {"has", "have"} for t in verbs for c in t.children
+    )
+
+
 def _interview(
     sentences: list[Sentence], people: dict[str, PersonFact], published: date
 ) -> tuple[str | None, set[int], ResolvedDate | None]:
-    """ "Q: ... A: ...": the person an interview is with (the first its introduction names), the paragraphs
-    of their answers (from an "A:" to the next "Q:"), and the day it took place, if the introduction says."""
+    """ "X spoke to us on Thursday. Q: ... A: ...": the person an interview is with, the paragraphs of their
+    answers (from an "A:" to the next "Q:"), and the day it took place, if the introduction says. A Q&A with
+    no one introduced as interviewed (an explainer) is nobody's."""
     opening: dict[int, Sentence] = {}
     for sentence in sentences:
         if sentence.kind != "title":
@@ -424,24 +449,36 @@ def _interview(
     if not questions or not any(_ANSWER.match(s.text) for s in opening.values()):
         return None, set(), None
     introduction = [s for s in sentences if s.kind != "title" and s.paragraph < questions[0]]
-    interviewee = next((m.key for s in introduction for m in s.mentions if m.key in people and not m.pronoun), None)
+    told = next(((s, cue) for s in introduction if (cue := _INTERVIEWED.search(s.text))), None)
+    if told is None:
+        return None, set(), None
+    sentence, cue = told
+    named = [m.key for m in sentence.mentions if m.key in people and not m.pronoun]
+    # "spoke to Defence Minister Karl Borg": the one after the cue; "Minister Anna Berg spoke to us": the first
+    cue_end = sentence.start + cue.end()
+    after = [m.key for m in sentence.mentions if m.key in people and not m.pronoun and m.start >= cue_end]
+    interviewee = next(iter((after if cue.group("to") or cue.group("with") else []) or named), None)
     if interviewee is None:
         return None, set(), None
     answers, answering = set(), False
-    for paragraph, sentence in sorted(opening.items()):
-        answering = bool(_ANSWER.match(sentence.text)) or (answering and not _QUESTION.match(sentence.text))
+    for paragraph, opener in sorted(opening.items()):
+        answering = bool(_ANSWER.match(opener.text)) or (answering and not _QUESTION.match(opener.text))
         if answering:
             answers.add(paragraph)
-    interviewed_on = next(
-        (
-            when
-            for s in introduction
-            for when, _ in dates_in(s, base=published)
-            if when.precision == "day" and 0 <= (published - when.value).days <= 7
-        ),
-        None,
-    )
-    return interviewee, answers, interviewed_on
+    days = [
+        (when, ent)
+        for when, ent in dates_in(sentence, base=published)
+        if when.precision == "day" and 0 <= (published - when.value).days <= 7
+    ]
+    # the day of the speaking, not "who took office on Monday"
+    on_the_day = [when for when, ent in days if _lemma(governing_verb(ent.root) or ent.root) in _INTERVIEW_VERBS]
+    return interviewee, answers, next(iter(on_the_day or [when for when, _ in days]), None)
+
+
+_INTERVIEWED = re.compile(
+    r"\b(?:spoke|speaks|talked|talks|sat down)(?P<to> (?:to|with))?\b|\binterview(?:ed)?(?P<with> with)?\b", re.I
+)
+_INTERVIEW_VERBS = frozenset({"speak", "talk", "sit", "interview"})
 
 
 # Headlines that ask, argue or explain ("Will Georgia ever join NATO?", "Opinion: ...", "Why Sweden hasn't
@@ -507,7 +544,13 @@ def _headline_told_again(entries: list[TimelineFact], unstated: set[int]) -> lis
 # The alliance's own offices, whose holders matter to its enlargement.
 _NATO_OFFICE = re.compile(
     r"\b(?:(?:deputy )?secretary[- ]general|supreme allied commander|SACEUR|military committee|"
-    r"(?:NATO|alliance)(?:[’']s)? (?:chief|head|leader)|head of (?:NATO|the alliance))\b",
+    r"(?:NATO|alliance)(?:[’']s)? (?:chief|head|leader)|(?:head|helm) of (?:NATO|the alliance))\b",
+    re.I,
+)
+# An office of a country, or a change offered rather than made: "willing to step down as president if ..."
+_ANOTHER_OFFICE = re.compile(
+    r"\bas (?:president|prime minister|premier|chancellor|minister|head of state|leader)\b"
+    r"|\b(?:willing|ready|prepared|offer(?:ed|s)?) to (?:step down|resign|leave)\b",
     re.I,
 )
 
@@ -521,7 +564,7 @@ def _leadership_change(
     text = sentence.text
     if not (names_nato(text) and (LEADERSHIP_CHANGE.search(text) or _MANDATE.search(text))):
         return None, False
-    if not _NATO_OFFICE.search(text):
+    if not _NATO_OFFICE.search(text) and _ANOTHER_OFFICE.search(text):
         return None, False  # "Zelensky said he was willing to step down as president if Ukraine could join NATO"
     actors = [k for k in sentence.people() if k in people]
     evidence = [sentence.evidence()]
@@ -638,7 +681,9 @@ def _whole(sentence: Sentence) -> Clause:
 _ANOTHER_TIME = re.compile(r"\b(?:also|too|as well|then|later|since|next|finally)\b", re.I)
 
 
-def _date_restated_steps(entries: list[TimelineFact], unstated: set[int], lede: Evidence | None) -> list[TimelineFact]:
+def _date_restated_steps(
+    entries: list[TimelineFact], unstated: set[int], lede: Evidence | None, told_as_news: set[int]
+) -> list[TimelineFact]:
     """ "Turkey's parliament on Tuesday approved Sweden's bid. The assembly voted 287-55 ...": a country's
     application, ratification or accession told again without a date is the one the article dates (not the
     news of the day its opening sentence tells: "Turkish parliament has approved bill regarding Sweden's
@@ -646,7 +691,7 @@ def _date_restated_steps(entries: list[TimelineFact], unstated: set[int], lede: 
     for entry in entries:
         if id(entry) not in unstated or entry.kind not in {"application", "ratification", "accession"}:
             continue
-        if lede is not None and entry.evidence[0] == lede:
+        if lede is not None and entry.evidence[0] == lede and id(entry) in told_as_news:
             continue
         if entry.kind == "ratification" and _ANOTHER_TIME.search(entry.evidence[0].quote):
             continue  # "Hungary also ratified it": another member's ratification, another day
@@ -883,7 +928,7 @@ def _purpose_of_an_invitation(verb: Token) -> bool:
     before = verb.doc[max(verb.sent.start, verb.i - 8) : verb.i]
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and (
         any(a.lemma_.lower() == "invite" for a in list(verb.ancestors)[:3])
-        or any(t.lemma_.lower() == "invite" and t.pos_ == "VERB" for t in before)
+        or any(t.lemma_.lower() == "invite" and t.tag_ == "VB" for t in before)
     )
 
 
@@ -975,11 +1020,6 @@ def _statement_date(clause: Clause, published: date) -> ResolvedDate:
         for t in sentence.span
     ):
         return ResolvedDate(published.replace(day=1), "month")
-    root = next((t for t in sentence.span if clause.has(t) and (t.dep_ == "ROOT" or not clause.has(t.head))), None)
-    if undated and root is not None and root.tag_ in {"VBZ", "VBP"} and root.pos_ == "VERB":
-        # "Australia supports Ukraine's aspiration to join NATO": a position held as the article speaks, its day
-        # (not that of a meeting the release told before)
-        return ResolvedDate(published, "day")
     for when, ent in dates_in(sentence, base=published):
         # "Finland will join on Tuesday, Kvale said on Monday": the day it was said, not the day it speaks of;
         # "said last week" the month of that week (not "recalled that Allies declared ... in July")
@@ -987,11 +1027,23 @@ def _statement_date(clause: Clause, published: date) -> ResolvedDate:
         spoken = clause.has(ent.root) and verb.pos_ in {"VERB", "AUX"} and _lemma(verb) in SPEECH_VERBS
         if spoken and verb.dep_ != "relcl":  # not "Beridze, who said in 2019 that ..., repeated on Monday"
             return when
+    root = next((t for t in sentence.span if clause.has(t) and (t.dep_ == "ROOT" or not clause.has(t.head))), None)
+    if (
+        not dates_in(sentence, base=published)
+        and root is not None
+        and root.tag_ in {"VBZ", "VBP"}
+        and root.pos_ == "VERB"
+    ):
+        # "Australia supports Ukraine's aspiration to join NATO": a position held as the article speaks, its day
+        # (not that of a meeting the release told before)
+        return ResolvedDate(published, "day")
     return _entry_date(sentence, published, day_only=True, within=clause)
 
 
 _INVITED_TO_JOIN = re.compile(
-    r"\binvit\w*\b[^.]{0,90}?\bto (?:join|membership|accession|(?:start|begin|open) (?:accession|membership|"
+    r"\binvit\w*\b[^.]{0,90}?\bto (?:join(?!\s+(?:the\s+)?(?:NATO[’']?s?\s+|[Aa]lliance[’']s\s+)?(?:[\w-]+\s+)?"
+    r"(?:summit|talks|meeting|session|mission|exercises?|operations?|pact|programme|program|partnership)\b)"
+    r"|membership|accession|(?:start|begin|open) (?:accession|membership|"
     r"talks on (?:joining|membership|accession))|activate"
     r"|become (?:a |an |the |its )?(?:[\w’'-]+ ){0,3}(?:members?|[Aa]ll(?:y|ies))\b"
     r"(?!\s+of\s+(?!NATO\b|the (?:North Atlantic |military )?[Aa]lliance\b)))",
@@ -1256,9 +1308,17 @@ _THE_COUNCIL_MET = re.compile(
 )
 
 
+# "the Council of Ministers", "the UN Security Council", "the European Commission": another body's
+_ANOTHER_COUNCIL = re.compile(
+    r"\b(?:Council|Commission)(?:[’']s)? of\b|\bSecurity Council\b|\bUN\b|\bUnited Nations\b|\bEuropean\b"
+    r"|\bEU\b|\bcommissioners?\b|\bsanctions\b"
+)
+
+
 def _the_council_again(sentence: Sentence, country: str, published: date) -> TimelineFact | None:
     """A session of the joint body the article named before, told again as "the Council", with its date."""
-    if not _THE_COUNCIL_MET.search(sentence.text) or COUNCIL.search(sentence.text):
+    text = sentence.text
+    if not _THE_COUNCIL_MET.search(text) or COUNCIL.search(text) or _ANOTHER_COUNCIL.search(text):
         return None
     when = _entry_date(sentence, published, prefer="past", by_tense=True)
     if isinstance(when, Unstated):
@@ -1299,11 +1359,10 @@ def path_countries(sentence: Sentence, *, strong: bool = False, within: Clause |
             for root, country in _country_mentions(sentence):
                 if sayer is not None and root.head == sayer and root.dep_ == "nsubj" and country not in found:
                     found.append(country)
-        # "In Vienna, the spread on Austrian debt barely budged after the government formally applied", "The Swedish
-        # military held its first drill since the country joined NATO": the one country the sentence names or
-        # speaks from.
+        # "In Vienna, the spread on Austrian debt barely budged after the government formally applied": the one
+        # country the sentence names or speaks from.
         if (
-            token.lower_ in {"government", "country", "nation"}
+            token.lower_ == "government"
             and token.dep_ == "nsubj"
             and not any(c.dep_ == "poss" or c.pos_ == "PROPN" for c in token.children)
             and _path_verb(token.head)
@@ -1508,6 +1567,10 @@ def _subject_of_a_path_verb(token: Token) -> bool:
 def _joins_something_else(verb: Token) -> bool:
     """ "Sweden joins NATO air policing mission": what is joined is not NATO itself."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if _lemma(verb) == "join" and any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(g.tag_ == "VBG" for g in c.children) for c in verb.children
+    ):
+        return True  # "joined NATO in condemning the launch": joined in doing something
     return (
         _lemma(verb) == "join"
         and bool(objects)
@@ -1726,8 +1789,11 @@ def _working_for_membership(token: Token) -> bool:
             and p.lower_ in {"for", "towards", "toward"}
             and any(
                 o.lemma_.lower() in _MEMBERSHIP_OBJECTS
-                # its own, not "pushed hard for Moldova's NATO membership"
-                and not any(g.dep_ == "poss" and g.pos_ != "PRON" for g in o.children)
+                # its own, not "pushed hard for Moldova's NATO membership" or "for membership for Ukraine"
+                and not any(
+                    (g.dep_ == "poss" and g.pos_ != "PRON") or (g.dep_ == "prep" and g.lower_ in {"for", "of"})
+                    for g in o.children
+                )
                 for o in p.children
             )
             for p in v.children
@@ -1863,7 +1929,7 @@ _POSITION_NOUNS = (
     _SOVEREIGNTY
     | PATH_NOUNS
     | {"aspiration", "right", "choice", "decision", "reform", "progress", "effort", "integration", "security"}
-    | {"territorial", "people", "democracy", "defence", "defense"}
+    | {"territorial", "people", "democracy", "defence", "defense", "course", "orientation", "direction"}
 )
 
 
@@ -1997,11 +2063,23 @@ def _named_with_the_speaker(clause: Clause) -> str | None:
 
 
 def _countries_named_or_spoken_from(sentence: Sentence) -> set[str]:
-    capitals = {c for t in sentence.span if t.pos_ == "PROPN" and (c := places.capital_country(t.text))}
+    # where the sentence speaks from is a capital it opens with ("In Vienna, ..."), not one where something is done
+    # ("deposited its instrument in Washington", "Speaking in Washington, ...")
+    opening = sentence.span[:3]
+    capitals = {
+        c
+        for t in opening[1:]
+        if opening[0].lower_ == "in" and t.pos_ == "PROPN" and (c := places.capital_country(t.text))
+    }
     return {country for _, country in _country_mentions(sentence)} | capitals
 
 
-_WHOSE_MEMBERSHIP = re.compile(r"\b(?:membership|join(?:s|ed|ing)?|accession|neutral(?:ity)?)\b", re.I)
+# someone's way in, not the alliance's own membership ("the alliance's membership has nearly doubled")
+_WHOSE_MEMBERSHIP = re.compile(
+    r"(?<!alliance[’']s )(?<!NATO[’']s )(?<!its )\b(?:membership|accession|neutral(?:ity)?)\b"
+    r"|\bjoin(?:s|ed|ing)? (?:NATO|the (?:[\w-]+ )?alliance)\b",
+    re.I,
+)
 
 
 def _most_named_country(sentences: list[Sentence]) -> str | None:

@@ -244,7 +244,8 @@ APPLICATION = re.compile(
     r"\b(?:appl(?:y|ied|ies|ying) (?:for (?:[\w-]+ ){0,2}(?:membership|accession)|(?:to be [\w-]+ )?to join"
     r"|for NATO(?=\s*[.,;]|\s+(?:in|on|at|and|last|this|after|before|when|as|but)\b))|applied(?=\s+(?:in|on|last|earlier|a (?:year|month|week))\b|[.;])|(?:submit\w*|fil\w*|sign\w*|hand\w* in|lodg\w*) "
     r"(?:an?|its|their|the) (?:formal |official |membership |joint |NATO )?applications?|applications? (?:for|to join)"
-    r"|(?:submit\w*|fil\w*|hand\w* in|lodg\w*) (?:its|their) (?:formal |official |membership )?bids? to join)\b",
+    r"|(?:submit\w*|fil\w*|hand\w* in|lodg\w*) (?:its|their) (?:formal |official |membership )?bids? to join "
+    r"(?:NATO|the (?:[\w.-]+ ){0,3}?alliance))\b",
     re.I,
 )
 # An application that in a story about NATO is to NATO: "Switzerland applied in March", "submitted their
@@ -252,14 +253,15 @@ APPLICATION = re.compile(
 MEMBERSHIP_APPLICATION = re.compile(
     r"\bapplied(?=\s+(?:in|on|last|earlier|a (?:year|month|week))\b|[.;])|\bappl\w+ (?:for membership|to join)\b"
     r"|\b(?:submit\w*|fil\w*|hand\w* in|lodg\w*) (?:its|their) (?:formal |official |membership )?"
-    r"(?:applications?|bids? to join)\b",
+    r"(?:applications?\b|bids? to join (?:NATO|the (?:[\w.-]+ ){0,3}?alliance)\b)",
     re.I,
 )
 SUMMIT = re.compile(r"\bsummit\b", re.I)
 # Unions a country also applies to and accedes to: a sentence about one of them, not naming NATO, is not NATO's.
 OTHER_UNION = re.compile(
     r"\bEU\b|\bEuropean Union\b|\bthe (?:27-nation |27-member )?bloc\b|\bEurozone\b|\beuro (?:area|zone)\b|\bOECD\b|"
-    r"\bWTO\b|\bWorld Trade Organi[sz]ation\b|\bBRICS\b|\bSchengen\b|\bCouncil of Europe\b|\bASEAN\b|\bAfrican Union\b",
+    r"\bWTO\b|\bWorld Trade Organi[sz]ation\b|\bBRICS\b|\bSchengen\b|\bCouncil of Europe\b|\bASEAN\b|\bAfrican Union\b|"
+    r"\bEuropean (?:Commission|Council)\b",
     re.I,
 )
 # Summits that are not NATO's: "the summit" after one of these refers back to it.
@@ -289,7 +291,7 @@ ACCESSION = re.compile(
     # not "Hungary became the only member of NATO that has not yet approved Sweden's bid"
     r"|\b(?:became|becomes|become|becoming|has become)\s+(?!the\s+(?:only|last|sole)\s)"
     r"(?:a\s+|an\s+|the\s+|NATO[’']s\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:members?|[Aa]ll(?:y|ies))\b(?!\s+(?:states?\s+|countr(?:y|ies)\s+)?to\s+(?:ratify|approve|sign|endorse))"
+    r"(?:members?|[Aa]lly)\b(?!\s+(?:states?\s+|countr(?:y|ies)\s+)?to\s+(?:ratify|approve|sign|endorse))"
     r"(?!\s+of\s+(?!NATO|the (?:North Atlantic|[Aa]lliance|military alliance)))"
     r"|\bdid(?: not|n[’']t) (?:formally |officially )?join (?:NATO|the (?:military )?[Aa]lliance) until\b"
     r"|\b(?:has|have) been (?:a |an )?(?:NATO (?:member|ally|members|allies)|(?:member|ally|members|allies) of "
@@ -309,7 +311,7 @@ RATIFICATION = re.compile(
     r"|\bvot\w+\b[^.]{0,30}\bto (?:back|endorse|support)\b[^.]{0,40}\b(?:bid|accession|membership|protocol)"
     r"|\bvot\w+\b[^.]{0,40}\bin favou?r of\b[^.]{0,40}\b(?:bid|accession|membership|protocol)"
     r"|\b(?:lift\w*|drop\w*|withdr[ae]w\w*) (?:its|their) (?:objections?|veto|opposition|block)\b"
-    r"|\bgreen light\b[^.]{0,40}\b(?:bid|accession|membership|protocol)",
+    r"|\bgreen light\b(?! to (?:open|start|begin))[^.]{0,40}\b(?:bid|accession|membership|protocol)",
     re.I,
 )
 # Nouns a country's way into NATO hangs on ("Sweden's bid"), and verbs it is the subject of ("Finland applied").

@@ -503,7 +503,9 @@ def _assemble_paragraphs(classified: list[tuple[str, str]]) -> tuple[Paragraph, 
             paragraphs.append(Paragraph("caption", normalise_text(line)))
         else:
             # A line that stops mid-sentence was hard-wrapped: join it to the next one.
-            if pending and (_TERMINAL.search(pending[-1].rstrip()) or _LIST_ITEM.match(line.strip())):
+            # An item of a list starts a paragraph after another item (the first follows a heading's colon).
+            listed = _LIST_ITEM.match(line.strip()) and _LIST_ITEM.match(pending[0] if pending else "")
+            if pending and (_TERMINAL.search(pending[-1].rstrip()) or listed):
                 flush()
             pending.append(line.strip())
     flush()

@@ -1367,15 +1367,9 @@ def test_an_interview_s_answers_are_the_interviewee_s_statements_on_the_day_it_t
         ),
         ("Spain is not sure it needs to approve Malta's bid to join NATO.", []),
         ("The delays came from the governments of Spain and Portugal declining to ratify Maltese membership.", []),
-        (
-            "The Maltese military held its first drill since the country joined NATO last month.",
-            [("accession", date(2024, 2, 1), "month", "Malta")],
-        ),
     ],
 )
-def test_bids_handed_in_green_lights_holdouts_needs_refusals_and_the_country_of_a_nationality(
-    extractor, text, expected
-):
+def test_bids_handed_in_green_lights_holdouts_needs_and_refusals(extractor, text, expected):
     assert _entries(_extract(extractor, "Malta's road into NATO.", text, published=PUBLISHED)) == expected
 
 
@@ -1623,3 +1617,120 @@ def test_a_step_in_a_relative_clause_set_apart_by_commas_leaves_the_sentence_its
         ("application", PUBLISHED, "day", "Malta"),
         ("summit", date(2024, 4, 1), "month", "Malta"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        (
+            (
+                "The NATO-Malta Council met in Brussels on Tuesday.",
+                "The Council of Ministers met on Wednesday and approved a budget.",
+                "In Luxembourg, the Council met on Monday to adopt a package of EU sanctions.",
+            ),
+            [("council", date(2024, 3, 12), "day", "Malta")],  # other bodies' councils are not told again
+        ),
+        (
+            (
+                "Malta is weighing its neutrality.",
+                "Speaking in Washington, Foreign Minister Anna Berg said the government would apply to join NATO if "
+                "voters agreed.",
+            ),
+            [("statement", PUBLISHED, "day", "Malta")],  # where she spoke is not whose government
+        ),
+        (
+            (
+                "Malta joined NATO after two centuries of neutrality.",
+                "Malta formally became the 32nd member on 7 March.",
+            ),
+            [("accession", date(2024, 3, 7), "day", "Malta")],  # an opening in the past is told again
+        ),
+        (
+            (
+                "After President Karl Borg announced on Monday that Malta would apply to join NATO, Spain recalled "
+                "its envoy.",
+            ),
+            [("statement", date(2024, 3, 11), "day", "Malta")],  # what was said there is said
+        ),
+        (
+            (
+                "Malta's forces are small, and Malta's allies send ships to Malta. NATO meets next week.",
+                "The alliance's membership has nearly doubled since the Cold War, Secretary General Karl Borg said.",
+            ),
+            [("statement", PUBLISHED, "day", "NATO")],  # the alliance's own membership, not Malta's
+        ),
+        (
+            (
+                "NATO defence ministers met on Thursday.",
+                "The United States has pushed for membership for Malta in the alliance since 2008, Ambassador Anna "
+                "Berg said.",
+            ),
+            [("statement", PUBLISHED, "day", "Malta")],
+        ),
+        (("Five partner countries, including Japan and Australia, joined NATO in condemning the launch.",), []),
+        (
+            (
+                "NATO leaders met in Vilnius. Malta's president received an invitation to join the NATO summit as a "
+                "guest, his office said on Monday.",
+            ),
+            [("summit", PUBLISHED, "day", "NATO")],  # a guest of the summit, not invited to join the alliance
+        ),
+        (
+            (
+                "NATO leaders met in Vilnius.",
+                "Saudi Arabia and Iran handed in their bids to join the Shanghai Cooperation Organisation last year.",
+                "The European Commission gave the green light to opening accession talks with Moldova on Tuesday.",
+                "The two countries became close allies after the 2008 war.",
+            ),
+            [],
+        ),
+        (
+            (
+                "Canada supports Malta's reform efforts and its aspiration to join NATO, Canada's foreign ministry "
+                "said on 10 March.",
+            ),
+            [("statement", date(2024, 3, 10), "day", "Malta")],  # said on its day, whatever the tense
+        ),
+        (
+            ("Malta, which NATO invited in 2022, is expected to become the 32nd member next month.",),
+            [("plan", date(2024, 4, 1), "month", "Malta")],  # the step still to come, not the invitation's purpose
+        ),
+        (
+            ("France supports Malta's Euro-Atlantic course, the French foreign ministry said after NATO talks.",),
+            [("statement", PUBLISHED, "day", "Malta")],
+        ),
+    ],
+)
+def test_what_the_review_of_the_newer_rules_found(extractor, paragraphs, expected):
+    assert _entries(_extract(extractor, *paragraphs, published=PUBLISHED)) == expected
+
+
+def test_a_q_and_a_explainer_is_nobody_s_interview_and_an_interview_is_with_the_one_spoken_to(extractor):
+    explainer = _extract(
+        extractor,
+        "NATO Secretary General Jens Halvorsen said on Monday that the door remains open. Here is what to know.",
+        "Q: Can Malta join NATO?",
+        "A: Malta was promised membership in 2008, but the alliance has never set a date.",
+        published=PUBLISHED,
+    )
+    assert all(not e.actors for e in explainer.timeline)
+    interview = _extract(
+        extractor,
+        "Our correspondent Maria Lopez spoke to Defence Minister Karl Borg in Valletta on Tuesday.",
+        "Q: Will Malta apply?",
+        "A: I think Malta's membership of NATO would strengthen Europe.",
+        published=PUBLISHED,
+    )
+    [statement] = interview.timeline
+    assert (statement.kind, statement.date, statement.country) == ("statement", date(2024, 3, 12), "Malta")
+    assert [p.name for p in interview.people if p.key in statement.actors] == ["Karl Borg"]
+
+
+def test_leadership_changes_at_the_helm_of_the_alliance(extractor):
+    result = _extract(
+        extractor,
+        "Karl Borg will step down on 1 October after a decade at the helm of NATO, the alliance said.",
+        "NATO allies have chosen Anna Berg to succeed Karl Borg.",
+        published=PUBLISHED,
+    )
+    assert {e.kind for e in result.timeline} == {"leadership_change"}

@@ -727,3 +727,17 @@ def test_a_date_line_with_a_time_names_no_place():
 
     assert article.dateline is None
     assert article.body == "The Secretary spoke today."
+
+
+def test_a_wrapped_line_that_happens_to_open_with_a_date_and_a_dash_goes_on_its_sentence():
+    article = parse_seed_text(
+        " date 2024-03-14 Sweden's road\n"
+        "Sweden applied to join NATO in\n"
+        "May 2022 - a move that ended two centuries of neutrality - and joined the\n"
+        "alliance on 7 March.\n"
+    )
+    # a list item starts a paragraph only after another item (or a heading's colon), not inside a sentence
+    assert [p.text for p in article.paragraphs] == [
+        "Sweden applied to join NATO in May 2022 - a move that ended two centuries of neutrality - and joined the "
+        "alliance on 7 March."
+    ]
