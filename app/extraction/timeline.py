@@ -352,6 +352,8 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
             continue
         if not nato or (sentence.kind == "title" and not _tells_news(sentence, said_by[sentence.index])):
             continue
+        if _ASKED.search(text):
+            continue  # "What is NATO, and how does a country become its member?": a question, no step
         speakers = said_by[sentence.index]
         if not speakers and _QUOTE_OPEN.match(text):
             speakers = paragraph_speaker.get(sentence.paragraph, [])
@@ -406,6 +408,8 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
     return _merge_entries(_headline_told_again(entries, unstated))
 
 
+# A question the article asks in its own voice (not one it quotes, nor an interview's "Q:")
+_ASKED = re.compile(r"^(?!Q\s*[:.])[^\"“”]*\?$")
 _QUESTION = re.compile(r"^(?:Q|Question)\s*[:.]\s")
 _ANSWER = re.compile(r"^(?:A|Answer)\s*[:.]\s")
 
@@ -1174,7 +1178,9 @@ def _planned(verb: Token) -> bool:
             if child.dep_ == "aux" and child.lower_ == "must":
                 return True  # "must now be ratified by all allies": still to come
             if child.dep_ == "aux" and child.lower_ in {"will", "would", "shall", "'ll"}:
-                return not any(c.lower_ == "now" for c in head.children)
+                # "will now deposit", "who today will formally accede": done as the article speaks
+                near = head.doc[max(head.i - 4, head.sent.start) : head.i + 3]
+                return not any(c.lower_ == "now" for c in head.children) and not any(t.lower_ == "today" for t in near)
         if head.i != verb.i and _lemma(head) in LOOKING_FORWARD:
             return True  # "is expected to ratify", "promised to ratify Sweden's accession in October"
         if head.dep_ in {"ROOT", "ccomp", "advcl", "relcl"} and head.pos_ in {"VERB", "AUX"} and head.i != verb.i:

@@ -148,7 +148,7 @@ ORGANIZATION_SIDES = frozenset({"council", "commission", "committee", "delegatio
 # Verbs that look forward: what they lead to is still to come ("is expected to ratify", "promised to ratify
 # in October", "hopes to join"), whatever their own tense.
 LOOKING_FORWARD = frozenset(
-    {"expect", "set", "schedule", "due", "hope", "plan", "look", "promise", "pledge", "vow", "intend", "aim"}
+    {"expect", "set", "schedule", "due", "hope", "plan", "look", "promise", "pledge", "vow", "intend", "aim", "wish"}
 )
 SPEECH_VERBS = frozenset(
     {
@@ -242,7 +242,7 @@ GENERIC_TOPIC_HEADS = frozenset(
 MEMBERSHIP = re.compile(r"\b(?:member(?:ship)?|join(?:s|ed|ing)?|accession|invit\w*|integrat\w*)\b", re.I)
 APPLICATION = re.compile(
     r"\b(?:appl(?:y|ied|ies|ying) (?:for (?:[\w-]+ ){0,2}(?:membership|accession)|(?:to be [\w-]+ )?to join"
-    r"|for NATO(?=\s*[.,;]|\s+(?:in|on|at|and|last|this|after|before|when|as|but)\b))|applied(?=\s+(?:in|on|last|earlier|a (?:year|month|week))\b|[.;])|(?:submit\w*|fil\w*|sign\w*|hand\w* in|lodg\w*) "
+    r"|for NATO(?=\s*[.,;]|\s+(?:in|on|at|and|last|this|after|before|when|as|but)\b))|applied(?=\s+(?:in|on|last|earlier|a (?:year|month|week))\b|[.;])|(?:submit\w*|fil\w*|sign\w*|hand\w* (?:in|over)|lodg\w*) "
     r"(?:an?|its|their|the) (?:formal |official |membership |joint |NATO )?applications?|applications? (?:for|to join)"
     r"|(?:submit\w*|fil\w*|hand\w* in|lodg\w*) (?:its|their) (?:formal |official |membership )?bids? to join "
     r"(?:NATO|the (?:[\w.-]+ ){0,3}?alliance))\b",
@@ -252,7 +252,7 @@ APPLICATION = re.compile(
 # applications", not "visa applications for refugees".
 MEMBERSHIP_APPLICATION = re.compile(
     r"\bapplied(?=\s+(?:in|on|last|earlier|a (?:year|month|week))\b|[.;])|\bappl\w+ (?:for membership|to join)\b"
-    r"|\b(?:submit\w*|fil\w*|hand\w* in|lodg\w*) (?:its|their) (?:formal |official |membership )?"
+    r"|\b(?:submit\w*|fil\w*|hand\w* (?:in|over)|lodg\w*) (?:its|their) (?:formal |official |membership |NATO )?"
     r"(?:applications?\b|bids? to join (?:NATO|the (?:[\w.-]+ ){0,3}?alliance)\b)",
     re.I,
 )
@@ -296,6 +296,8 @@ ACCESSION = re.compile(
     r"|\bdid(?: not|n[’']t) (?:formally |officially )?join (?:NATO|the (?:military )?[Aa]lliance) until\b"
     r"|\b(?:has|have) been (?:a |an )?(?:NATO (?:member|ally|members|allies)|(?:member|ally|members|allies) of "
     r"(?:NATO|the (?:North Atlantic |military )?[Aa]lliance)) since\b"
+    r"|\baccede[sd]? to (?:NATO|the (?:Washington|North Atlantic) Treaty|the [Aa]lliance)\b"
+    r"|\b(?:was|were|been) (?:formally |officially )?admitted (?:in)?to (?:NATO|the (?:[\w-]+ )?[Aa]lliance)\b"
     r"|\binstruments? of accession\b|\baccession (?:took|takes) effect\b|\bmembership\b(?:\s+\w+){0,4}?\s+became official\b"
     r"|\bcomplet(?:e|ed|ing|es) (?:(?:its|their|the|\w+[’']s) )?accession\b(?! talks| process| negotiations)"
     r"|\bflag[- ]raising\b|\bflag\b[^.]{0,40}\b(?:was|is|will be|is to be|is set to be) (?:raised|hoisted)\b|\b(?:29th|30th|31st|32nd|33rd) (?:member|[Aa]lly)\b",
@@ -305,13 +307,14 @@ ACCESSION = re.compile(
 RATIFICATION = re.compile(
     r"\bratif\w*\b(?![^.]{0,60}\b(?:agreement|deal|convention|pact|accord|budget)\b)"
     r"|\bgave (?:their|its) approval\b|\baccession protocols?\b|\bprotocols?\b[^.]{0,60}\bon the accession of\b"
-    r"|\bapprov(?:e|ed|es|al|ing)\b[^.]{0,40}\b(?:bid|accession|membership|protocol|application)"
+    r"|\bapprov(?:e|ed|es|al|ing)\b[^.]{0,40}\b(?:bid|accession|membership(?! action plan)|protocol|application)"
     r"|\bblock\w*\b[^.]{0,40}\b(?:accession|bid|membership)"
     r"|\bsign\w* off on\b[^.]{0,40}\b(?:bid|accession|membership|protocol)"
     r"|\bvot\w+\b[^.]{0,30}\bto (?:back|endorse|support)\b[^.]{0,40}\b(?:bid|accession|membership|protocol)"
     r"|\bvot\w+\b[^.]{0,40}\bin favou?r of\b[^.]{0,40}\b(?:bid|accession|membership|protocol)"
     r"|\b(?:lift\w*|drop\w*|withdr[ae]w\w*) (?:its|their) (?:objections?|veto|opposition|block)\b"
-    r"|\bgreen light\b(?! to (?:open|start|begin))[^.]{0,40}\b(?:bid|accession|membership|protocol)",
+    r"|\bgreen light\b(?! to (?:open|start|begin))[^.]{0,40}\b(?:bid|accession|membership|protocol)"
+    r"|\b(?:bid|accession|membership|protocol)\b[^.]{0,60}\bgreen light was given\b",
     re.I,
 )
 # Nouns a country's way into NATO hangs on ("Sweden's bid"), and verbs it is the subject of ("Finland applied").

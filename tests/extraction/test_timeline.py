@@ -1734,3 +1734,32 @@ def test_leadership_changes_at_the_helm_of_the_alliance(extractor):
         published=PUBLISHED,
     )
     assert {e.kind for e in result.timeline} == {"leadership_change"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Malta, Cyprus and Iceland today will formally accede to the North Atlantic Treaty.",
+            [
+                ("accession", PUBLISHED, "day", "Cyprus"),
+                ("accession", PUBLISHED, "day", "Iceland"),
+                ("accession", PUBLISHED, "day", "Malta"),
+            ],
+        ),
+        ("Malta was admitted to NATO earlier this year.", [("accession", date(2024, 1, 1), "year", "Malta")]),
+        (
+            "Malta wishes to become a member of NATO, its prime minister said.",
+            [("plan", PUBLISHED, "day", "Malta")],  # wished for, no accession
+        ),
+        (
+            "Malta and Cyprus handed over their NATO applications on 18 May.",
+            # in a March story, a past step on 18 May is last May's
+            [("application", date(2023, 5, 18), "day", "Cyprus"), ("application", date(2023, 5, 18), "day", "Malta")],
+        ),
+        ("What is NATO, and how does a country become its member?", []),
+        ("NATO approves Membership Action Plan for Malta.", [("plan", PUBLISHED, "day", "Malta")]),
+    ],
+)
+def test_acceding_admitted_wishes_handed_over_questions_and_action_plans(extractor, text, expected):
+    assert _entries(_extract(extractor, text, published=PUBLISHED)) == expected
