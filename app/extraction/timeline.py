@@ -201,7 +201,7 @@ def _speakers(sentence: Sentence, people: dict[str, PersonFact]) -> list[str]:
 
 
 def _told_as_a_time(verb: Token) -> bool:
-    """ "After Putin announced his 'special military operation', Finland and Sweden escalated efforts to join":
+    """ "After the president announced his 'special military operation', Finland and Sweden escalated efforts to join":
     what was said marks when the sentence's step came, it is no statement of the sentence's."""
     return (
         verb.dep_ == "advcl"
@@ -209,7 +209,7 @@ def _told_as_a_time(verb: Token) -> bool:
             c.dep_ == "mark" and c.lower_ in {"after", "before", "since", "until", "when", "once"}
             for c in verb.children
         )
-        # not "After Krasniqi announced on Monday that Kosovo would apply to join NATO, ...": that is said
+        # not "After the prime minister announced on Monday that Kosovo would apply to join NATO, ...": that is said
         and not any(c.dep_ == "ccomp" for c in verb.children)
     )
 
@@ -368,7 +368,7 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
                 or story_country
                 or _speakers_country(speakers, people)
                 or _neutral_country(sentence)
-                # "Public opinion may not be ready for membership yet, Byrne said": someone's membership, the
+                # "Public opinion may not be ready for membership yet, the minister said": someone's membership, the
                 # country the article names most, not the alliance's
                 or (
                     most_named
@@ -458,7 +458,7 @@ def _interview(
         return None, set(), None
     sentence, cue = told
     named = [m.key for m in sentence.mentions if m.key in people and not m.pronoun]
-    # "spoke to Defence Minister Karl Borg": the one after the cue; "Minister Anna Berg spoke to us": the first
+    # "spoke to the Defence Minister": the one after the cue; "the Minister spoke to us": the first named
     cue_end = sentence.start + cue.end()
     after = [m.key for m in sentence.mentions if m.key in people and not m.pronoun and m.start >= cue_end]
     interviewee = next(iter((after if cue.group("to") or cue.group("with") else []) or named), None)
@@ -569,7 +569,7 @@ def _leadership_change(
     if not (names_nato(text) and (LEADERSHIP_CHANGE.search(text) or _MANDATE.search(text))):
         return None, False
     if not _NATO_OFFICE.search(text) and _ANOTHER_OFFICE.search(text):
-        return None, False  # "Zelensky said he was willing to step down as president if Ukraine could join NATO"
+        return None, False  # "he said he was willing to step down as president if Ukraine could join NATO"
     actors = [k for k in sentence.people() if k in people]
     evidence = [sentence.evidence()]
     when = _entry_date(sentence, published, prefer="future", by_tense=True)
@@ -691,7 +691,7 @@ def _date_restated_steps(
     """ "Turkey's parliament on Tuesday approved Sweden's bid. The assembly voted 287-55 ...": a country's
     application, ratification or accession told again without a date is the one the article dates (not the
     news of the day its opening sentence tells: "Turkish parliament has approved bill regarding Sweden's
-    accession protocol", over "In October 2023, Erdogan signed Sweden's protocol")."""
+    accession protocol", over "In October 2023, the president signed Sweden's protocol")."""
     for entry in entries:
         if id(entry) not in unstated or entry.kind not in {"application", "ratification", "accession"}:
             continue
@@ -2049,7 +2049,9 @@ def _named_with_the_speaker(clause: Clause) -> str | None:
         for t in sentence.span
         if clause.has(t)
     ):
-        return None  # "Pompeo said the country's membership will support integration": the story's country
+        return (
+            None  # "the Secretary of State said the country's membership will support integration": the story's country
+        )
     subjects = [
         c
         for verb in sentence.span
@@ -2102,7 +2104,7 @@ def _most_named_country(sentences: list[Sentence]) -> str | None:
 
 
 def _neutral_country(sentence: Sentence) -> str | None:
-    """ "Defence Minister Beat Rüegg said Swiss neutrality was not for sale and membership not on the table": the
+    """ "The defence minister said Swiss neutrality was not for sale and membership not on the table": the
     country whose neutrality (or non-alignment) the sentence weighs against joining, if it names no other."""
     named = {country for _, country in _country_mentions(sentence)}
     for token in sentence.span:
