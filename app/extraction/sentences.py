@@ -127,11 +127,12 @@ def _joined(sents: list[Span]) -> list[Span]:
     return joined
 
 
+_HEADING_MARKS = frozenset({"–", "—", "-", ":"})  # what sets a list item's date off from its text
+
+
 def _a_date_heading(sent: Span) -> bool:
     tokens = [t for t in sent if not t.is_space]
-    return (
-        len(tokens) >= 2 and tokens[-1].text in {"–", "—", "-", ":"} and all(t.ent_type_ == "DATE" for t in tokens[:-1])
-    )
+    return len(tokens) >= 2 and tokens[-1].text in _HEADING_MARKS and all(t.ent_type_ == "DATE" for t in tokens[:-1])
 
 
 def _ends_in_abbreviation(sent: Span) -> bool:
@@ -203,7 +204,7 @@ def date_heading(sentence: Sentence) -> Span | None:
     first = next((ent for ent in span.ents if ent.label_ == "DATE"), None)
     if first is None or first.start != span.start or first.end >= span.end:
         return None
-    return first if span.doc[first.end].text in {"–", "—", "-", ":"} else None
+    return first if span.doc[first.end].text in _HEADING_MARKS else None
 
 
 def heading_date(sentence: Sentence, *, base: date) -> ResolvedDate | None:

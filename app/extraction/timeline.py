@@ -1015,7 +1015,8 @@ def _invited_after_applying(invite: Token, sentence: Sentence) -> bool:
 def _statement_date(clause: Clause, published: date) -> ResolvedDate:
     """The day a position was stated; "has said" with no date is some time before the article, its month."""
     sentence = clause.sentence
-    undated = not any(clause.has(ent.root) for _, ent in dates_in(sentence, base=published))
+    dates = dates_in(sentence, base=published)
+    undated = not any(clause.has(ent.root) for _, ent in dates)
     if undated and any(
         t.lemma_.lower() in SPEECH_VERBS
         and t.tag_ == "VBN"
@@ -1024,7 +1025,7 @@ def _statement_date(clause: Clause, published: date) -> ResolvedDate:
         for t in sentence.span
     ):
         return ResolvedDate(published.replace(day=1), "month")
-    for when, ent in dates_in(sentence, base=published):
+    for when, ent in dates:
         # "Finland will join on Tuesday, Kvale said on Monday": the day it was said, not the day it speaks of;
         # "said last week" the month of that week (not "recalled that Allies declared ... in July")
         verb = ent.root.head.head if ent.root.head.dep_ == "prep" else ent.root.head
@@ -1032,12 +1033,7 @@ def _statement_date(clause: Clause, published: date) -> ResolvedDate:
         if spoken and verb.dep_ != "relcl":  # not "Beridze, who said in 2019 that ..., repeated on Monday"
             return when
     root = next((t for t in sentence.span if clause.has(t) and (t.dep_ == "ROOT" or not clause.has(t.head))), None)
-    if (
-        not dates_in(sentence, base=published)
-        and root is not None
-        and root.tag_ in {"VBZ", "VBP"}
-        and root.pos_ == "VERB"
-    ):
+    if not dates and root is not None and root.tag_ in {"VBZ", "VBP"} and root.pos_ == "VERB":
         # "Australia supports Ukraine's aspiration to join NATO": a position held as the article speaks, its day
         # (not that of a meeting the release told before)
         return ResolvedDate(published, "day")
