@@ -1300,7 +1300,9 @@ def _held(verb: Token) -> bool:
     return verb.lemma_.lower() in {"hold", "take", "open", "start", "begin", "convene", "run", "meet"}
 
 
-_COUNCIL_COUNTRY = re.compile(r"\bNATO-([A-Z][a-z]+(?: and [A-Z][a-z]+)?) (?:Council|Commission)\b")
+_COUNCIL_COUNTRY = re.compile(
+    r"\bNATO-([A-Z][a-z]+(?: and [A-Z][a-z]+)?) (?:Council|Commission)\b|\b([A-Z][a-z]+)-NATO (?:Council|Commission)\b"
+)
 
 
 # "the Council last met on 26 November", "The Council's first meeting took place on 12 July"
@@ -1331,7 +1333,7 @@ def _the_council_again(sentence: Sentence, country: str, published: date) -> Tim
 def _council_country(text: str) -> str | None:
     """The partner a joint body is named after: the NATO-Ukraine Council, the NATO-Georgia Commission."""
     match = _COUNCIL_COUNTRY.search(text)
-    return places.country(match.group(1)) if match else None
+    return places.country(match.group(1) or match.group(2)) if match else None
 
 
 def path_countries(sentence: Sentence, *, strong: bool = False, within: Clause | None = None) -> list[str]:
@@ -1576,8 +1578,20 @@ def _joins_something_else(verb: Token) -> bool:
     return (
         _lemma(verb) == "join"
         and bool(objects)
-        and not any(o.lemma_.lower() in {"alliance", "nato"} or NATO_CONTEXT.fullmatch(o.text) for o in objects)
+        and not any(
+            o.lemma_.lower() in {"alliance", "nato"}
+            or NATO_CONTEXT.fullmatch(o.text)
+            or NATO_NAME.search(_subtree_text(o))  # "the North Atlantic Treaty Organization"
+            for o in objects
+        )
     )
+
+
+NATO_NAME = re.compile(r"\bNorth Atlantic Treaty Organi[sz]ation\b", re.I)
+
+
+def _subtree_text(token: Token) -> str:
+    return token.doc[token.left_edge.i : token.right_edge.i + 1].text
 
 
 def _joins_nothing_else(verb: Token) -> bool:
@@ -1777,6 +1791,21 @@ def _made_a_member(token: Token) -> bool:
     )
 
 
+def _named_the_one_to_join(token: Token) -> bool:
+    """ "The last country to join NATO was North Macedonia in 2020"."""
+    head = token.head
+    return (
+        token.dep_ == "attr"
+        and _lemma(head) == "be"
+        and any(
+            c.dep_ == "nsubj"
+            and c.lemma_.lower() in _GROUP_NOUNS | {"member", "ally"}
+            and any(v.dep_ in {"acl", "relcl"} and _path_verb(v) for v in c.children)
+            for c in head.children
+        )
+    )
+
+
 def _working_for_membership(token: Token) -> bool:
     """ "Kosovo will follow the example and continue working for NATO membership"."""
     if token.dep_ != "nsubj":
@@ -1820,7 +1849,7 @@ def _among_the_subjects(token: Token) -> bool:
     return False
 
 
-_GROUPING = frozenset({"including", "of", "among", "like"})
+_GROUPING = frozenset({"including", "of", "among", "like", "from"})  # "representatives from Albania and Croatia"
 
 
 def _brought_in(token: Token) -> bool:
@@ -1901,6 +1930,7 @@ _PATH_TESTS = (
     _submitted_by,
     _brought_in,
     _among_the_subjects,
+    _named_the_one_to_join,
     _working_for_membership,
     _said_in_its_clause,
 )

@@ -272,8 +272,10 @@ OTHER_SUMMIT = re.compile(
     re.I,
 )
 COUNCIL = re.compile(
-    r"\b(?:NATO-[A-Z]\w+ (?:Council|Commission)|North Atlantic Council)\b[^.]*\b(?:meet\w*|met|session|convene\w*|"
-    r"held|gather\w*)\b|\b(?:meeting|session) of the (?:[\w-]+ ){0,2}?(?:NATO-[A-Z]\w+ (?:Council|Commission)"
+    r"\b(?:NATO-[A-Z]\w+ (?:Council|Commission)|[A-Z]\w+-NATO (?:Council|Commission)|North Atlantic Council)\b"
+    r"[^.]*\b(?:meet\w*|met|session|convene\w*|"
+    r"held|gather\w*)\b|\b(?:meeting|session) of (?:the )?(?:[\w-]+ ){0,2}?(?:NATO-[A-Z]\w+ (?:Council|Commission)"
+    r"|[A-Z]\w+-NATO (?:Council|Commission)"
     r"|North Atlantic Council)\b"
     r"|\b(?:alliance|NATO|Allies) (?:hosted|held|convened)\b[^.]{0,80}\b(?:ministerial|(?:major|high-level) meeting|"
     r"meeting of (?:its |their )?(?:foreign|defen[cs]e) ministers)\b"
@@ -285,7 +287,7 @@ PLAN = re.compile(r"\b(?:plan|roadmap|road map|formula|concrete ways|concrete st
 # A country's membership taking effect: joining, the deposit of its instrument, the flag-raising.
 ACCESSION = re.compile(
     r"\b(?:join(?:ed|s)|(?:will|shall|(?:expected|set|due|scheduled|poised) to)\s+(?:formally\s+|officially\s+)?join)\b"
-    r"(?:\s+\w+){0,3}?\s+(?:NATO|[Aa]lliance)\b(?![’']s)"
+    r"(?:\s+\w+){0,3}?\s+(?:NATO|[Aa]lliance|North Atlantic Treaty Organi[sz]ation)\b(?![’']s)"
     r"(?!\s+(?:leaders|allies|members|ministers|officials|partners|counterparts|forces|troops|exercises?|summit|"
     r"talks|meetings?|colleagues|missions?|operations?|drills?)\b)"
     # not "Hungary became the only member of NATO that has not yet approved Sweden's bid"
@@ -297,7 +299,8 @@ ACCESSION = re.compile(
     r"|\b(?:has|have) been (?:a |an )?(?:NATO (?:member|ally|members|allies)|(?:member|ally|members|allies) of "
     r"(?:NATO|the (?:North Atlantic |military )?[Aa]lliance)) since\b"
     r"|\baccede[sd]? to (?:NATO|the (?:Washington|North Atlantic) Treaty|the [Aa]lliance)\b"
-    r"|\b(?:was|were|been) (?:formally |officially )?admitted (?:in)?to (?:NATO|the (?:[\w-]+ )?[Aa]lliance)\b"
+    r"|\b(?:was|were|been) (?:formally |officially )?admitted (?:in)?to (?:NATO|the (?:[\w-]+ )?[Aa]lliance|the North Atlantic Treaty Organi[sz]ation)\b"
+    r"|\b(?:last|latest|newest|most recent) (?:country|member|nation|state) to join (?:NATO|the [Aa]lliance) (?:was|is)\b"
     r"|\binstruments? of accession\b|\baccession (?:took|takes) effect\b|\bmembership\b(?:\s+\w+){0,4}?\s+became official\b"
     r"|\bcomplet(?:e|ed|ing|es) (?:(?:its|their|the|\w+[’']s) )?accession\b(?! talks| process| negotiations)"
     r"|\bflag[- ]raising\b|\bflag\b[^.]{0,40}\b(?:was|is|will be|is to be|is set to be) (?:raised|hoisted)\b|\b(?:29th|30th|31st|32nd|33rd) (?:member|[Aa]lly)\b",
@@ -307,7 +310,8 @@ ACCESSION = re.compile(
 RATIFICATION = re.compile(
     r"\bratif\w*\b(?![^.]{0,60}\b(?:agreement|deal|convention|pact|accord|budget)\b)"
     r"|\bgave (?:their|its) approval\b|\baccession protocols?\b|\bprotocols?\b[^.]{0,60}\bon the accession of\b"
-    r"|\bapprov(?:e|ed|es|al|ing)\b[^.]{0,40}\b(?:bid|accession|membership(?! action plan)|protocol|application)"
+    r"|(?<!possible )\bapprov(?:e|ed|es|al|ing)\b[^.]{0,40}\b(?:bid|accession|membership(?! action plan)|protocol"
+    r"|application)"
     r"|\bblock\w*\b[^.]{0,40}\b(?:accession|bid|membership)"
     r"|\bsign\w* off on\b[^.]{0,40}\b(?:bid|accession|membership|protocol)"
     r"|\bvot\w+\b[^.]{0,30}\bto (?:back|endorse|support)\b[^.]{0,40}\b(?:bid|accession|membership|protocol)"

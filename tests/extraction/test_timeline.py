@@ -1763,3 +1763,26 @@ def test_leadership_changes_at_the_helm_of_the_alliance(extractor):
 )
 def test_acceding_admitted_wishes_handed_over_questions_and_action_plans(extractor, text, expected):
     assert _entries(_extract(extractor, text, published=PUBLISHED)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Malta was admitted to the North Atlantic Treaty Organisation (NATO) earlier this year.",
+            [("accession", date(2024, 1, 1), "year", "Malta")],
+        ),
+        (
+            "Malta applied to join the North Atlantic Treaty Organization in May.",
+            [("application", date(2023, 5, 1), "month", "Malta")],  # the long name is NATO too
+        ),
+        ("The last country to join NATO was Malta in 2020.", [("accession", date(2020, 1, 1), "year", "Malta")]),
+        (
+            "NATO said representatives from Malta and Cyprus deposited instruments of accession on 1 March.",
+            [("accession", date(2024, 3, 1), "day", "Cyprus"), ("accession", date(2024, 3, 1), "day", "Malta")],
+        ),
+        ("The earliest possible approval of Malta's membership is in the interests of all of NATO.", []),
+    ],
+)
+def test_the_long_name_the_last_to_join_representatives_from_and_a_possible_approval(extractor, text, expected):
+    assert _entries(_extract(extractor, text, published=PUBLISHED)) == expected
