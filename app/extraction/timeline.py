@@ -779,7 +779,8 @@ def _classify(clause: Clause, published: date, *, speakers: bool) -> list[tuple[
     found: list[tuple[str, ResolvedDate]] = []
     if (
         (match := ACCESSION.search(text))
-        and not OTHER_UNION.search(text[match.end() : match.end() + 30])  # "complete accession to the EU"
+        # "complete accession to the EU", "aspiring to become European Union members"
+        and not OTHER_UNION.search(text[match.start() : match.end() + 30])
         and not _purpose_of_an_invitation(verb := _verb_at(sentence, match.start()))
         and not _joins_something_else(verb)
         # '"...," the Secretary General said at the flag-raising ceremony': where it was said, a statement
@@ -803,7 +804,11 @@ def _classify(clause: Clause, published: date, *, speakers: bool) -> list[tuple[
         # "Finland joined on 4 April 2023", in a story about NATO (not "troops joined in March", "Norway joined in
         # 2021 the Innovation Fund", "Italy joined on 12 May, sending two frigates")
         found += _step("accession", sentence, joined, published, speakers=speakers)
-    if (match := RATIFICATION.search(text)) and not _urged(verb := _verb_at(sentence, match.start())):
+    if (
+        (match := RATIFICATION.search(text))
+        and not _urged(verb := _verb_at(sentence, match.start()))
+        and not _AWAITED.search(text[max(0, match.start() - 40) : match.end() + 10])
+    ):
         found += _step("ratification", sentence, verb, published, speakers=speakers)
     # "voted to approve Finland's application to join": a member's ratification, not the application.
     if (
@@ -856,6 +861,11 @@ def _classify(clause: Clause, published: date, *, speakers: bool) -> list[tuple[
         planned = _planned(verb) and not any(c.lower_ == "would" for c in verb.children)
         return [("plan" if planned else "invitation", _entry_date(sentence, published, within=clause))]
     return []
+
+
+_OPENED_WAYS = frozenset({"way", "hurdle", "obstacle", "path", "door", "stage", "step"})
+# "Sweden's application is still pending ratification by Hungary and Turkey": waited for, not done
+_AWAITED = re.compile(r"\b(?:pending|awaiting|awaits|await)\s+(?:\w+\s+){0,2}?ratif", re.I)
 
 
 def _step(
@@ -1146,6 +1156,19 @@ def _planned(verb: Token) -> bool:
         return False  # "said it would no longer block the bid": decided now
     if verb.tag_ == "VBG" and verb.head.lower_ in {"to", "towards", "toward"}:
         return True  # "one step closer to becoming a full member"
+    if (
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and any(c.dep_ in {"mark", "nsubj"} and c.lower_ == "for" for c in verb.children)
+        and any(
+            a.lemma_.lower() in _OPENED_WAYS
+            or any(c.dep_ == "dobj" and c.lemma_.lower() in _OPENED_WAYS for c in a.children)
+            for a in list(verb.ancestors)[:2]
+        )
+        and not any(
+            t.ent_type_ == "DATE" for t in verb.subtree
+        )  # "... for it to become the 29th member on June 5, 2017"
+    ):
+        return True  # "clearing another hurdle for the country to become", "paving the way for Macedonia to become"
     if (
         verb.tag_ in {"VB", "VBP"}
         and verb.lower_ == verb.lemma_.lower()

@@ -1786,3 +1786,35 @@ def test_acceding_admitted_wishes_handed_over_questions_and_action_plans(extract
 )
 def test_the_long_name_the_last_to_join_representatives_from_and_a_possible_approval(extractor, text, expected):
     assert _entries(_extract(extractor, text, published=PUBLISHED)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            # another union's membership inside the words of the accession pattern
+            "The two countries, which also aspire to become European Union members, are NATO partners.",
+            [],
+        ),
+        ("Malta's application to NATO is still pending ratification by Spain and Portugal.", []),
+        (
+            # a way cleared for a step the sentence dates in the past is that step
+            "The Senate approved Malta's NATO accession in March 2017, clearing the way for Malta to become the "
+            "alliance's 29th member on June 5, 2017.",
+            [("accession", date(2017, 6, 5), "day", "Malta"), ("ratification", date(2017, 3, 1), "month", "Malta")],
+        ),
+    ],
+)
+def test_other_unions_inside_the_pattern_pending_ratifications_and_ways_cleared(extractor, text, expected):
+    assert _entries(_extract(extractor, text, published=PUBLISHED)) == expected
+
+
+def test_a_way_cleared_for_a_step_is_no_step_yet(extractor):
+    result = _extract(
+        extractor,
+        "The Portuguese Senate on Tuesday ratified the accession protocol for Malta, clearing another hurdle for the "
+        "country to become NATO's 33rd member.",
+        published=PUBLISHED,
+    )
+    assert ("ratification", date(2024, 3, 12), "day", "Malta") in _entries(result)
+    assert [e.kind for e in result.timeline if e.kind == "accession"] == []
