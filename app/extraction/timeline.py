@@ -779,6 +779,7 @@ def _classify(clause: Clause, published: date, *, speakers: bool) -> list[tuple[
     found: list[tuple[str, ResolvedDate]] = []
     if (
         (match := ACCESSION.search(text))
+        and not _QUALIFIED.search(text[max(0, match.start() - 25) : match.start()])
         # "complete accession to the EU", "aspiring to become European Union members"
         and not OTHER_UNION.search(text[match.start() : match.end() + 30])
         and not _purpose_of_an_invitation(verb := _verb_at(sentence, match.start()))
@@ -868,6 +869,10 @@ _OPENED_WAYS = frozenset({"way", "hurdle", "obstacle", "path", "door", "stage", 
 _AWAITED = re.compile(r"\b(?:pending|awaiting|awaits|await)\s+(?:\w+\s+){0,2}?ratif", re.I)
 
 
+# "Azerbaijan indirectly becomes NATO's military ally": a manner of speaking, no accession
+_QUALIFIED = re.compile(r"\b(?:indirectly|effectively|de facto|practically|virtually|almost|nearly)\s+$", re.I)
+
+
 def _step(
     kind: str, sentence: Sentence, verb: Token, published: date, *, speakers: bool
 ) -> list[tuple[str, ResolvedDate]]:
@@ -897,6 +902,8 @@ def _denied(verb: Token) -> bool:
     head = verb.head  # "no plans to apply", "did not want to join"
     if verb.dep_ == "xcomp" and _lemma(head) in {"decline", "refuse", "fail"}:
         return True  # "declining to ratify Swedish membership"
+    if verb.dep_ == "pcomp" and any(c.dep_ == "det" and c.lower_ == "no" for c in head.head.children):
+        return True  # "there was no urgency in approving Sweden's bid"
     return verb.dep_ in {"acl", "relcl", "xcomp"} and (
         any(c.dep_ == "neg" for c in head.children) or any(c.dep_ == "det" and c.lower_ == "no" for c in head.children)
     )
@@ -996,9 +1003,9 @@ def _received_an_invitation(verb: Token) -> bool:
 def _decided_to(invite: Token) -> bool:
     """ "Today we have decided to invite Austria", "Allies agreed to invite Malta": the invitation, decided."""
     head = invite.head
-    if invite.dep_ == "acl" and head.lemma_.lower() == "decision":  # "made a decision to invite Finland"
-        head = head.head
-        return _lemma(head) in {"make", "take", "adopt"} and head.tag_ in {"VBD", "VBN"}
+    if invite.dep_ == "acl" and head.lemma_.lower() in {"decision", "agreement"}:
+        head = head.head  # "made a decision to invite Finland", "reached agreement at the summit to invite Sweden"
+        return _lemma(head) in {"make", "take", "adopt", "reach"} and head.tag_ in {"VBD", "VBN"}
     return (
         invite.dep_ == "xcomp"
         and _lemma(head) in {"decide", "agree"}
@@ -1823,7 +1830,7 @@ def _named_the_one_to_join(token: Token) -> bool:
         and any(
             c.dep_ == "nsubj"
             and c.lemma_.lower() in _GROUP_NOUNS | {"member", "ally"}
-            and any(v.dep_ in {"acl", "relcl"} and _path_verb(v) for v in c.children)
+            and any(v.dep_ in {"acl", "relcl"} and (_path_verb(v) or _lemma(v) in {"add", "admit"}) for v in c.children)
             for c in head.children
         )
     )

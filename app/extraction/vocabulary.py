@@ -149,6 +149,7 @@ ORGANIZATION_SIDES = frozenset({"council", "commission", "committee", "delegatio
 # in October", "hopes to join"), whatever their own tense.
 LOOKING_FORWARD = frozenset(
     {"expect", "set", "schedule", "due", "hope", "plan", "look", "promise", "pledge", "vow", "intend", "aim", "wish"}
+    | {"anticipate", "await"}
 )
 SPEECH_VERBS = frozenset(
     {
@@ -241,7 +242,8 @@ GENERIC_TOPIC_HEADS = frozenset(
 )
 MEMBERSHIP = re.compile(r"\b(?:member(?:ship)?|join(?:s|ed|ing)?|accession|invit\w*|integrat\w*)\b", re.I)
 APPLICATION = re.compile(
-    r"\b(?:appl(?:y|ied|ies|ying) (?:for (?:[\w-]+ ){0,2}(?:membership|accession)|(?:to be [\w-]+ )?to join"
+    r"\b(?:ask(?:ed|s)? to join (?:NATO|the (?:[\w-]+ )?alliance)|appl(?:y|ied|ies|ying) (?:for (?:[\w-]+ ){0,2}"
+    r"(?:membership|accession)|(?:to be [\w-]+ )?to join"
     r"|for NATO(?=\s*[.,;]|\s+(?:in|on|at|and|last|this|after|before|when|as|but)\b))|applied(?=\s+(?:in|on|last|earlier|a (?:year|month|week))\b|[.;])|(?:submit\w*|fil\w*|sign\w*|hand\w* (?:in|over)|lodg\w*) "
     r"(?:an?|its|their|the) (?:formal |official |membership |joint |NATO )?applications?|applications? (?:for|to join)"
     r"|(?:submit\w*|fil\w*|hand\w* in|lodg\w*) (?:its|their) (?:formal |official |membership )?bids? to join "
@@ -300,7 +302,8 @@ ACCESSION = re.compile(
     r"(?:NATO|the (?:North Atlantic |military )?[Aa]lliance)) since\b"
     r"|\baccede[sd]? to (?:NATO|the (?:Washington|North Atlantic) Treaty|the [Aa]lliance)\b"
     r"|\b(?:was|were|been) (?:formally |officially )?admitted (?:in)?to (?:NATO|the (?:[\w-]+ )?[Aa]lliance|the North Atlantic Treaty Organi[sz]ation)\b"
-    r"|\b(?:last|latest|newest|most recent) (?:country|member|nation|state) to join (?:NATO|the [Aa]lliance) (?:was|is)\b"
+    r"|\b(?:last|latest|newest|most recent) (?:country|member(?: state)?|nation|state) to "
+    r"(?:join|be added to|be admitted to) (?:NATO|the [Aa]lliance) (?:was|is)\b"
     r"|\binstruments? of accession\b|\baccession (?:took|takes) effect\b|\bmembership\b(?:\s+\w+){0,4}?\s+became official\b"
     r"|\bcomplet(?:e|ed|ing|es) (?:(?:its|their|the|\w+[’']s) )?accession\b(?! talks| process| negotiations)"
     r"|\bflag[- ]raising\b|\bflag\b[^.]{0,40}\b(?:was|is|will be|is to be|is set to be) (?:raised|hoisted)\b|\b(?:29th|30th|31st|32nd|33rd) (?:member|[Aa]lly)\b",

@@ -1818,3 +1818,29 @@ def test_a_way_cleared_for_a_step_is_no_step_yet(extractor):
     )
     assert ("ratification", date(2024, 3, 12), "day", "Malta") in _entries(result)
     assert [e.kind for e in result.timeline if e.kind == "accession"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We eagerly anticipate becoming a NATO member, the minister said.", [("plan", PUBLISHED, "day", "NATO")]),
+        ("Malta indirectly becomes NATO's military ally, its president said.", []),
+        (
+            "NATO grew. Malta and Cyprus both asked to join the alliance in May 2022.",
+            [("application", date(2022, 5, 1), "month", "Cyprus"), ("application", date(2022, 5, 1), "month", "Malta")],
+        ),
+        (
+            "Leaders of 30 NATO countries reached agreement at today's summit to invite Malta and Cyprus to join.",
+            [("invitation", PUBLISHED, "day", "Cyprus"), ("invitation", PUBLISHED, "day", "Malta")],
+        ),
+        (
+            "The most recent member state to be added to NATO was Malta on 27 March 2020.",
+            [("accession", date(2020, 3, 27), "day", "Malta")],
+        ),
+        ("The speaker said on Thursday there was no urgency in approving Malta's NATO membership bid.", []),
+    ],
+)
+def test_anticipation_manners_of_speaking_requests_agreements_and_no_urgency(extractor, text, expected):
+    # what was said may be a statement too; the steps are what these phrasings are about
+    entries = _entries(_extract(extractor, text, published=PUBLISHED))
+    assert [e for e in entries if e[0] != "statement"] == expected
