@@ -1587,6 +1587,7 @@ def _subject_of_a_path_verb(token: Token) -> bool:
     ]
     return (
         _path_verb(head)
+        or _in_an_action_plan(head)
         or any(_path_verb(verb) and _joins_nothing_else(verb) for verb in [*shared, *led])
         # "Tbilisi wants to be admitted", "Ukraine hopes to be invited to join"
         or any(
@@ -1595,6 +1596,16 @@ def _subject_of_a_path_verb(token: Token) -> bool:
             and (verb.lemma_.lower() != "invite" or _to_join(verb))
             for verb in led
         )
+    )
+
+
+def _in_an_action_plan(verb: Token) -> bool:
+    """ "Bosnia and Herzegovina has been in NATO's Membership Action Plan since 2010"."""
+    return _lemma(verb) == "be" and any(
+        c.dep_ == "prep"
+        and c.lower_ == "in"
+        and any(o.text == "MAP" or _MAP_WORDS.fullmatch(o.text) for o in c.children)
+        for c in verb.children
     )
 
 

@@ -296,7 +296,7 @@ ACCESSION = re.compile(
     r"|\b(?:became|becomes|become|becoming|has become)\s+(?!the\s+(?:only|last|sole)\s)"
     r"(?:a\s+|an\s+|the\s+|NATO[’']s\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:members?|[Aa]lly)\b(?!\s+(?:states?\s+|countr(?:y|ies)\s+)?to\s+(?:ratify|approve|sign|endorse))"
-    r"(?!\s+of\s+(?!NATO|the (?:North Atlantic|[Aa]lliance|military alliance)))"
+    r"(?!\s+(?:of|to)\s+(?!NATO|the (?:North Atlantic|[Aa]lliance|military alliance)))"
     r"|\bdid(?: not|n[’']t) (?:formally |officially )?join (?:NATO|the (?:military )?[Aa]lliance) until\b"
     r"|\b(?:has|have) been (?:a |an )?(?:NATO (?:member|ally|members|allies)|(?:member|ally|members|allies) of "
     r"(?:NATO|the (?:North Atlantic |military )?[Aa]lliance)) since\b"

@@ -1844,3 +1844,14 @@ def test_anticipation_manners_of_speaking_requests_agreements_and_no_urgency(ext
     # what was said may be a statement too; the steps are what these phrasings are about
     entries = _entries(_extract(extractor, text, published=PUBLISHED))
     assert [e for e in entries if e[0] != "statement"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NATO ties deepen. Becoming a military ally to Turkey, Malta draws closer to NATO.", []),
+        ("Malta has been in NATO's Membership Action Plan since 2010.", [("plan", date(2010, 1, 1), "year", "Malta")]),
+    ],
+)
+def test_an_ally_of_another_country_and_a_country_in_an_action_plan(extractor, text, expected):
+    assert _entries(_extract(extractor, text, published=PUBLISHED)) == expected
