@@ -318,11 +318,10 @@ def _nearest_year(value: date, base: date, tense: Preference | None, precision: 
             continue
     nearest = min(candidates, key=lambda candidate: abs((candidate - base).days))
     now = base.replace(day=1) if precision == "month" else base
-    ahead = nearest > now if precision == "month" else (nearest - base).days > 1  # a day on may be a time zone's
-    if tense == "past" and ahead and (before := [c for c in candidates if c <= now]):
-        # "were accepted at the alliance's June summit" in March, "handed over their applications on 18 May" in
-        # March: done, so last June, last May
-        return max(before)
+    if precision == "month" and tense == "past" and nearest > now:
+        # "were accepted at the alliance's June summit" in March: done, so last June (a day is left alone: "announced
+        # a session on 26 February" in a story of 20 February is that session, to come)
+        return max(c for c in candidates if c <= now)
     if abs((nearest - base).days) <= 120:
         return nearest  # a month within four months of the story is that one, whatever the verb
     if tense == "past" and (before := [c for c in candidates if c <= now]):

@@ -353,7 +353,7 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
         if not nato or (sentence.kind == "title" and not _tells_news(sentence, said_by[sentence.index])):
             continue
         if _ASKED.search(text):
-            continue  # "What is NATO, and how does a country become its member?": a question, no step
+            continue  # "What is NATO, and how does a country become its member?", ": will Ukraine get it?"
         speakers = said_by[sentence.index]
         if not speakers and _QUOTE_OPEN.match(text):
             speakers = paragraph_speaker.get(sentence.paragraph, [])
@@ -409,7 +409,11 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
 
 
 # A question the article asks in its own voice (not one it quotes, nor an interview's "Q:")
-_ASKED = re.compile(r"^(?!Q\s*[:.])[^\"“”]*\?$")
+_ASKED = re.compile(
+    r"(?:^|:\s+)(?:how|why|what|when|where|who|which|will|would|is|are|can|could|should|does|do|did|has|have)\b"
+    r"[^\"“”:]*\?$",
+    re.I,
+)
 _QUESTION = re.compile(r"^(?:Q|Question)\s*[:.]\s")
 _ANSWER = re.compile(r"^(?:A|Answer)\s*[:.]\s")
 
@@ -780,8 +784,9 @@ def _classify(clause: Clause, published: date, *, speakers: bool) -> list[tuple[
     if (
         (match := ACCESSION.search(text))
         and not _QUALIFIED.search(text[max(0, match.start() - 25) : match.start()])
-        # "complete accession to the EU", "aspiring to become European Union members"
-        and not OTHER_UNION.search(text[match.start() : match.end() + 30])
+        # "complete accession to the EU", "aspiring to become European Union members" (not "an EU and NATO member")
+        and not OTHER_UNION.search(text[match.end() : match.end() + 30])
+        and not (OTHER_UNION.search(match.group()) and not names_nato(match.group()))
         and not _purpose_of_an_invitation(verb := _verb_at(sentence, match.start()))
         and not _joins_something_else(verb)
         # '"...," the Secretary General said at the flag-raising ceremony': where it was said, a statement
@@ -805,12 +810,18 @@ def _classify(clause: Clause, published: date, *, speakers: bool) -> list[tuple[
         # "Finland joined on 4 April 2023", in a story about NATO (not "troops joined in March", "Norway joined in
         # 2021 the Innovation Fund", "Italy joined on 12 May, sending two frigates")
         found += _step("accession", sentence, joined, published, speakers=speakers)
-    if (
-        (match := RATIFICATION.search(text))
-        and not _urged(verb := _verb_at(sentence, match.start()))
-        and not _AWAITED.search(text[max(0, match.start() - 40) : match.end() + 10])
-    ):
-        found += _step("ratification", sentence, verb, published, speakers=speakers)
+    ratified = next(
+        (
+            verb
+            for match in RATIFICATION.finditer(text)
+            # "after 19 months pending ratification, ... was finally ratified on Monday": the second
+            if not _AWAITED.search(text[max(0, match.start() - 40) : match.end() + 10])
+            and not _urged(verb := _verb_at(sentence, match.start()))
+        ),
+        None,
+    )
+    if ratified is not None:
+        found += _step("ratification", sentence, ratified, published, speakers=speakers)
     # "voted to approve Finland's application to join": a member's ratification, not the application.
     if (
         (match := APPLICATION.search(text))
@@ -870,7 +881,7 @@ _AWAITED = re.compile(r"\b(?:pending|awaiting|awaits|await)\s+(?:\w+\s+){0,2}?ra
 
 
 # "Azerbaijan indirectly becomes NATO's military ally": a manner of speaking, no accession
-_QUALIFIED = re.compile(r"\b(?:indirectly|effectively|de facto|practically|virtually|almost|nearly)\s+$", re.I)
+_QUALIFIED = re.compile(r"\b(?:indirectly|de facto|practically|virtually|almost|nearly)\s+$", re.I)
 
 
 def _step(
@@ -1163,6 +1174,8 @@ def _planned(verb: Token) -> bool:
         return False  # "said it would no longer block the bid": decided now
     if verb.tag_ == "VBG" and verb.head.lower_ in {"to", "towards", "toward"}:
         return True  # "one step closer to becoming a full member"
+    if verb.dep_ == "xcomp" and _lemma(verb.head) in {"wish", "anticipate", "await"}:
+        return True  # "wishes to become a member", "we eagerly anticipate becoming a NATO member"
     if (
         any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         and any(c.dep_ in {"mark", "nsubj"} and c.lower_ == "for" for c in verb.children)
@@ -1205,8 +1218,10 @@ def _planned(verb: Token) -> bool:
                 return True  # "must now be ratified by all allies": still to come
             if child.dep_ == "aux" and child.lower_ in {"will", "would", "shall", "'ll"}:
                 # "will now deposit", "who today will formally accede": done as the article speaks
-                near = head.doc[max(head.i - 4, head.sent.start) : head.i + 3]
-                return not any(c.lower_ == "now" for c in head.children) and not any(t.lower_ == "today" for t in near)
+                today = any(c.lower_ == "today" for c in head.children) or (
+                    child.i > 0 and head.doc[child.i - 1].lower_ == "today"
+                )
+                return not any(c.lower_ == "now" for c in head.children) and not today
         if head.i != verb.i and _lemma(head) in LOOKING_FORWARD:
             return True  # "is expected to ratify", "promised to ratify Sweden's accession in October"
         if head.dep_ in {"ROOT", "ccomp", "advcl", "relcl"} and head.pos_ in {"VERB", "AUX"} and head.i != verb.i:
@@ -1602,11 +1617,13 @@ def _subject_of_a_path_verb(token: Token) -> bool:
 def _in_an_action_plan(verb: Token) -> bool:
     """ "Bosnia and Herzegovina has been in NATO's Membership Action Plan since 2010"."""
     return _lemma(verb) == "be" and any(
-        c.dep_ == "prep"
-        and c.lower_ == "in"
-        and any(o.text == "MAP" or _MAP_WORDS.fullmatch(o.text) for o in c.children)
-        for c in verb.children
+        c.dep_ == "prep" and c.lower_ == "in" and any(_the_action_plan(o) for o in c.children) for c in verb.children
     )
+
+
+def _the_action_plan(token: Token) -> bool:
+    """ "MAP", "Membership Action Plan" (not "the Individual Partnership Action Plan", "a plan")."""
+    return token.text == "MAP" or (token.lower_ == "plan" and any(c.lower_ == "membership" for c in token.children))
 
 
 def _joins_something_else(verb: Token) -> bool:
@@ -1622,7 +1639,8 @@ def _joins_something_else(verb: Token) -> bool:
         and not any(
             o.lemma_.lower() in {"alliance", "nato"}
             or NATO_CONTEXT.fullmatch(o.text)
-            or NATO_NAME.search(_subtree_text(o))  # "the North Atlantic Treaty Organization"
+            # "the North Atlantic Treaty Organization" (not "the North Atlantic Treaty Organization-led mission")
+            or (o.lower_ in {"organization", "organisation"} and NATO_NAME.search(_subtree_text(o)))
             for o in objects
         )
     )
@@ -1923,9 +1941,6 @@ def _submitted_by(token: Token) -> bool:
     )
 
 
-_MAP_WORDS = re.compile(r"Plan|plan|MAP")
-
-
 def _object_of_a_path_noun(token: Token) -> bool:
     """ "an invitation to Ukraine", "membership for Georgia", "the accession of Finland", "a NATO Summit for
     Ukraine"."""
@@ -1936,7 +1951,7 @@ def _object_of_a_path_noun(token: Token) -> bool:
         return False
     if head.lower_ in {"to", "for", "of"} and head.head.lemma_.lower() in PATH_NOUNS:
         return True
-    if head.lower_ == "for" and (head.head.text == "MAP" or _MAP_WORDS.fullmatch(head.head.text)):
+    if head.lower_ == "for" and _the_action_plan(head.head):
         return True  # "launch the MAP for Bosnia", "a Membership Action Plan for Georgia"
     if head.lower_ == "with" and head.head.lemma_.lower() in {"talk", "negotiation"}:
         return any(c.lower_ == "accession" for c in head.head.children)  # "accession talks with Ireland"

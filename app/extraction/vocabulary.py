@@ -148,8 +148,7 @@ ORGANIZATION_SIDES = frozenset({"council", "commission", "committee", "delegatio
 # Verbs that look forward: what they lead to is still to come ("is expected to ratify", "promised to ratify
 # in October", "hopes to join"), whatever their own tense.
 LOOKING_FORWARD = frozenset(
-    {"expect", "set", "schedule", "due", "hope", "plan", "look", "promise", "pledge", "vow", "intend", "aim", "wish"}
-    | {"anticipate", "await"}
+    {"expect", "set", "schedule", "due", "hope", "plan", "look", "promise", "pledge", "vow", "intend", "aim"}
 )
 SPEECH_VERBS = frozenset(
     {
@@ -242,9 +241,11 @@ GENERIC_TOPIC_HEADS = frozenset(
 )
 MEMBERSHIP = re.compile(r"\b(?:member(?:ship)?|join(?:s|ed|ing)?|accession|invit\w*|integrat\w*)\b", re.I)
 APPLICATION = re.compile(
-    r"\b(?:ask(?:ed|s)? to join (?:NATO|the (?:[\w-]+ )?alliance)|appl(?:y|ied|ies|ying) (?:for (?:[\w-]+ ){0,2}"
+    r"\b(?:(?<!was )(?<!were )(?<!been )ask(?:ed|s)? to join (?:NATO|the (?:[\w-]+ )?alliance)(?![’']s|-)"
+    r"(?!\s+(?:leaders|allies|members|ministers|exercises?|summit|talks|meetings?|missions?|operations?|drills?)\b)"
+    r"|appl(?:y|ied|ies|ying) (?:for (?:[\w-]+ ){0,2}"
     r"(?:membership|accession)|(?:to be [\w-]+ )?to join"
-    r"|for NATO(?=\s*[.,;]|\s+(?:in|on|at|and|last|this|after|before|when|as|but)\b))|applied(?=\s+(?:in|on|last|earlier|a (?:year|month|week))\b|[.;])|(?:submit\w*|fil\w*|sign\w*|hand\w* (?:in|over)|lodg\w*) "
+    r"|for NATO(?=\s*[.,;]|\s+(?:in|on|at|and|last|this|after|before|when|as|but)\b))|applied(?=\s+(?:in|on|last|earlier|a (?:year|month|week))\b|[.;])|(?:submit\w*|fil\w*|sign\w*|hand\w* in|hand\w* over(?= (?:its|their))|lodg\w*) "
     r"(?:an?|its|their|the) (?:formal |official |membership |joint |NATO )?applications?|applications? (?:for|to join)"
     r"|(?:submit\w*|fil\w*|hand\w* in|lodg\w*) (?:its|their) (?:formal |official |membership )?bids? to join "
     r"(?:NATO|the (?:[\w.-]+ ){0,3}?alliance))\b",
@@ -289,19 +290,19 @@ PLAN = re.compile(r"\b(?:plan|roadmap|road map|formula|concrete ways|concrete st
 # A country's membership taking effect: joining, the deposit of its instrument, the flag-raising.
 ACCESSION = re.compile(
     r"\b(?:join(?:ed|s)|(?:will|shall|(?:expected|set|due|scheduled|poised) to)\s+(?:formally\s+|officially\s+)?join)\b"
-    r"(?:\s+\w+){0,3}?\s+(?:NATO|[Aa]lliance|North Atlantic Treaty Organi[sz]ation)\b(?![’']s)"
+    r"(?:\s+\w+){0,3}?\s+(?:NATO|[Aa]lliance|North Atlantic Treaty Organi[sz]ation)\b(?![’']s|-)"
     r"(?!\s+(?:leaders|allies|members|ministers|officials|partners|counterparts|forces|troops|exercises?|summit|"
-    r"talks|meetings?|colleagues|missions?|operations?|drills?)\b)"
+    r"talks|meetings?|colleagues|missions?|operations?|drills?|Response)\b)"
     # not "Hungary became the only member of NATO that has not yet approved Sweden's bid"
     r"|\b(?:became|becomes|become|becoming|has become)\s+(?!the\s+(?:only|last|sole)\s)"
     r"(?:a\s+|an\s+|the\s+|NATO[’']s\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:members?|[Aa]lly)\b(?!\s+(?:states?\s+|countr(?:y|ies)\s+)?to\s+(?:ratify|approve|sign|endorse))"
-    r"(?!\s+(?:of|to)\s+(?!NATO|the (?:North Atlantic|[Aa]lliance|military alliance)))"
+    r"(?!\s+(?:of|to(?!\s+join\b))\s+(?!NATO|the (?:North Atlantic|[Aa]lliance|military alliance)))"
     r"|\bdid(?: not|n[’']t) (?:formally |officially )?join (?:NATO|the (?:military )?[Aa]lliance) until\b"
     r"|\b(?:has|have) been (?:a |an )?(?:NATO (?:member|ally|members|allies)|(?:member|ally|members|allies) of "
     r"(?:NATO|the (?:North Atlantic |military )?[Aa]lliance)) since\b"
-    r"|\baccede[sd]? to (?:NATO|the (?:Washington|North Atlantic) Treaty|the [Aa]lliance)\b"
-    r"|\b(?:was|were|been) (?:formally |officially )?admitted (?:in)?to (?:NATO|the (?:[\w-]+ )?[Aa]lliance|the North Atlantic Treaty Organi[sz]ation)\b"
+    r"|\baccede[sd]? to (?:NATO|the (?:Washington|North Atlantic) Treaty|the [Aa]lliance)\b(?![’']s)"
+    r"|\b(?:was|were|been) (?:formally |officially )?admitted (?:in)?to (?:NATO|the (?:[\w-]+ )?[Aa]lliance|the North Atlantic Treaty Organi[sz]ation)\b(?![’']s|-)"
     r"|\b(?:last|latest|newest|most recent) (?:country|member(?: state)?|nation|state) to "
     r"(?:join|be added to|be admitted to) (?:NATO|the [Aa]lliance) (?:was|is)\b"
     r"|\binstruments? of accession\b|\baccession (?:took|takes) effect\b|\bmembership\b(?:\s+\w+){0,4}?\s+became official\b"
@@ -320,8 +321,7 @@ RATIFICATION = re.compile(
     r"|\bvot\w+\b[^.]{0,30}\bto (?:back|endorse|support)\b[^.]{0,40}\b(?:bid|accession|membership|protocol)"
     r"|\bvot\w+\b[^.]{0,40}\bin favou?r of\b[^.]{0,40}\b(?:bid|accession|membership|protocol)"
     r"|\b(?:lift\w*|drop\w*|withdr[ae]w\w*) (?:its|their) (?:objections?|veto|opposition|block)\b"
-    r"|\bgreen light\b(?! to (?:open|start|begin))[^.]{0,40}\b(?:bid|accession|membership|protocol)"
-    r"|\b(?:bid|accession|membership|protocol)\b[^.]{0,60}\bgreen light was given\b",
+    r"|\bgreen light\b(?! to (?:open|start|begin))[^.]{0,40}\b(?:bid|accession|membership|protocol)",
     re.I,
 )
 # Nouns a country's way into NATO hangs on ("Sweden's bid"), and verbs it is the subject of ("Finland applied").

