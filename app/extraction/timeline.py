@@ -408,12 +408,10 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
     return _merge_entries(_headline_told_again(entries, unstated))
 
 
+# The words a question opens with, in a body sentence or a headline.
+_ASKING = r"(?:how|why|what|when|where|who|which|will|would|is|are|can|could|should|does|do|did|has|have)\b"
 # A question the article asks in its own voice (not one it quotes, nor an interview's "Q:")
-_ASKED = re.compile(
-    r"(?:^|:\s+)(?:how|why|what|when|where|who|which|will|would|is|are|can|could|should|does|do|did|has|have)\b"
-    r"[^\"“”:]*\?$",
-    re.I,
-)
+_ASKED = re.compile(rf"(?:^|:\s+){_ASKING}[^\"“”:]*\?$", re.I)
 _QUESTION = re.compile(r"^(?:Q|Question)\s*[:.]\s")
 _ANSWER = re.compile(r"^(?:A|Answer)\s*[:.]\s")
 
@@ -492,7 +490,7 @@ _INTERVIEW_VERBS = frozenset({"speak", "talk", "sit", "interview"})
 # Headlines that ask, argue or explain ("Will Georgia ever join NATO?", "Opinion: ...", "Why Sweden hasn't
 # joined NATO yet") report no step of the day.
 _NOT_NEWS = re.compile(
-    r"^(?:how|why|what|when|where|who|which|will|would|is|are|can|could|should|does|do|did|has|have)\b"
+    rf"^{_ASKING}"
     r"|\?[\s\"'”’]*$|\bshould\b",
     re.I,
 )
