@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from app.extraction.meetings import find_meetings
 from app.extraction.people import find_people, mention_known_people
 from app.extraction.records import Evidence, Extraction
-from app.extraction.sentences import Paragraph, sentence_case, split_sentences
+from app.extraction.sentences import APOSTROPHES, PRINTED, Paragraph, sentence_case, split_sentences
 from app.extraction.timeline import find_timeline
 
 if TYPE_CHECKING:
@@ -134,11 +134,15 @@ class Extractor:
             headlines = [article.headline() for article in batch]
             texts = []
             for article, own, headline in zip(batch, spans, headlines, strict=True):
-                texts += [article.body[s["start"] : s["end"]] for s in own]
+                texts += [article.body[s["start"] : s["end"]].translate(APOSTROPHES) for s in own]
                 texts += [sentence_case(headline, article.body)] if headline else []
             docs = iter(self.nlp.pipe(texts, batch_size=self.batch_size))
             for article, own, headline in zip(batch, spans, headlines, strict=True):
                 body = [next(docs) for _ in own]
+                for span, doc in zip(own, body, strict=True):
+                    printed = article.body[span["start"] : span["end"]]
+                    if printed != doc.text:
+                        doc.user_data[PRINTED] = printed  # quoted as printed, read with plain apostrophes
                 yield self._extract(article, own, body, next(docs) if headline else None)
 
     def _extract(

@@ -24,6 +24,14 @@ _CREDIT_LINE = re.compile(
 )
 
 
+# Letters some outlets type for an apostrophe (the modifier letter apostrophe, the acute accent), which the
+# tokenizer does not split off as it splits a possessive's apostrophe: the model reads a paragraph with the
+# apostrophe, one character for one so that offsets hold, and the paragraph as printed is kept in the doc's
+# user_data under PRINTED for quoting.
+APOSTROPHES = str.maketrans({"\u02bc": "\u2019", "\u00b4": "\u2019"})
+PRINTED = "printed"
+
+
 @dataclass
 class Mention:
     """A name (or pronoun) in a sentence resolved to a person key."""
@@ -53,7 +61,9 @@ class Sentence:
         return self.start + len(self.span.text)
 
     def evidence(self) -> Evidence:
-        return Evidence(self.text, self.start, self.end, "title" if self.kind == "title" else "body")
+        printed = self.span.doc.user_data.get(PRINTED)
+        quote = printed[self.span.start_char : self.span.end_char] if printed is not None else self.text
+        return Evidence(quote, self.start, self.end, "title" if self.kind == "title" else "body")
 
     def body_offset(self, char_in_doc: int) -> int:
         """The body offset of a character offset in this sentence's paragraph doc."""

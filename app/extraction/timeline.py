@@ -366,6 +366,9 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
                 or _committed_country(sentence)
                 or (_named_with_the_speaker(clause) if speakers else None)
                 or story_country
+                # "Georgia should make full use of what NATO offers, the Lithuanian minister said", in a story
+                # that names Georgia most: Georgia's, not the speaker's
+                or (most_named if speakers and most_named in _subjects_in(clause) else None)
                 or _speakers_country(speakers, people)
                 or _neutral_country(sentence)
                 # "Public opinion may not be ready for membership yet, the minister said": someone's membership, the
@@ -616,6 +619,15 @@ def _clause_entries(
     return found
 
 
+def _subjects_in(clause: Clause) -> set[str]:
+    """The countries the clause makes the subject of a verb ("Georgia should make full use of ...")."""
+    return {
+        country
+        for root, country in _country_mentions(clause.sentence)
+        if clause.has(root) and root.dep_ in {"nsubj", "nsubjpass"}
+    }
+
+
 def _speakers_country(speakers: list[str], people: dict[str, PersonFact]) -> str | None:
     """ "There is no majority for NATO membership," the Moldovan President said: in a story that follows no
     country's path, the speaker's own country."""
@@ -815,6 +827,11 @@ def _classify(clause: Clause, published: date, *, speakers: bool) -> list[tuple[
             # "after 19 months pending ratification, ... was finally ratified on Monday": the second
             if not _AWAITED.search(text[max(0, match.start() - 40) : match.end() + 10])
             and not _urged(verb := _verb_at(sentence, match.start()))
+            # "deposited their ratification documents, thereby becoming members": the deposit is the accession
+            and not (
+                ACCESSION.search(sentence.text)
+                and _INSTRUMENT_OF_RATIFICATION.search(text[max(0, match.start() - 20) : match.end() + 20])
+            )
         ),
         None,
     )
@@ -841,7 +858,8 @@ def _classify(clause: Clause, published: date, *, speakers: bool) -> list[tuple[
             [("summit", _summit_date(clause, published)[0])] if decided else []
         )
     if COUNCIL.search(text):
-        return [("council", _entry_date(sentence, published, within=clause))]
+        # "will convene the NATO-Ukraine Council on Wednesday": the Wednesday to come
+        return [("council", _entry_date(sentence, published, by_tense=True, within=clause))]
     if decided:
         # "Leaders agreed at their summit in April 1999 to offer Albania a Membership Action Plan"
         return [("summit", _summit_date(clause, published)[0])]
@@ -873,6 +891,9 @@ def _classify(clause: Clause, published: date, *, speakers: bool) -> list[tuple[
     return []
 
 
+_INSTRUMENT_OF_RATIFICATION = re.compile(
+    r"\bratification (?:documents?|instruments?|papers)\b|\b(?:documents?|instruments?) of ratification\b", re.I
+)
 _OPENED_WAYS = frozenset({"way", "hurdle", "obstacle", "path", "door", "stage", "step"})
 # "Sweden's application is still pending ratification by Hungary and Turkey": waited for, not done
 _AWAITED = re.compile(r"\b(?:pending|awaiting|awaits|await)\s+(?:\w+\s+){0,2}?ratif", re.I)
@@ -1569,8 +1590,22 @@ def _possessed_path(token: Token) -> bool:
 
 
 def _described_path(token: Token) -> bool:
-    """ "Swedish membership", "the Finnish flag was raised": the country's word describing its way in."""
-    return token.dep_ == "amod" and token.head.lemma_.lower() in (_MEMBERSHIP_OBJECTS | {"flag"}) - {"integration"}
+    """ "Swedish membership", "the Finnish flag was raised": the country's word describing its way in ("Swedish
+    NATO ambitions", not "Russian imperialist ambitions")."""
+    head = token.head
+    return (
+        token.dep_ == "amod"
+        and head.lemma_.lower() in (_MEMBERSHIP_OBJECTS | {"flag"}) - {"integration"}
+        and (
+            head.lemma_.lower() not in _VAGUE_PATHS
+            or any(c.i != token.i and _SAID_OF_NATO.fullmatch(c.text) for c in head.children)
+        )
+    )
+
+
+# Nouns that are a way into NATO only when NATO is said with them
+_VAGUE_PATHS = frozenset({"ambition", "ambitions", "aspiration", "aspirations", "hopes", "addition", "entry"})
+_SAID_OF_NATO = re.compile(r"N(?:ATO|ato)|[Aa]lliance|Euro-?[Aa]tlantic|membership|accession", re.I)
 
 
 def _subject_of_a_path_verb(token: Token) -> bool:
@@ -1666,9 +1701,7 @@ def _path_verb(verb: Token) -> bool:
         # "will be a member", "has been a member of NATO since 29 March 2004"
         to_come = any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll"} for c in verb.children)
         since = any(c.dep_ == "prep" and c.lower_ == "since" for c in verb.subtree)
-        return (to_come or since) and any(
-            c.dep_ == "attr" and c.lemma_.lower() in {"member", "ally"} for c in verb.children
-        )
+        return (to_come or since) and any(c.dep_ == "attr" and _a_member(c, {"member", "ally"}) for c in verb.children)
     if verb.lemma_.lower() not in PATH_VERBS:
         return False
     if verb.lemma_.lower() == "apply" and any(
@@ -1684,7 +1717,7 @@ def _path_verb(verb: Token) -> bool:
         return False  # "applied to host the NATO Innovation Fund office", "applied for a NATO training centre"
     return verb.lemma_.lower() != "become" or any(
         c.dep_ in {"attr", "acomp", "oprd"}
-        and c.lemma_.lower() in {"member", "ally", "party"}
+        and _a_member(c, {"member", "ally", "party"})
         and not any(m.lower_ in {"only", "sole"} for m in c.children)  # "became the only member that has not ..."
         and not any(
             a.dep_ in {"acl", "relcl", "xcomp", "advcl"}
@@ -1693,6 +1726,14 @@ def _path_verb(verb: Token) -> bool:
             for a in (*c.children, *verb.children)
         )
         for c in verb.children
+    )
+
+
+def _a_member(noun: Token, words: set[str]) -> bool:
+    """ "member", or "member state" ("will become NATO member states")."""
+    return noun.lemma_.lower() in words or (
+        noun.lemma_.lower() in {"state", "country", "nation"}
+        and any(c.dep_ == "compound" and c.lemma_.lower() == "member" for c in noun.children)
     )
 
 
@@ -2142,12 +2183,22 @@ def _named_with_the_speaker(clause: Clause) -> str | None:
     # the subject's own words ("Malta's Prime Minister", "Maltese"), not a clause on it ("who has forged ties with
     # Russia")
     clauses_on_it = {t.i for c in subjects for d in c.subtree if d.dep_ in {"relcl", "acl", "appos"} for t in d.subtree}
+    mentions = _country_mentions(sentence)
     named = {
         country
-        for root, country in _country_mentions(sentence)
+        for root, country in mentions
         if any(s.left_edge.i <= root.i <= s.right_edge.i for s in subjects) and root.i not in clauses_on_it
     }
-    return next(iter(named)) if len(named) == 1 else None
+    # "Georgia should make full use of what NATO offers, the Lithuanian minister said": what is said is of
+    # another country, which the story, not the speaker, tells
+    said_of = {
+        country
+        for root, country in mentions
+        if clause.has(root)
+        and root.dep_ in {"nsubj", "nsubjpass"}
+        and not any(s.left_edge.i <= root.i <= s.right_edge.i for s in subjects)
+    }
+    return next(iter(named)) if len(named) == 1 and said_of <= named else None
 
 
 def _countries_named_or_spoken_from(sentence: Sentence) -> set[str]:

@@ -1916,3 +1916,68 @@ def test_a_day_named_with_a_past_verb_may_still_be_to_come(extractor):
         published=date(2024, 2, 20),
     )
     assert [(e.kind, e.date) for e in result.timeline] == [("plan", date(2024, 2, 26))]
+
+
+# From a third set of real excerpts, read blind: what they showed the rules misread.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Secretary General will convene a meeting of the NATO-Malta Council on Wednesday, a spokesperson said.",
+            [("council", date(2024, 3, 20), "day", "Malta")],
+        ),
+        (
+            "The NATO-Malta Council met on Wednesday.",
+            [("council", date(2024, 3, 13), "day", "Malta")],
+        ),
+        (
+            "Malta and Cyprus will become NATO member states after the accession protocols are ratified by all allies.",
+            [("plan", PUBLISHED, "day", "Cyprus"), ("plan", PUBLISHED, "day", "Malta")],
+        ),
+        (
+            "Malta became a NATO member state on Monday.",
+            [("accession", date(2024, 3, 11), "day", "Malta")],
+        ),
+        (
+            "Heads of state of Malta and Cyprus deposited their North Atlantic Treaty ratification documents on "
+            "Monday, thereby officially becoming members of the Alliance.",
+            [("accession", date(2024, 3, 11), "day", "Cyprus"), ("accession", date(2024, 3, 11), "day", "Malta")],
+        ),
+    ],
+)
+def test_what_a_third_set_of_real_excerpts_showed(extractor, text, expected):
+    assert _entries(_extract(extractor, text, published=PUBLISHED)) == expected
+
+
+def test_an_adjective_of_a_country_before_vague_ambitions_puts_no_one_on_the_path(extractor):
+    result = _extract(
+        extractor,
+        "Anna Berg, the Maltese foreign minister, met her Cypriot counterpart Karl Borg on Monday.",
+        '"We talk to Cyprus as a NATO partner whose resistance to Turkish imperialist ambitions we must '
+        'strengthen," Berg said.',
+        "Malta consistently supports Cyprus's Euro-Atlantic integration, Berg said.",
+        published=PUBLISHED,
+    )
+    assert {e.country for e in result.timeline} == {"Cyprus"}
+
+
+def test_what_a_foreign_minister_says_another_country_should_do_is_that_country_s(extractor):
+    result = _extract(
+        extractor,
+        "VALLETTA – Cyprus should make full use of the partnership tools offered by NATO, Maltese Foreign Minister "
+        "Anna Berg said on Tuesday after meeting her Cypriot counterpart Karl Borg.",
+        "The two ministers also discussed Cyprus's EU accession talks, and Cyprus's reforms.",
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [("statement", date(2024, 3, 12), "day", "Cyprus")]
+
+
+@pytest.mark.parametrize("apostrophe", ["\u02bc", "\u00b4"])
+def test_an_apostrophe_typed_as_another_letter_still_makes_a_possessive(extractor, apostrophe):
+    sentence = (
+        f"Turkish President Karl Borg has said his country will not support Malta{apostrophe}s and "
+        f"Cyprus{apostrophe}s accession to NATO."
+    )
+    result = _extract(extractor, sentence, published=PUBLISHED)
+    assert sorted(e.country for e in result.timeline) == ["Cyprus", "Malta"]
+    assert {e.evidence[0].quote for e in result.timeline} == {sentence}  # quoted as printed
