@@ -29,7 +29,7 @@ _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s)")
 _WORD_END = re.compile(r"\S(?=\s)")
 
 # Bump when a change to the rules or the model changes what is extracted; `reextract` uses it.
-EXTRACTOR_VERSION = "2.5.0"
+EXTRACTOR_VERSION = "2.6.0"
 
 
 @dataclass(frozen=True)
