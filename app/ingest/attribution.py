@@ -66,6 +66,25 @@ def _signature(words: list[str]) -> Signature | None:
     return Signature(author=" ".join(name), outlet=outlet["outlet"] if outlet else None)
 
 
+# News agencies, whose name alone in a byline ("By Xinhua") credits the story to them.
+_AGENCY = re.compile(
+    r"(?:The )?(?:Reuters|Associated Press|AP|AFP|Agence France-Presse|dpa|Deutsche Presse-Agentur|ANSA|EFE|"
+    r"Europa Press|Lusa|Belga|ANP|APA|Xinhua|TASS|ITAR-TASS|RIA Novosti|Interfax(?:-Ukraine)?|Sputnik|Anadolu"
+    r"(?: Agency)?|AA|ANI|PTI|IANS|UNI|Kyodo|Jiji|Yonhap|Bernama|Antara|PNA|AAP|Canadian Press|CP|UNIAN|"
+    r"Ukrinform|BNS|ELTA|LETA|ERR|Trend|APA|AzerTac|Azertag|Agerpres|PAP|CTK|ČTK|MTI|HINA|Tanjug|Beta|MINA|"
+    r"Fena|MIA|ATA|BTA|STA|NTB|TT|STT|Ritzau|KUNA|WAM|SPA|QNA|IRNA|ISNA|Mehr|Fars|Bloomberg|UPI|RFE/RL)",
+)
+_STAFF_OF = re.compile(r"^Staff,?\s+(?P<outlet>.+)$")
+
+
+def agency_credited(byline: str) -> str | None:
+    """The agency a byline credits: its name alone ("Xinhua"), or its staff ("Staff The Canadian Press")."""
+    byline = byline.strip()
+    if staff := _STAFF_OF.match(byline):
+        return staff["outlet"]
+    return byline if _AGENCY.fullmatch(byline) else None
+
+
 def desk_signature(text: str) -> str | None:
     """An outlet's desk signing the story on its own last line ("VOA News"), as the page shows it."""
     return text if _DESK_LINE.match(text) else None

@@ -36,14 +36,27 @@ _STORY_START = r"(?=[\"“‘'(\[]?[A-Z0-9])"
 _BRACKETED = r"\((?P<bracket>[^()]{1,60})\)"
 
 _CAPS_DATELINE = re.compile(
-    rf"^(?P<place>{_CAPS_PLACE}(?:,\s*{_REGION})*?)(?:,\s*{_DATE})?\s*(?:{_BRACKETED}\s*)?{_SEPARATOR}\s+{_STORY_START}"
+    rf"^(?P<place>{_CAPS_PLACE}(?:,\s*{_REGION})*?)(?:[,;]\s*{_DATE})?\s*(?:{_BRACKETED}\s*)?{_SEPARATOR}\s+{_STORY_START}"
 )
+# "Bucharest, 1 December 2022 (Agency): The ..." too: after a bracket, a colon closes the dateline.
 _WIRE_DATELINE = re.compile(
-    rf"^(?P<place>{_MIXED_PLACE}(?:,\s*{_REGION})*?)(?:,\s*{_DATE})?\s*{_BRACKETED}\s*{_SEPARATOR}\s+{_STORY_START}"
+    rf"^(?P<place>{_MIXED_PLACE}(?:,\s*{_REGION})*?)(?:[,;]\s*{_DATE})?\s*{_BRACKETED}\s*(?:{_SEPARATOR}|:)\s+"
+    rf"{_STORY_START}"
+)
+# "MADRID, June 29. /AGENCY/. The ...": the agency between slashes.
+_SLASHED_DATELINE = re.compile(
+    rf"^(?P<place>{_CAPS_PLACE}(?:,\s*{_REGION})*?)(?:,\s*{_DATE})?\.?\s*/(?P<bracket>[A-Z][\w .&-]{{1,30}})/\.?\s+"
+    rf"{_STORY_START}"
+)
+# "MOSCOW (Agency - 3rd August, 2023) Ireland has ...": a place in capitals and a bracket, no dash.
+_CAPS_BRACKET_DATELINE = re.compile(
+    rf"^(?P<place>{_CAPS_PLACE}(?:,\s*{_REGION})*?)\s*\((?P<bracket>[A-Z][^()]{{1,59}})\)\s+{_STORY_START}"
 )
 _OUTLET_DATELINE = re.compile(rf"^(?P<place>{_MIXED_PLACE},\s*{_REGION})\s*{_BRACKETED}\s+{_STORY_START}")
 _DASH_DATELINE = re.compile(rf"^(?P<place>{_MIXED_PLACE}(?:,\s*{_REGION})?)\s+(?P<sep>--|[–—])\s+{_STORY_START}")
 _DATED_DATELINE = re.compile(rf"^(?P<place>{_MIXED_PLACE}(?:,\s*{_REGION})?),\s*{_MONTH}\s+\d{{1,2}},\s*\d{{4}}:\s+")
+_BRACKET_DATE = re.compile(rf"\s*(?:[-–—,;]\s*)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}).*$")
+_DATE_ONLY = re.compile(rf"(?:{_DATE}|{_MONTH}\s+\d{{4}}|\d{{4}})")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _SMALL_WORDS = frozenset({"of", "de", "del", "la", "le", "am", "an", "upon", "on", "and", "the"})
 _LETTERS = re.compile(r"[A-Za-z]+")
@@ -52,11 +65,30 @@ _PLACE_LIMIT = 200
 
 def lead_dateline(lead: str) -> str | None:
     """The place of a dateline opening a lead paragraph, in readable case; None when the lead has none."""
-    for shape in (_CAPS_DATELINE, _WIRE_DATELINE, _OUTLET_DATELINE, _DATED_DATELINE):
+    match = _dateline(lead)
+    return readable_place(match["place"]) if match else None
+
+
+def dateline_agency(lead: str) -> str | None:
+    """The wire agency a lead's dateline credits ("BERGEN, May 2 (Reuters) -", "MADRID, June 29. /TASS/."),
+    not a date in its brackets nor the outlet of a release's place line ("Lisbon, PT (Example.News) The ...")."""
+    match = _dateline(lead)
+    if match is None or match.re is _OUTLET_DATELINE or not match.groupdict().get("bracket"):
+        return None
+    # "UrduPoint News / Agency - 03rd August, 2023": the agency without the date of filing
+    agency = _BRACKET_DATE.sub("", match["bracket"]).strip(" ,;-–—")
+    if not agency or _DATE_ONLY.fullmatch(agency):
+        return None
+    return agency
+
+
+def _dateline(lead: str) -> re.Match[str] | None:
+    shapes = (_CAPS_DATELINE, _WIRE_DATELINE, _SLASHED_DATELINE, _CAPS_BRACKET_DATELINE, _OUTLET_DATELINE)
+    for shape in (*shapes, _DATED_DATELINE):
         if match := shape.match(lead):
-            return readable_place(match["place"])
+            return match
     if (match := _DASH_DATELINE.match(lead)) and not _aside(lead, match):
-        return readable_place(match["place"])
+        return match
     return None
 
 

@@ -19,8 +19,8 @@ from typing import Literal
 from app import limits
 from app.extraction.dates import MONTH_NAMES, written_date
 from app.extraction.pipeline import ArticleText
-from app.ingest.attribution import broadcast_signoff, desk_signature, issuer, outlet_prefix
-from app.ingest.datelines import lead_dateline, readable_place
+from app.ingest.attribution import agency_credited, broadcast_signoff, desk_signature, issuer, outlet_prefix
+from app.ingest.datelines import dateline_agency, lead_dateline, readable_place
 from app.limits import AUTHOR_LIMIT, DATELINE_LIMIT, PARAGRAPH_LIMIT, SOURCE_LIMIT
 
 ParagraphKind = Literal["text", "caption"]
@@ -28,7 +28,6 @@ ParagraphKind = Literal["text", "caption"]
 _HEADER_DATE = re.compile(r"^\s*date\s+(?P<date>\S+)[ \t]*(?P<rest>.*)$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _WIRE_TAG = re.compile(r"^\(MENAFN-\s*(?P<source>[^)]+?)\s*\)\s*")
-_DATELINE_AGENCY = re.compile(r"^[A-Z][A-Za-z0-9 .,'/-]{1,60}?\s*\((?P<source>[A-Z][\w .&'-]{1,40})\)\s*[-–—]")
 _MONTH = rf"(?:{MONTH_NAMES})\.?"
 _DATE_IN_LINE = re.compile(
     rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
@@ -59,7 +58,13 @@ _READING_TIME = re.compile(r"\b\d+\s*min(?:ute)?s?\s*read\b", re.IGNORECASE)
 _AUTHOR_LINE = re.compile(r"^(?:author|byline|written by|reporting by)\s*:?\s+(?P<author>.+?)\.?$", re.IGNORECASE)
 _EDITING_TRAILER = re.compile(r"^\(?(?:reporting|writing|editing) by\b.*$", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<owner>[^.]+?)\.?(?:\s+all rights.*)?$", re.I)
-_SOURCE_LINE = re.compile(r"^source\s*:\s*(?P<source>.+?)\.?$", re.IGNORECASE)
+# "Source: Example Radio", "(Source: Example Radio; issued May 2, 2023)"
+_SOURCE_LINE = re.compile(r"^\(?source\s*:\s*(?P<source>[^;()]+?)(?:;[^()]*)?\)?\.?$", re.IGNORECASE)
+_PUBLISHED_BYLINE = re.compile(
+    r"^(?P<who>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})\s+(?:Published|Updated|Posted)(?:\s+on)?:?\s+(?P<when>.+)$"
+)
+# "By Example Agency | Published: May 2, 2023": the label before the date is not the author's
+_PUBLISHED_LABEL = re.compile(r"\s*\|\s*(?:published|updated|posted)(?:\s+on)?\s*:?\s*$", re.IGNORECASE)
 _DESK_AUTHOR = re.compile(
     r"^(?P<outlet>.+?)\s+(?:news desk|newsroom|news team|staff|editorial team|editorial board|desk)$",
     re.IGNORECASE,
@@ -313,8 +318,13 @@ def _parse_page_lines(lines: list[str], *, published: date | None, raw_text: str
         raise ArticleParseError("no publication date (no ` date YYYY-MM-DD` header or dated byline)", field="date")
 
     body_text = " ".join(p.text for p in paragraphs)
-    if source is None and (dateline := _DATELINE_AGENCY.match(paragraphs[0].text)):
-        source = dateline["source"]
+    opening = [p.text for p in paragraphs if p.kind == "text"][:3]
+    lead = opening[0] if opening else None
+    if source is None:
+        # "BERGEN, May 2 (Reuters) -", "MADRID, June 29. /TASS/.", in the lead or after a summary of it
+        source = next((agency for text in opening if (agency := dateline_agency(text))), None)
+    if source is None and author:
+        source = agency_credited(author)  # "By Xinhua", "By Staff The Canadian Press"
     if source is None and author and (desk := _DESK_AUTHOR.match(author)):
         source = desk["outlet"]
     if desk := _desk_signature_at(paragraphs):
@@ -326,7 +336,7 @@ def _parse_page_lines(lines: list[str], *, published: date | None, raw_text: str
     if title and (prefixed := outlet_prefix(title)):
         source, title = source or prefixed[0], prefixed[1]
     source = _spelling_in_body(normalise_text(source), body_text) if source else None
-    if filed_at is None and (lead := next((p.text for p in paragraphs if p.kind == "text"), None)):
+    if filed_at is None and lead is not None:
         # The lead keeps its dateline: the extractor quotes the lead by offset. Only the place is read.
         filed_at = lead_dateline(lead)
     return ParsedArticle(
@@ -370,13 +380,16 @@ def _find_byline(lines: list[str]) -> tuple[int | None, str | None, date | None]
         if (dated := _DATELINE_ONLY.fullmatch(line.strip(" .,"))) and index > 0:
             # A line that is only a date (and a place or time) stands where a byline would: below the headline.
             return index, None, _byline_date(dated["date"])
+        if (published_by := _PUBLISHED_BYLINE.match(line)) and _DATE_IN_LINE.match(published_by["when"]):
+            # "Anna Berg Published May 2, 2023 | 01:30 PM": a byline without its "By"
+            return index, published_by["who"], _byline_date(_DATE_IN_LINE.match(published_by["when"]).group(0))
         lead_date = _DATED_BYLINE.match(line)
         match = _BYLINE.match(line[lead_date.end() :] if lead_date else line)
         if not match or len(line.split()) > 30:
             continue
         rest = _READING_TIME.sub("", match["rest"]).strip()
         when = _DATE_IN_LINE.search(rest)
-        who = (rest[: when.start()] if when else rest).strip(" ,|–—-")
+        who = _PUBLISHED_LABEL.sub("", rest[: when.start()] if when else rest).strip(" ,|–—-")
         if not who or len(who.split()) > 10 or _TERMINAL.search(who) or _SPEAKER_BYLINE.match(who):
             continue
         written = lead_date["date"] if lead_date else when.group(0) if when else None

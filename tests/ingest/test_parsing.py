@@ -129,6 +129,10 @@ def test_a_list_of_key_dates_keeps_a_paragraph_per_line_and_the_article_its_iden
         ("OSLO, Norway, March 4 (Reuters) - ", "Reuters"),
         ("WARSAW, Nov. 12, 2024 (AP) — ", "AP"),
         ("KYIV (AFP) – ", "AFP"),
+        ("VALLETTA, June 29. /TASS/. ", "TASS"),
+        ("VALLETTA (Example News / Sputnik - 03rd August, 2023) ", "Example News / Sputnik"),
+        ("Valletta, 1 December 2022 (TDI): ", "TDI"),
+        ("Mdina, Malta; 12 March 1999 (RFE/RL) - ", "RFE/RL"),
     ],
 )
 def test_agency_in_a_dateline_that_carries_a_date_is_the_source(dateline, agency):
@@ -741,3 +745,40 @@ def test_a_wrapped_line_that_happens_to_open_with_a_date_and_a_dash_goes_on_its_
         "Sweden applied to join NATO in May 2022 - a move that ended two centuries of neutrality - and joined the "
         "alliance on 7 March."
     ]
+
+
+def test_a_wire_dateline_after_a_caption_and_a_summary_still_credits_its_agency():
+    article = parse_seed_text(
+        " date 2024-02-27 Parliament approves a bid\n\n"
+        "Members of parliament vote in Valletta on Feb. 26, 2024. (Photo by Jo Example/Xinhua)\n\n"
+        "Malta's parliament approved the bid on Monday.\n\n"
+        "VALLETTA, Feb. 26 (Xinhua) -- Malta's lawmakers on Monday approved a bill.\n"
+    )
+
+    assert article.source == "Xinhua"
+
+
+@pytest.mark.parametrize(
+    ("byline", "author", "source"),
+    [
+        ("By Xinhua", "Xinhua", "Xinhua"),
+        ("By Staff The Canadian Press", "Staff The Canadian Press", "The Canadian Press"),
+        ("By ANI | Published: April 13, 2023 02:55 PM", "ANI", "ANI"),
+        ("Anna Berg Published August 03, 2023 | 01:30 PM", "Anna Berg", None),
+        ("By Anna Berg", "Anna Berg", None),
+    ],
+)
+def test_a_byline_crediting_an_agency_names_the_source(byline, author, source):
+    article = parse_seed_text(f" date 2023-08-03 Ministers meet\n\n{byline}\n\nTwo ministers met on Monday.\n")
+
+    assert (article.author, article.source) == (author, source)
+    assert article.body == "Two ministers met on Monday."
+
+
+def test_a_bracketed_source_line_names_the_source_without_its_date():
+    article = parse_seed_text(
+        " date 2017-06-05 Malta joins\n\n(Source: Example Radio; issued June 05, 2017)\n\nMalta joined on Monday.\n"
+    )
+
+    assert article.source == "Example Radio"
+    assert article.body == "Malta joined on Monday."
