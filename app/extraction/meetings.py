@@ -185,10 +185,15 @@ def _argument_heads(trigger: Token) -> list[Token]:
         heads.append(verb.head)
     # "is expected to meet X", "will travel to Berlin to meet X", "hosted and convened": the subject is above.
     climb = verb
-    while not any(h.dep_ in _SUBJECTS for h in heads) and climb.dep_ in {"xcomp", "conj", "advcl"}:
+    while not any(h.dep_ in _SUBJECTS for h in heads) and climb.dep_ in {"xcomp", "conj", "advcl", "pcomp"}:
         climb = climb.head
+        if climb.dep_ == "prep" and climb.lower_ in _TIME_PREPOSITIONS:
+            climb = climb.head  # "X said after meeting Y": the subject of "said"
         heads += [c for c in climb.children if c.dep_ in _SUBJECTS]
     return heads
+
+
+_TIME_PREPOSITIONS = frozenset({"after", "before", "following", "upon", "on", "during", "while", "since"})
 
 
 def _prepositional(token: Token, words: set[str]) -> list[Token]:
@@ -690,7 +695,10 @@ def _own_date(sentence: Sentence, trigger: Token, published: date) -> bool:
 def _meeting_date(sentence: Sentence, trigger: Token, published: date) -> ResolvedDate | None:
     """The date of the encounter: one said of the trigger's clause, else the first the sentence gives."""
     # "..., his office announced on Thursday": the day it was said is not the day they meet.
-    dates = [(d, ent) for d, ent in dates_in(sentence, base=published, prefer="past") if not date_of_saying(ent)]
+    every = dates_in(sentence, base=published, prefer="past")
+    dates = [(d, ent) for d, ent in every if not date_of_saying(ent)]
+    if not dates and trigger.dep_ == "pcomp" and trigger.head.lower_ in {"after", "following"}:
+        dates = every  # "said on Tuesday after meeting her counterpart": met that day
     own = [resolved for resolved, ent in dates if ent.root.i in {t.i for t in trigger.subtree}]
     clause = {t.i for t in (governing_verb(trigger) or trigger).subtree}
     own = own or [resolved for resolved, ent in dates if ent.root.i in clause] or [resolved for resolved, _ in dates]

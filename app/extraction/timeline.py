@@ -662,7 +662,7 @@ def _date_summits_by_reference(
     # Any sentence that dates a NATO summit ("concrete ways ... during a summit next week", "ahead of the Summit,
     # which will be held on 7 July") dates it, a step of its own or not; the caller leaves out another body's.
     dated = [
-        (_position(sentence.evidence()), when)
+        (_position(sentence.evidence()), when, _summit_places(sentence.text))
         for sentence in sentences
         if _names_a_nato_summit(sentence.text) and not _ANOTHER_SUMMIT.search(sentence.text)
         for when, own in [_summit_date(_whole(sentence), published)]
@@ -672,18 +672,33 @@ def _date_summits_by_reference(
         if entry.kind != "summit" or not dated:
             continue
         start = _position(entry.evidence[0])
-        own = next((when for at, when in dated if at == start), None)
+        own = next((when for at, when, _ in dated if at == start), None)
         if own is None:
-            candidates = dated
+            # not "the summit in Washington" dated by "the Bucharest summit in April 2008"
+            places = _summit_places(entry.evidence[0].quote)
+            candidates = [(at, w) for at, w, where in dated if not places or not where or places & where]
         elif own.precision == "month":
             # "the summit in Vilnius this week" and "the summit set to start Tuesday": the day within that month.
-            candidates = [(at, w) for at, w in dated if w.precision == "day" and w.value.replace(day=1) == own.value]
+            candidates = [(at, w) for at, w, _ in dated if w.precision == "day" and w.value.replace(day=1) == own.value]
         else:
             continue
         if candidates:
             when = min(candidates, key=lambda pair: abs(pair[0] - start))[1]
             entry.date, entry.date_precision = when.value, when.precision
     return entries
+
+
+# "the Bucharest summit", "the NATO summit in Washington": where a summit is held
+_SUMMIT_PLACE = re.compile(r"\b(?!Nato\b)([A-Z][a-z]+) [Ss]ummit\b|\b[Ss]ummit (?:in|at) (?:the )?([A-Z][a-z]+)")
+
+
+def _summit_places(text: str) -> set[str]:
+    return {
+        place
+        for match in _SUMMIT_PLACE.finditer(text)
+        for place in match.groups()
+        if place and places.city_country(place)
+    }
 
 
 def _position(evidence: Evidence) -> int:
@@ -1166,6 +1181,9 @@ def _hypothetical(verb: Token) -> bool:
     subject = next((c for a in (verb, verb.head) for c in a.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is not None and any(a.lower_ in {"were", "should", "had"} and a.i < subject.i for a in inverted):
         return True
+    lowered = [a.lower_ for a in auxiliaries]
+    if any(m in lowered for m in ("should", "could", "would", "might")) and "have" in lowered:
+        return True  # "Malta should have joined NATO in 2004": what did not happen
     if not markers & {"when", "once", "until"}:
         return False
     if any(a.lower_ in {"will", "shall"} for a in auxiliaries):
@@ -1235,6 +1253,14 @@ def _planned(verb: Token) -> bool:
         for child in head.children:
             if child.dep_ == "aux" and child.lower_ == "must":
                 return True  # "must now be ratified by all allies": still to come
+            if (
+                child.dep_ == "aux"
+                and child.lower_ == "should"
+                and _lemma(head) in PATH_VERBS
+                and any(t.ent_type_ == "DATE" for t in head.subtree)
+                and not any(c.lower_ == "have" for c in head.children)
+            ):
+                return True  # "Montenegro should become a member of NATO on June 5": as scheduled
             if child.dep_ == "aux" and child.lower_ in {"will", "would", "shall", "'ll"}:
                 # "will now deposit", "who today will formally accede": done as the article speaks
                 today = any(c.lower_ == "today" for c in head.children) or (
@@ -1440,13 +1466,21 @@ def path_countries(sentence: Sentence, *, strong: bool = False, within: Clause |
         ):
             found += where
     if not found:
-        # "North Macedonia's parliament ratified the country's accession protocol": the country named before.
+        # "North Macedonia's parliament ratified the country's accession protocol": the country named before;
+        # "Malta's prime minister handed over the instrument of accession": the one who hands it in.
         for token in sentence.span:
-            if (
-                token.lower_ == "country"
-                and token.dep_ == "poss"
-                and token.head.lemma_.lower() in _MEMBERSHIP_OBJECTS | {"protocol", "entry"}
-                and (within is None or within.has(token))
+            if (within is None or within.has(token)) and (
+                (
+                    token.lower_ == "country"
+                    and token.dep_ == "poss"
+                    and token.head.lemma_.lower() in _MEMBERSHIP_OBJECTS | {"protocol", "entry"}
+                )
+                or (
+                    token.lemma_.lower() in {"instrument", "document", "paper"}
+                    and token.dep_ in {"dobj", "nsubjpass"}
+                    and _lemma(token.head) in _HANDING_VERBS | {"deliver", "present"}
+                    and any(t.lower_ == "accession" for t in token.subtree)
+                )
             ):
                 found += _country_of_the_subject(sentence, token)
     if not found:

@@ -248,7 +248,10 @@ APPLICATION = re.compile(
     r"|for NATO(?=\s*[.,;]|\s+(?:in|on|at|and|last|this|after|before|when|as|but)\b))|applied(?=\s+(?:in|on|last|earlier|a (?:year|month|week))\b|[.;])|(?:submit\w*|fil\w*|sign\w*|hand\w* in|hand\w* over(?= (?:its|their))|lodg\w*) "
     r"(?:an?|its|their|the) (?:formal |official |membership |joint |NATO )?applications?|applications? (?:for|to join)"
     r"|(?:submit\w*|fil\w*|hand\w* in|lodg\w*) (?:its|their) (?:formal |official |membership )?bids? to join "
-    r"(?:NATO|the (?:[\w.-]+ ){0,3}?alliance))\b",
+    r"(?:NATO|the (?:[\w.-]+ ){0,3}?alliance)"
+    # "announced their candidacy to join the alliance" (not "announced his candidacy for president")
+    r"|(?:announc|submit|declar|present|fil|lodg)\w* (?:its|their) (?:formal |official |NATO )?candidac(?:y|ies) "
+    r"(?:to join|for (?:NATO )?membership))\b",
     re.I,
 )
 # An application that in a story about NATO is to NATO: "Switzerland applied in March", "submitted their
@@ -305,7 +308,10 @@ ACCESSION = re.compile(
     r"|\b(?:was|were|been) (?:formally |officially )?admitted (?:in)?to (?:NATO|the (?:[\w-]+ )?[Aa]lliance|the North Atlantic Treaty Organi[sz]ation)\b(?![’']s|-)"
     r"|\b(?:last|latest|newest|most recent) (?:country|member(?: state)?|nation|state) to "
     r"(?:join|be added to|be admitted to) (?:NATO|the [Aa]lliance) (?:was|is)\b"
-    r"|\binstruments? of accession\b|\baccession (?:took|takes) effect\b|\bmembership\b(?:\s+\w+){0,4}?\s+became official\b"
+    r"|\binstruments? of accession\b"
+    # "handed Blinken the official documents for Sweden's accession to NATO"
+    r"|\b(?:hand\w*|deposit\w*|submit\w*|deliver\w*|present\w*)\b[^.]{0,60}\b(?:documents?|instruments?|papers) "
+    r"(?:for|of) (?:(?:its|their|the|his|her|[\w-]+[’']s) ){0,2}accession\b|\baccession (?:took|takes) effect\b|\bmembership\b(?:\s+\w+){0,4}?\s+became official\b"
     r"|\bcomplet(?:e|ed|ing|es) (?:(?:its|their|the|\w+[’']s) )?accession\b(?! talks| process| negotiations)"
     r"|\bflag[- ]raising\b|\bflag\b[^.]{0,40}\b(?:was|is|will be|is to be|is set to be) (?:raised|hoisted)\b|\b(?:29th|30th|31st|32nd|33rd) (?:member|[Aa]lly)\b",
     re.I,

@@ -122,3 +122,15 @@ def test_a_given_name_spelled_like_a_month_and_a_counterpart_named_by_country_al
     assert [p.name for p in result.people if p.key == counterpart.participants[0][0]] == ["May Ozola"]
     assert [(u.role, u.country) for u in counterpart.unnamed_participants] == [("Defence Minister", "Poland")]
     assert (counterpart.date, counterpart.location_city) == (date(2024, 3, 12), "Warsaw")
+
+
+def test_what_someone_said_after_meeting_a_counterpart_names_both_sides(extractor):
+    result = _extract(
+        extractor,
+        "Maltese Foreign Minister Anna Berg said on Tuesday after meeting with her Cypriot counterpart Karl Borg "
+        "that the two countries would work together.",
+        published=PUBLISHED,
+    )
+    assert [(sorted(names), day, status) for names, day, status, *_ in _meetings(result)] == [
+        (["Anna Berg", "Karl Borg"], date(2024, 3, 12), "held")
+    ]

@@ -1949,6 +1949,36 @@ def test_what_a_third_set_of_real_excerpts_showed(extractor, text, expected):
     assert _entries(_extract(extractor, text, published=PUBLISHED)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In May 2022, Malta and Cyprus announced their candidacy to join the alliance, ending decades of "
+            "neutrality, NATO said.",
+            [("application", date(2022, 5, 1), "month", "Cyprus"), ("application", date(2022, 5, 1), "month", "Malta")],
+        ),
+        ("Karl Borg announced his candidacy for president on Monday, NATO officials noted.", []),
+        (
+            "Thursday, Maltese Prime Minister Karl Borg handed the US Secretary of State the official documents for "
+            "his country's accession to NATO.",
+            [("accession", PUBLISHED, "day", "Malta")],
+        ),
+        (
+            "Malta's prime minister handed over the instrument of accession to NATO on Tuesday.",
+            [("accession", date(2024, 3, 12), "day", "Malta")],
+        ),
+        (
+            "Malta should become a member of NATO on June 5, when it deposits its instrument in Washington.",
+            [("plan", date(2024, 6, 5), "day", "Malta")],
+        ),
+        ("Malta should have joined NATO in 2004.", []),
+    ],
+)
+def test_candidacies_documents_handed_over_and_what_should_be(extractor, text, expected):
+    entries = _entries(_extract(extractor, text, published=PUBLISHED))
+    assert [e for e in entries if e[0] != "statement"] == expected
+
+
 def test_an_adjective_of_a_country_before_vague_ambitions_puts_no_one_on_the_path(extractor):
     result = _extract(
         extractor,
@@ -1981,3 +2011,14 @@ def test_an_apostrophe_typed_as_another_letter_still_makes_a_possessive(extracto
     result = _extract(extractor, sentence, published=PUBLISHED)
     assert sorted(e.country for e in result.timeline) == ["Cyprus", "Malta"]
     assert {e.evidence[0].quote for e in result.timeline} == {sentence}  # quoted as printed
+
+
+def test_a_summit_named_for_its_city_is_not_dated_by_another_city_s_summit(extractor):
+    result = _extract(
+        extractor,
+        "Malta is on an irreversible path to joining NATO, according to the final declaration of the NATO summit "
+        "in Lisbon.",
+        "At the Bucharest summit in April 2008, NATO leaders promised Malta it would become a member.",
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [("summit", date(2008, 4, 1), "month", "Malta"), ("summit", PUBLISHED, "day", "Malta")]
