@@ -559,6 +559,9 @@ _NATO_OFFICE = re.compile(
 # An office of a country, or a change offered rather than made: "willing to step down as president if ..."
 _ANOTHER_OFFICE = re.compile(
     r"\bas (?:president|prime minister|premier|chancellor|minister|head of state|leader)\b"
+    # "Freshly appointed Georgian Foreign Minister X attended the NATO ministerial": how the minister is described
+    r"|\b(?:newly|freshly|recently|just|new(?:ly)?-)\s*(?:appointed|elected)\s+(?:[A-Z][\w-]+\s+){0,2}"
+    r"(?:president|prime minister|premier|chancellor|(?:[\w-]+ )?minister|ambassador|envoy|head of state)\b"
     r"|\b(?:willing|ready|prepared|offer(?:ed|s)?) to (?:step down|resign|leave)\b",
     re.I,
 )
@@ -909,6 +912,10 @@ def _classify(clause: Clause, published: date, *, speakers: bool) -> list[tuple[
 _INSTRUMENT_OF_RATIFICATION = re.compile(
     r"\bratification (?:documents?|instruments?|papers)\b|\b(?:documents?|instruments?) of ratification\b", re.I
 )
+# "victory is necessary for it to become a member": what a step waits on
+_CONDITIONS = frozenset(
+    {"necessary", "needed", "required", "essential", "crucial", "vital", "prerequisite", "condition"}
+)
 _OPENED_WAYS = frozenset({"way", "hurdle", "obstacle", "path", "door", "stage", "step"})
 # "Sweden's application is still pending ratification by Hungary and Turkey": waited for, not done
 _AWAITED = re.compile(r"\b(?:pending|awaiting|awaits|await)\s+(?:\w+\s+){0,2}?ratif", re.I)
@@ -1217,15 +1224,20 @@ def _planned(verb: Token) -> bool:
         any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         and any(c.dep_ in {"mark", "nsubj"} and c.lower_ == "for" for c in verb.children)
         and any(
-            a.lemma_.lower() in _OPENED_WAYS
-            or any(c.dep_ == "dobj" and c.lemma_.lower() in _OPENED_WAYS for c in a.children)
+            a.lemma_.lower() in _OPENED_WAYS | _CONDITIONS
+            or any(
+                c.dep_ in {"dobj", "acomp", "attr"} and c.lemma_.lower() in _OPENED_WAYS | _CONDITIONS
+                for c in a.children
+            )
             for a in list(verb.ancestors)[:2]
         )
         and not any(
             t.ent_type_ == "DATE" for t in verb.subtree
         )  # "... for it to become the 29th member on June 5, 2017"
     ):
-        return True  # "clearing another hurdle for the country to become", "paving the way for Macedonia to become"
+        # "clearing another hurdle for the country to become", "paving the way for Macedonia to become", "victory is
+        # necessary for it to become a member"
+        return True
     if (
         verb.tag_ in {"VB", "VBP"}
         and verb.lower_ == verb.lemma_.lower()
@@ -1450,9 +1462,13 @@ def path_countries(sentence: Sentence, *, strong: bool = False, within: Clause |
             and (within is None or within.has(token))
         ):
             sayer = next((v for v in token.head.ancestors if v.pos_ in {"VERB", "AUX"}), None)
-            for root, country in _country_mentions(sentence):
+            mentions = _country_mentions(sentence)
+            for root, country in mentions:
                 if sayer is not None and root.head == sayer and root.dep_ == "nsubj" and country not in found:
                     found.append(country)
+            before = {country for root, country in mentions if root.i < token.i}
+            if token.lower_ == "it" and not found and len(before) == 1:
+                found += before  # "Malta's victory is necessary for it to become a member": the one named before
         # "In Vienna, the spread on Austrian debt barely budged after the government formally applied": the one
         # country the sentence names or speaks from.
         if (
@@ -1659,6 +1675,17 @@ def _subject_of_a_path_verb(token: Token) -> bool:
         for g in c.children
         if g.dep_ == "pcomp" and g.tag_ == "VBG" and not any(s.dep_ in {"nsubj", "poss"} for s in g.children)
     ]
+    # "has no intention of abandoning its neutrality and joining NATO": its own joining
+    intended = [
+        g
+        for o in head.children
+        if o.dep_ == "dobj" and o.lemma_.lower() in _INTENT_NOUNS
+        for p in o.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children
+        if g.dep_ == "pcomp"
+    ]
+    led += intended + [c for g in intended for c in g.children if c.dep_ == "conj" and c.tag_ == "VBG"]
     # ("announced its plans to apply"; not "supports Ukraine's aspiration to join": Ukraine's)
     led += [
         v
@@ -1679,6 +1706,9 @@ def _subject_of_a_path_verb(token: Token) -> bool:
             for verb in led
         )
     )
+
+
+_INTENT_NOUNS = frozenset({"intention", "intent", "plan", "desire", "wish", "hope", "aim", "interest", "idea"})
 
 
 def _in_an_action_plan(verb: Token) -> bool:
@@ -1938,6 +1968,19 @@ def _named_the_one_to_join(token: Token) -> bool:
     )
 
 
+def _for_it_to_join(token: Token) -> bool:
+    """ "a timeline for Ukraine to become a member", however the parser hangs "for Ukraine" and "to become"."""
+    doc, after = token.doc, token.right_edge.i + 1
+    return (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "for"
+        and after + 1 < len(doc)
+        and doc[after].lower_ == "to"
+        and _path_verb(verb := doc[after + 1])
+        and _joins_nothing_else(verb)
+    )
+
+
 def _working_for_membership(token: Token) -> bool:
     """ "Kosovo will follow the example and continue working for NATO membership"."""
     if token.dep_ != "nsubj":
@@ -2062,6 +2105,7 @@ _PATH_TESTS = (
     _named_the_one_to_join,
     _working_for_membership,
     _said_in_its_clause,
+    _for_it_to_join,
 )
 # What a country seeks, asks or hopes for on its way in ("an invitation", "membership"); not "its future".
 _MEMBERSHIP_OBJECTS = PATH_NOUNS - {"future", "path"}

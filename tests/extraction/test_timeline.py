@@ -2022,3 +2022,41 @@ def test_a_summit_named_for_its_city_is_not_dated_by_another_city_s_summit(extra
         published=PUBLISHED,
     )
     assert _entries(result) == [("summit", date(2008, 4, 1), "month", "Malta"), ("summit", PUBLISHED, "day", "Malta")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Freshly appointed Maltese Foreign Minister Karl Borg attended today the NATO Foreign Ministerial in "
+            "Brussels.",
+            [("council", PUBLISHED, "day", "NATO")],
+        ),
+        (
+            "Allies appointed Karl Borg as the next Secretary General of NATO on Thursday.",
+            [("leadership_change", PUBLISHED, "day", "NATO")],
+        ),
+        (
+            "Stoltenberg noted, however, that Malta's victory is necessary for it to become a NATO member.",
+            [("plan", PUBLISHED, "day", "Malta")],
+        ),
+    ],
+)
+def test_a_minister_described_as_newly_appointed_and_what_a_step_waits_on(extractor, text, expected):
+    assert _entries(_extract(extractor, text, published=PUBLISHED)) == expected
+
+
+def test_no_intention_of_joining_and_a_timeline_for_a_country_to_become_a_member_are_that_country_s(extractor):
+    result = _extract(
+        extractor,
+        "Malta has no intention of abandoning its neutrality and joining NATO the way Finland and Sweden did, "
+        "Maltese Prime Minister Karl Borg said on Thursday.",
+        "Sweden submitted its NATO application in May 2022. Sweden's application was pending for months.",
+        "Cyprus's president Anna Berg said on Tuesday it was absurd that NATO set out no timeline for Cyprus to "
+        "become a member.",
+        published=PUBLISHED,
+    )
+    assert [(e.kind, e.country) for e in result.timeline if e.kind == "statement"] == [
+        ("statement", "Malta"),
+        ("statement", "Cyprus"),
+    ]
