@@ -1082,16 +1082,21 @@ def _invited_after_applying(invite: Token, sentence: Sentence) -> bool:
 
 
 def _statement_date(clause: Clause, published: date) -> ResolvedDate:
-    """The day a position was stated; "has said" with no date is some time before the article, its month."""
+    """The day a position was stated; "has said" with no date is some time before the article, its month (but
+    the article's news when its opening sentence says so)."""
     sentence = clause.sentence
     dates = dates_in(sentence, base=published)
     undated = not any(clause.has(ent.root) for _, ent in dates)
-    if undated and any(
-        t.lemma_.lower() in SPEECH_VERBS
-        and t.tag_ == "VBN"
-        and clause.has(t)
-        and any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in t.children)
-        for t in sentence.span
+    if (
+        undated
+        and sentence.index > 0
+        and any(
+            t.lemma_.lower() in SPEECH_VERBS
+            and t.tag_ == "VBN"
+            and clause.has(t)
+            and any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in t.children)
+            for t in sentence.span
+        )
     ):
         return ResolvedDate(published.replace(day=1), "month")
     for when, ent in dates:
@@ -1827,7 +1832,11 @@ def _hands_in_its_own(token: Token) -> bool:
         if c.dep_ != "dobj" or c.lemma_.lower() not in PATH_NOUNS:
             continue
         # Not "Hungary ratified its bid": that "its" is another country's.
-        if verb.lemma_.lower() in _HANDING_VERBS and any(p.lower_ in {"its", "their", "a", "an"} for p in c.children):
+        # ("Finland and Sweden submitted applications": no one else's either)
+        if verb.lemma_.lower() in _HANDING_VERBS and (
+            any(p.lower_ in {"its", "their", "a", "an"} for p in c.children)
+            or (c.tag_ == "NNS" and not any(p.dep_ in {"poss", "det"} for p in c.children))
+        ):
             return True
     return False
 
@@ -1904,6 +1913,38 @@ def _seeking_its_own(token: Token) -> bool:
         return True
     return _lemma(verb) in _ASKING_VERBS and any(
         p.dep_ == "prep" and p.lower_ == "for" and any(its_own(o) for o in p.children) for p in verb.children
+    )
+
+
+_WILLING_NOUNS = frozenset(
+    {"willingness", "readiness", "desire", "wish", "intention", "determination", "hope", "ambition", "aspiration"}
+)
+
+
+def _whose_leader_seeks_to_join(token: Token) -> bool:
+    """ "Kosovo Prime Minister Albin Kurti has expressed willingness to join NATO", "Moldova's president wants to
+    join": the country of whoever seeks to join (not "the Turkish president wants Sweden to join")."""
+    subject = token
+    for _ in range(3):
+        if subject.dep_ not in {"compound", "amod", "poss"} or subject.head.i == subject.i:
+            break
+        subject = subject.head
+    if subject.i == token.i or subject.dep_ != "nsubj" or subject.ent_type_ not in {"PERSON", ""}:
+        return False
+    verb = subject.head
+    led = [c for c in verb.children if c.dep_ == "xcomp"]
+    led += [
+        v
+        for o in verb.children
+        if o.dep_ == "dobj"
+        and o.lemma_.lower() in _WILLING_NOUNS
+        and not any(d.dep_ == "poss" and d.lower_ not in {"its", "their", "his", "her"} for d in o.children)
+        for v in o.children
+        if v.dep_ in {"acl", "xcomp"}
+    ]
+    return any(
+        _path_verb(v) and _joins_nothing_else(v) and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in v.children)
+        for v in led
     )
 
 
@@ -2106,6 +2147,7 @@ _PATH_TESTS = (
     _working_for_membership,
     _said_in_its_clause,
     _for_it_to_join,
+    _whose_leader_seeks_to_join,
 )
 # What a country seeks, asks or hopes for on its way in ("an invitation", "membership"); not "its future".
 _MEMBERSHIP_OBJECTS = PATH_NOUNS - {"future", "path"}

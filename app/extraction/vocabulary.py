@@ -187,6 +187,7 @@ SPEECH_VERBS = frozenset(
         "ask",
         "demand",
         "repeat",
+        "express",
     }
 )
 

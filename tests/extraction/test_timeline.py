@@ -141,10 +141,20 @@ def test_a_plan_is_not_dated_by_the_application_told_in_its_relative_clause(extr
 def test_a_position_someone_has_stated_before_is_dated_to_the_month(extractor):
     result = _extract(
         extractor,
+        "Austria's parliament debated the budget on Thursday.",
         "Prime Minister Anna Berger has said that Austria's NATO membership would make Europe safer.",
         published=PUBLISHED,
     )
     assert _entries(result) == [("statement", date(2024, 3, 1), "month", "Austria")]
+
+
+def test_the_opening_sentence_s_position_stated_in_the_present_perfect_is_the_day_s_news(extractor):
+    result = _extract(
+        extractor,
+        "Maltese Prime Minister Karl Borg has expressed willingness to join NATO and the EU.",
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [("statement", PUBLISHED, "day", "Malta")]
 
 
 def test_its_bid_is_the_country_last_put_on_the_path_and_we_speaks_for_nato(extractor):
@@ -1972,6 +1982,14 @@ def test_what_a_third_set_of_real_excerpts_showed(extractor, text, expected):
             [("plan", date(2024, 6, 5), "day", "Malta")],
         ),
         ("Malta should have joined NATO in 2004.", []),
+        (
+            "The announcement comes after Malta and Cyprus submitted applications for NATO membership on Monday.",
+            [
+                ("application", date(2024, 3, 11), "day", "Cyprus"),
+                ("application", date(2024, 3, 11), "day", "Malta"),
+            ],
+        ),
+        ("The Turkish president has expressed his wish for Malta to join NATO.", []),
     ],
 )
 def test_candidacies_documents_handed_over_and_what_should_be(extractor, text, expected):
