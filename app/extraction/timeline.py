@@ -171,6 +171,10 @@ def _speakers(sentence: Sentence, people: dict[str, PersonFact]) -> list[str]:
             ):
                 # "The president welcomed ..., saying", "she welcomed the vote and said": the subject they share.
                 subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+            if not subjects and token.dep_ == "pcomp" and token.head.lower_ == "as":
+                # "the agency on Friday cited President X as saying": the one cited
+                cited = token.head.head
+                subjects = [c for c in cited.children if c.dep_ == "dobj"] if _lemma(cited) in {"cite", "quote"} else []
             for child in subjects:
                 described = [c for c in child.children if c.dep_ in {"compound", "appos"}]
                 described += [g for c in described if c.dep_ == "appos" for g in c.children if g.dep_ == "compound"]

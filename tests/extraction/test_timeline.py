@@ -2078,3 +2078,14 @@ def test_no_intention_of_joining_and_a_timeline_for_a_country_to_become_a_member
         ("statement", "Malta"),
         ("statement", "Cyprus"),
     ]
+
+
+def test_a_speaker_an_agency_cites_as_saying_makes_a_statement(extractor):
+    result = _extract(
+        extractor,
+        "Malta has no plans to join NATO, the agency on Friday cited Maltese President Karl Borg as saying in an "
+        "interview.",
+        published=date(2024, 3, 16),
+    )
+    assert _entries(result) == [("statement", date(2024, 3, 15), "day", "Malta")]
+    assert [p.name for p in result.people if p.key in result.timeline[0].actors] == ["Karl Borg"]
