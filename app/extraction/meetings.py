@@ -50,6 +50,7 @@ _DISCUSSION_SUBJECT = re.compile(
     r"ministers?|presidents?|ambassadors?|delegations?|counterparts?|chancellor|secretary general|prime ministers?))\b",
     re.I,
 )
+_SAME_DAY = re.compile(r"\b(?:the same|that) (?:day|evening|morning|afternoon|night)\b", re.I)
 _BARE_EVENTS = frozenset({"summit", "conference", "forum", "meeting", "talks", "session", "visit"})
 _EVENT = re.compile(r"\b(?:summit|conference|forum)\b", re.I)
 _EVENT_BACK_REFERENCE = re.compile(r"\bthe (?:summit|conference|forum|gathering)\b", re.I)
@@ -328,12 +329,17 @@ def title_holder(unnamed: UnnamedParticipant, people: dict[str, PersonFact], tak
         for key, person in people.items()
         if key not in taken
         and any(
-            role.title.lower() == unnamed.role.lower()
+            _same_title(role.title, unnamed.role)
             and (unnamed.country is None or role.country in {None, unnamed.country})
             for role in person.roles
         )
     ]
     return holders[0] if len(holders) == 1 else None
+
+
+def _same_title(a: str, b: str) -> bool:
+    """ "Secretary-General" and "Secretary General" are one office."""
+    return re.sub(r"[\s-]+", " ", a).lower() == re.sub(r"[\s-]+", " ", b).lower()
 
 
 def _is_planned(sentence: Sentence, trigger: Token, when: ResolvedDate | None, published: date) -> bool:
@@ -610,6 +616,13 @@ def _meeting(
         holder = title_holder(side, people, named)
         if holder is not None:
             named.append(holder)
+        elif any(
+            _same_title(role.title, side.role) and role.country == side.country
+            for key in named
+            if key in people
+            for role in people[key].roles
+        ):
+            continue  # "the Prime Minister of Georgia, Mamuka Bakhtadze": the one named with it (not "her counterpart")
         elif side not in unnamed:
             unnamed.append(side)
     if sides.both_of_before and recent is not None:
@@ -637,6 +650,9 @@ def _meeting(
     when = _meeting_date(sentence, trigger, published)
     if sides.both_of_before and recent is not None and not _own_date(sentence, trigger, published):
         when = ResolvedDate(recent.date, recent.date_precision)  # "the two met": the meeting before
+    if when is None and _SAME_DAY.search(sentence.text) and before and before[-1].paragraph == sentence.paragraph:
+        # "X landed in Tbilisi on 24 March. He met the Prime Minister the same evening": that day
+        when = next((d for d, _ in dates_in(before[-1], base=published) if d.precision == "day"), None)
     planned = _is_planned(sentence, trigger, when, published)
     if planned and when is not None and when.value < published:
         future = dates_in(sentence, base=published, prefer="future")

@@ -59,7 +59,8 @@ _AUTHOR_LINE = re.compile(r"^(?:author|byline|written by|reporting by)\s*:?\s+(?
 _EDITING_TRAILER = re.compile(r"^\(?(?:reporting|writing|editing) by\b.*$", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<owner>[^.]+?)\.?(?:\s+all rights.*)?$", re.I)
 # "Source: Example Radio", "(Source: Example Radio; issued May 2, 2023)"
-_SOURCE_LINE = re.compile(r"^\(?source\s*:\s*(?P<source>[^;()]+?)(?:;[^()]*)?\)?\.?$", re.IGNORECASE)
+# (not "Source: the Secretary General at the start of a meeting with ..., as reported by ...", whose line it is)
+_SOURCE_LINE = re.compile(r"^\(?source\s*:\s*(?P<source>[^;()]{1,60}?)(?:;[^()]*)?\)?\.?$", re.IGNORECASE)
 _PUBLISHED_BYLINE = re.compile(
     r"^(?P<who>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})\s+(?:Published|Updated|Posted)(?:\s+on)?:?\s+(?P<when>.+)$"
 )

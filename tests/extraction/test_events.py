@@ -134,3 +134,21 @@ def test_what_someone_said_after_meeting_a_counterpart_names_both_sides(extracto
     assert [(sorted(names), day, status) for names, day, status, *_ in _meetings(result)] == [
         (["Anna Berg", "Karl Borg"], date(2024, 3, 12), "held")
     ]
+
+
+def test_the_office_named_again_the_same_evening_and_a_guest_received_by_a_host(extractor):
+    result = _extract(
+        extractor,
+        "The Secretary-General of NATO, Anna Berg, visited Valletta to observe training. She landed in Valletta on "
+        "11 March. The Secretary-General met with the Prime Minister of Malta, Karl Borg, the same evening for "
+        "dinner.",
+        "Cypriot President Jon Ek arrived in Valletta on Wednesday and was received by Prime Minister Karl Borg at "
+        "the palace.",
+        published=PUBLISHED,
+    )
+    meetings = [(names, day, status) for names, day, status, *_ in _meetings(result)]
+    assert meetings == [
+        (["Anna Berg", "Karl Borg"], date(2024, 3, 11), "held"),
+        (["Jon Ek", "Karl Borg"], date(2024, 3, 13), "held"),
+    ]
+    assert all(m.unnamed_participants == [] for m in result.meetings)

@@ -782,3 +782,14 @@ def test_a_bracketed_source_line_names_the_source_without_its_date():
 
     assert article.source == "Example Radio"
     assert article.body == "Malta joined on Monday."
+
+
+def test_a_long_source_line_attributing_a_quote_stays_in_the_story():
+    line = (
+        "Source: the Secretary General in Valletta at the start of a meeting with Malta's Prime Minister, as "
+        "reported by Example Radio"
+    )
+    article = parse_seed_text(f" date 2024-06-24 Summit opens\n\nTwo leaders met.\n\n{line}\n")
+
+    assert article.source is None
+    assert article.paragraphs[-1].text == line
