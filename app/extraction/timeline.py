@@ -849,6 +849,8 @@ def _classify(clause: Clause, published: date, *, speakers: bool) -> list[tuple[
             # "after 19 months pending ratification, ... was finally ratified on Monday": the second
             if not _AWAITED.search(text[max(0, match.start() - 40) : match.end() + 10])
             and not _urged(verb := _verb_at(sentence, match.start()))
+            # "concluded the discussion on the protocol on the accession of Sweden, which it had deferred": talk
+            and _lemma(verb) not in _DELIBERATING
             # "deposited their ratification documents, thereby becoming members": the deposit is the accession
             and not (
                 ACCESSION.search(sentence.text)
@@ -913,6 +915,9 @@ def _classify(clause: Clause, published: date, *, speakers: bool) -> list[tuple[
     return []
 
 
+_DELIBERATING = frozenset(
+    {"discuss", "debate", "consider", "defer", "postpone", "delay", "conclude", "examine", "review", "study"}
+)
 _INSTRUMENT_OF_RATIFICATION = re.compile(
     r"\bratification (?:documents?|instruments?|papers)\b|\b(?:documents?|instruments?) of ratification\b", re.I
 )

@@ -229,7 +229,8 @@ NATO_BACK_REFERENCE = re.compile(
     r"new(?:est)? members?|"
     r"ratification|ratif\w+ it\b|ratif\w+\b[^.]{0,50}\b(?:accession|protocols?|membership|bid)|"
     r"bec(?:ame|ome|omes|oming) (?:(?:a|an|its|the) )?(?:[\w-]+ )?(?:members?|all(?:y|ies))\b(?! of)|Euro-Atlantic|"
-    r"approv\w+ (?:its|their|[A-Z]\w+[’']s) (?:NATO |membership |accession )?(?:bid|protocol)\b(?!\s+(?:to|for)\s+(?!join|membership|NATO)))",
+    r"approv\w+ (?:its|their|the|[A-Z]\w+[’']s) (?:NATO |membership |accession )?(?:bid|protocol)\b"
+    r"(?!\s+(?:to|for)\s+(?!join|membership|NATO)))",
     re.I,
 )
 ALSO_PRESENT = re.compile(

@@ -2089,3 +2089,14 @@ def test_a_speaker_an_agency_cites_as_saying_makes_a_statement(extractor):
     )
     assert _entries(result) == [("statement", date(2024, 3, 15), "day", "Malta")]
     assert [p.name for p in result.people if p.key in result.timeline[0].actors] == ["Karl Borg"]
+
+
+def test_a_protocol_discussed_is_not_approved_and_the_protocol_approved_later_is(extractor):
+    result = _extract(
+        extractor,
+        "Spain's parliamentary committee concluded the discussion on the protocol on the accession of Malta to NATO, "
+        "which it had deferred during the November 16 session.",
+        "Yesterday, on December 26, the committee approved the protocol and referred it to the plenary.",
+        published=date(2023, 12, 27),
+    )
+    assert _entries(result) == [("ratification", date(2023, 12, 26), "day", "Malta")]
