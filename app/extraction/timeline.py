@@ -1164,9 +1164,18 @@ def _invitation_to_come(clause: Clause) -> bool:
         return False  # "an invitation to join is not expected at next year's summit"
     if OTHER_SUMMIT.search(clause.text[match.end() : match.end() + 40]):
         return False  # "pressed for an invitation to the G7 summit"
+    if _TO_ATTEND.match(clause.text[match.end() :]):
+        return False  # "his invitation to the NATO summit in DC this week": to attend it
     return _lemma(word) in {"hope", "push", "press", "lobby", "seek", "expect", "want", "wait"} or (
         word.pos_ in {"VERB", "AUX"} and _planned(word) and _lemma(word) != "invite"
     )
+
+
+_TO_ATTEND = re.compile(
+    r"\w*\s+to (?:the |this |next )?(?:(?!(?:at|in|on|for|during)\b)[\w-]+ ){0,3}?"
+    r"(?:summit|meeting|ministerial|talks)\b",
+    re.I,
+)
 
 
 def _lemma(token: Token) -> str:
@@ -1388,7 +1397,17 @@ def _summit_date(clause: Clause, published: date) -> tuple[ResolvedDate, bool]:
         own = {t.i for t in token.subtree} - hung
         near = set(range(token.i - 4, token.i + 5))  # "the Summit in July", however the parser attached it
         for resolved, ent in dates:
-            if ent.root.i in own or (ent.start in near and ent.root.i not in hung):
+            if ent.root.i in own:
+                return resolved, True
+        if (
+            token.dep_ == "pobj"
+            and token.head.lower_ in {"after", "before", "following", "since", "until"}
+            and not any(c.dep_ == "npadvmod" for c in token.head.children)  # (not "two weeks before the summit")
+        ):
+            # "due to address the convention on July 15, soon after the NATO summit": a date told by the summit
+            return Unstated(published, "day"), False
+        for resolved, ent in dates:
+            if ent.start in near and ent.root.i not in hung:
                 return resolved, True
         verb = governing_verb(token)
         if verb is not None:

@@ -287,7 +287,8 @@ COUNCIL = re.compile(
     r"|North Atlantic Council)\b"
     r"|\b(?:alliance|NATO|Allies) (?:hosted|held|convened)\b[^.]{0,80}\b(?:ministerial|(?:major|high-level) meeting|"
     r"meeting of (?:its |their )?(?:foreign|defen[cs]e) ministers)\b"
-    r"|\b(?:NATO|Allied) (?:foreign|defen[cs]e) ministers(?:'|’)? (?:meeting|council)\b"
+    r"|\b(?:NATO|Allied) (?:(?:foreign|defen[cs]e) )?ministers(?:'|’)? (?:meeting|council)\b"
+    r"|\b(?:foreign|defen[cs]e) ministers of (?:the )?NATO(?: member states| allies| countries)?\b[^.]{0,30}\bmeeting\b"
     r"|\b(?:NATO|Allied) (?:foreign|defen[cs]e) ministerial\b"
     r"|\bmeeting of (?:NATO|Allied) (?:foreign|defen[cs]e) ministers\b",
     re.I,

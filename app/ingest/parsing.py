@@ -39,11 +39,15 @@ _BYLINE = re.compile(r"^by\s+(?P<rest>.+)$", re.IGNORECASE)
 _DATED_BYLINE = re.compile(rf"^(?P<date>{_DATE_IN_LINE.pattern})\s*[|·•–—-]\s*(?=by\s)", re.IGNORECASE)
 # A line that is only a date, with a place or a time after it, stands where a byline would:
 # "October 18, 2023, Beijing", "2025-07-03 11:00:47", "August 26, 2023".
+# "Tue, 9 Jul 2024, 8:10am" too.
 _DATELINE_ONLY = re.compile(
-    rf"^(?P<date>{_DATE_IN_LINE.pattern})(?:,?\s+(?P<place>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,2}})"
-    r"|\s+\d{1,2}:\d{2}(?::\d{2})?)?$",
+    rf"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<date>{_DATE_IN_LINE.pattern})"
+    rf"(?:,?\s+(?P<place>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,2}})"
+    r"|,?\s+\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)?$",
     re.IGNORECASE,
 )
+# "Claire Trevett," alone above the date line: the author
+_AUTHOR_NAME_LINE = re.compile(r"^(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}),$")
 # "by NATO Secretary General ..." under a speech's title names the speaker, not an author.
 _SPEAKER_BYLINE = re.compile(
     r"^(?:the\s+)?(?:[A-Z]{2,}\s+)?(?:Deputy\s+)?(?:Secretary[- ]General|President|Prime Minister|Minister|Chair)\b"
@@ -85,6 +89,7 @@ _FURNITURE = re.compile(
     r"|subscribe(?: now)?|sign up .*newsletter.*|read more|read more:.*|related(?: articles| news)?:?"
     r"|most read|skip to (?:main )?content|menu|home|support us.*|become a member.*|comments?"
     r"|(?:last )?(?:published|updated|posted)\s*:?.*\d{4}.*|\d+\s*min(?:ute)?s?\s*read"
+    r"|(?:last )?(?:publish(?:ed)?|update[sd]?|post(?:ed)?)(?: date| on)?\s*:?"
     r"|live|live updates|live blog|breaking|press release|news release|\(as delivered\)|\(check against delivery\)"
     r"|\*(?:\s*\*){2,}|•[^•]{0,40}\d{4}[^•]{0,20}"
     r"|\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|UTC|CET|CEST|EET|EEST|BST|ET|EDT|EST))?)$",
@@ -271,6 +276,9 @@ def _parse_page_lines(lines: list[str], *, published: date | None, raw_text: str
         source = source or byline_outlet
         published = published or byline_date
         title_at = _nearest_headline_above(lines, byline_at)
+        if author is None:
+            named = (_AUTHOR_NAME_LINE.match(line) for line in lines[(title_at or 0) + 1 : byline_at])
+            author = next((match["name"] for match in named if match), None)
         body_from = byline_at + 1
         if title_at is None:
             # No headline above the byline: what stands above it is the lead, not furniture.

@@ -2100,3 +2100,27 @@ def test_a_protocol_discussed_is_not_approved_and_the_protocol_approved_later_is
         published=date(2023, 12, 27),
     )
     assert _entries(result) == [("ratification", date(2023, 12, 26), "day", "Malta")]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        (
+            (
+                "The Prime Minister will attend the NATO summit later in the week.",
+                "Karl Borg is due to address a party convention on July 15, soon after the NATO summit.",
+            ),
+            [("summit", date(2024, 7, 1), "month", "NATO")],
+        ),
+        (
+            ("His invitation to the NATO summit in Valletta this week gives the new Prime Minister a first chance.",),
+            [("summit", date(2024, 7, 1), "month", "NATO")],
+        ),
+        (
+            ("NATO ministers meeting on Tuesday in Brussels called on Malta to submit its first annual programme.",),
+            [("council", date(2024, 7, 9), "day", "NATO")],
+        ),
+    ],
+)
+def test_a_summit_told_by_another_date_an_invitation_to_attend_and_a_ministers_meeting(extractor, paragraphs, expected):
+    assert _entries(_extract(extractor, *paragraphs, published=date(2024, 7, 10))) == expected

@@ -793,3 +793,13 @@ def test_a_long_source_line_attributing_a_quote_stays_in_the_story():
 
     assert article.source is None
     assert article.paragraphs[-1].text == line
+
+
+def test_a_name_line_a_publish_date_label_and_a_dated_time_line_are_the_byline():
+    article = parse_seed_text(
+        " date 2024-07-09 Leaders to meet in Valletta\n\nAnna Berg,\n\nPublish Date\n\nTue, 9 Jul 2024, 8:10am\n\n"
+        "The Prime Minister flies to Valletta tomorrow morning.\n"
+    )
+
+    assert (article.title, article.author) == ("Leaders to meet in Valletta", "Anna Berg")
+    assert article.body == "The Prime Minister flies to Valletta tomorrow morning."
