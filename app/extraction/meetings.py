@@ -122,7 +122,12 @@ def find_triggers(doc: Doc) -> list[Trigger]:
 
 def _negated(token: Token) -> bool:
     verb = token if token.pos_ in {"VERB", "AUX"} else governing_verb(token)
+    if verb is not None and verb.dep_ in {"xcomp", "pcomp"} and verb.head.lemma_.lower() in _FAILING:
+        return True  # "after failing to meet the Chancellor", "refused to meet"
     return verb is not None and any(c.dep_ == "neg" for c in verb.children)
+
+
+_FAILING = frozenset({"fail", "refuse", "decline", "cancel", "postpone", "scrap"})
 
 
 # ---------------------------------------------------------------- participants: the trigger's arguments

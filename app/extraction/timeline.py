@@ -295,6 +295,11 @@ _NOT_UNTIL = re.compile(r"\b(?:not|n[’']t)\b[^.]{0,60}\buntil\b", re.I)
 
 
 @dataclass(frozen=True)
+class _SaidBefore(ResolvedDate):
+    """ "has said" with no date: some time before the article (its month), unless the opening sentence says it."""
+
+
+@dataclass(frozen=True)
 class Unstated(ResolvedDate):
     """No date said of the step: the article's own day stands in for it."""
 
@@ -325,7 +330,11 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
     unstated: set[int] = set()  # entries dated by the article's day for want of their own
     undated_past: set[int] = set()  # of those, steps told in the past after the opening sentence
     told_as_news: set[int] = set()  # of those, steps told in the present perfect or present ("has approved")
-    lede_index = next((s.index for s in sentences if s.kind == "text"), -1)
+    # (the first with a verb: not a headline repeated atop the body, nor a caption's line)
+    lede_index = next(
+        (s.index for s in sentences if s.kind == "text" and any(t.pos_ in {"VERB", "AUX"} for t in s.span)), -1
+    )
+    on_a_path: set[str] = set()  # the countries some sentence puts on a way in, asked for when needed
     for position, sentence in enumerate(sentences):
         if OTHER_SUMMIT.search(sentence.text):
             other_summit = True
@@ -372,7 +381,13 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
                 or story_country
                 # "Georgia should make full use of what NATO offers, the Lithuanian minister said", in a story
                 # that names Georgia most: Georgia's, not the speaker's
-                or (most_named if speakers and most_named in _subjects_in(clause) else None)
+                or (
+                    most_named
+                    if speakers
+                    and most_named in _subjects_in(clause)
+                    and most_named in (on_a_path := on_a_path or _put_on_a_path(sentences))
+                    else None
+                )
                 or _speakers_country(speakers, people)
                 or _neutral_country(sentence)
                 # "Public opinion may not be ready for membership yet, the minister said": someone's membership, the
@@ -394,6 +409,10 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
                 ):
                     # "A: Ireland supports Ukraine's right to choose": said the day of the interview
                     when = interviewed_on
+                    entry.date, entry.date_precision = when.value, when.precision
+                if isinstance(when, _SaidBefore) and sentence.index == lede_index:
+                    # "Kosovo's Prime Minister has expressed willingness to join NATO": the article's news
+                    when = Unstated(published, "day")
                     entry.date, entry.date_precision = when.value, when.precision
                 entries.append(entry)
                 if isinstance(when, Unstated):
@@ -557,7 +576,8 @@ def _headline_told_again(entries: list[TimelineFact], unstated: set[int]) -> lis
 # The alliance's own offices, whose holders matter to its enlargement.
 _NATO_OFFICE = re.compile(
     r"\b(?:(?:deputy )?secretary[- ]general|supreme allied commander|SACEUR|military committee|"
-    r"(?:NATO|alliance)(?:[’']s)? (?:chief|head|leader)|(?:head|helm) of (?:NATO|the alliance))\b",
+    r"(?:NATO|alliance)(?:[’']s)? (?:chief|head|leader)|(?:head|helm) of (?:NATO|the alliance)|"
+    r"(?:succeed|replace)\w*\s+(?:[A-Z][\w-]+\s+){1,3}(?:at|as head of|at the helm of)\s+(?:NATO|the alliance))\b",
     re.I,
 )
 # An office of a country, or a change offered rather than made: "willing to step down as president if ..."
@@ -566,6 +586,10 @@ _ANOTHER_OFFICE = re.compile(
     # "Freshly appointed Georgian Foreign Minister X attended the NATO ministerial": how the minister is described
     r"|\b(?:newly|freshly|recently|just|new(?:ly)?-)\s*(?:appointed|elected)\s+(?:[A-Z][\w-]+\s+){0,2}"
     r"(?:president|prime minister|premier|chancellor|(?:[\w-]+ )?minister|ambassador|envoy|head of state)\b"
+    # "Georgia's new Foreign Minister X, appointed last week", "who was appointed Georgian foreign minister"
+    r"|\b(?:foreign|defen[cs]e|interior|finance|prime) minister\b[^.]{0,40}\b(?:appointed|elected|sworn in)\b"
+    r"|\b(?:appointed|elected|named|sworn in)(?: as)?(?: the)? (?:[A-Z][\w-]+ )?"
+    r"(?:foreign|defen[cs]e|interior|finance|prime) minister\b"
     r"|\b(?:willing|ready|prepared|offer(?:ed|s)?) to (?:step down|resign|leave)\b",
     re.I,
 )
@@ -626,6 +650,11 @@ def _clause_entries(
     return found
 
 
+def _put_on_a_path(sentences: list[Sentence]) -> set[str]:
+    """Every country some sentence of the article puts on a way into NATO (not "China poses a challenge")."""
+    return {country for sentence in sentences for country in path_countries(sentence)} or {"NATO"}
+
+
 def _subjects_in(clause: Clause) -> set[str]:
     """The countries the clause makes the subject of a verb ("Georgia should make full use of ...")."""
     return {
@@ -683,7 +712,9 @@ def _date_summits_by_reference(
         if own is None:
             # not "the summit in Washington" dated by "the Bucharest summit in April 2008"
             places = _summit_places(entry.evidence[0].quote)
-            candidates = [(at, w) for at, w, where in dated if not places or not where or places & where]
+            candidates = [
+                (at, w) for at, w, where in dated if not places or not where or (places & where and len(where) == 1)
+            ]
         elif own.precision == "month":
             # "the summit in Vilnius this week" and "the summit set to start Tuesday": the day within that month.
             candidates = [(at, w) for at, w, _ in dated if w.precision == "day" and w.value.replace(day=1) == own.value]
@@ -852,8 +883,9 @@ def _classify(clause: Clause, published: date, *, speakers: bool) -> list[tuple[
             # "concluded the discussion on the protocol on the accession of Sweden, which it had deferred": talk
             and _lemma(verb) not in _DELIBERATING
             # "deposited their ratification documents, thereby becoming members": the deposit is the accession
+            # (not "Hungary handed over its ratification documents, days before Sweden joined")
             and not (
-                ACCESSION.search(sentence.text)
+                _DEPOSIT_IS_ACCESSION.search(sentence.text)
                 and _INSTRUMENT_OF_RATIFICATION.search(text[max(0, match.start() - 20) : match.end() + 20])
             )
         ),
@@ -882,8 +914,9 @@ def _classify(clause: Clause, published: date, *, speakers: bool) -> list[tuple[
             [("summit", _summit_date(clause, published)[0])] if decided else []
         )
     if COUNCIL.search(text):
-        # "will convene the NATO-Ukraine Council on Wednesday": the Wednesday to come
-        return [("council", _entry_date(sentence, published, by_tense=True, within=clause))]
+        # "will convene the NATO-Ukraine Council on Wednesday", "is due to meet on Friday": the one to come
+        ahead = "future" if _TO_COME.search(text) else "past"
+        return [("council", _entry_date(sentence, published, prefer=ahead, by_tense=True, within=clause))]
     if decided:
         # "Leaders agreed at their summit in April 1999 to offer Albania a Membership Action Plan"
         return [("summit", _summit_date(clause, published)[0])]
@@ -918,13 +951,30 @@ def _classify(clause: Clause, published: date, *, speakers: bool) -> list[tuple[
 _DELIBERATING = frozenset(
     {"discuss", "debate", "consider", "defer", "postpone", "delay", "conclude", "examine", "review", "study"}
 )
+_DEPOSIT_IS_ACCESSION = re.compile(
+    r"\bthereby (?:\w+ )?becom\w+|,\s*(?:\w+ )?becoming (?:[\w-]+ ){0,2}(?:members?|allies)\b"
+    r"|\bmembership\b[^.]{0,30}\bbec\w+ official\b|\bformally joined\b[^.]{0,80}\bwhen\b",
+    re.I,
+)
+_A_DAY = re.compile(r"\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tomorrow", re.I)
+
+
+def _on_a_day(verb: Token) -> bool:
+    """Whether the verb's clause names a day ("on June 5", "on Thursday"), not only a month or a year."""
+    inside = {t.i for t in verb.subtree}
+    return any(ent.label_ == "DATE" and ent.root.i in inside and _A_DAY.search(ent.text) for ent in verb.doc.ents)
+
+
+_TO_COME = re.compile(r"\b(?:will|would|shall|(?:due|set|scheduled|expected) to|is to|are to)\b", re.I)
 _INSTRUMENT_OF_RATIFICATION = re.compile(
     r"\bratification (?:documents?|instruments?|papers)\b|\b(?:documents?|instruments?) of ratification\b", re.I
 )
 # "victory is necessary for it to become a member": what a step waits on
 _CONDITIONS = frozenset(
-    {"necessary", "needed", "required", "essential", "crucial", "vital", "prerequisite", "condition"}
+    {"necessary", "need", "needed", "required", "essential", "crucial", "vital", "prerequisite", "condition"}
 )
+# "Hungary's approval is still needed for it to become a member": the one it waits on is not "it"
+_GATEKEEPING = frozenset({"approval", "consent", "ratification", "veto", "support", "backing", "agreement", "vote"})
 _OPENED_WAYS = frozenset({"way", "hurdle", "obstacle", "path", "door", "stage", "step"})
 # "Sweden's application is still pending ratification by Hungary and Turkey": waited for, not done
 _AWAITED = re.compile(r"\b(?:pending|awaiting|awaits|await)\s+(?:\w+\s+){0,2}?ratif", re.I)
@@ -1096,18 +1146,14 @@ def _statement_date(clause: Clause, published: date) -> ResolvedDate:
     sentence = clause.sentence
     dates = dates_in(sentence, base=published)
     undated = not any(clause.has(ent.root) for _, ent in dates)
-    if (
-        undated
-        and sentence.index > 0
-        and any(
-            t.lemma_.lower() in SPEECH_VERBS
-            and t.tag_ == "VBN"
-            and clause.has(t)
-            and any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in t.children)
-            for t in sentence.span
-        )
+    if undated and any(
+        t.lemma_.lower() in SPEECH_VERBS
+        and t.tag_ == "VBN"
+        and clause.has(t)
+        and any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in t.children)
+        for t in sentence.span
     ):
-        return ResolvedDate(published.replace(day=1), "month")
+        return _SaidBefore(published.replace(day=1), "month")
     for when, ent in dates:
         # "Finland will join on Tuesday, Kvale said on Monday": the day it was said, not the day it speaks of;
         # "said last week" the month of that week (not "recalled that Allies declared ... in July")
@@ -1214,7 +1260,9 @@ def _hypothetical(verb: Token) -> bool:
     lowered = [a.lower_ for a in auxiliaries]
     if any(m in lowered for m in ("should", "could", "would", "might")) and "have" in lowered:
         return True  # "Malta should have joined NATO in 2004": what did not happen
-    if not markers & {"when", "once", "until"}:
+    if "should" in lowered and not _on_a_day(verb):
+        return True  # "Austria should apply for NATO membership in June": an opinion, no step
+    if not markers & {"when", "once", "until", "before"}:
         return False
     if any(a.lower_ in {"will", "shall"} for a in auxiliaries):
         return False  # "the date when seven countries will become members": the time of it, no condition
@@ -1291,11 +1339,13 @@ def _planned(verb: Token) -> bool:
             if (
                 child.dep_ == "aux"
                 and child.lower_ == "should"
-                and _lemma(head) in PATH_VERBS
-                and any(t.ent_type_ == "DATE" for t in head.subtree)
+                and _lemma(head) in PATH_VERBS - {"apply"}
+                and _on_a_day(head)
                 and not any(c.lower_ == "have" for c in head.children)
             ):
-                return True  # "Montenegro should become a member of NATO on June 5": as scheduled
+                # "Montenegro should become a member of NATO on June 5": as scheduled (not "Austria should apply in
+                # June", an opinion)
+                return True
             if child.dep_ == "aux" and child.lower_ in {"will", "would", "shall", "'ll"}:
                 # "will now deposit", "who today will formally accede": done as the article speaks
                 today = any(c.lower_ == "today" for c in head.children) or (
@@ -1349,7 +1399,10 @@ def _clause_date(sentence: Sentence, verb: Token, published: date, *, planned: b
         if verb.left_edge.i - 2 <= ent.end <= verb.left_edge.i and any(t.lower_ == "when" for t in verb.children):
             return resolved
     if planned:
-        return next((resolved for resolved, ent in dates if ent.root.i not in hung), Unstated(published, "day"))
+        ahead = next((r for r, ent in dates if ent.root.i not in hung and not date_of_saying(ent)), None)
+        # "... is necessary for it to become a member, the president said on Tuesday": the plan as told that day
+        said = next((r for r, ent in dates_in(sentence, base=published) if date_of_saying(ent)), None)
+        return ahead or said or Unstated(published, "day")
     if verb.dep_ == "relcl" and any(root == verb.head for root, _ in _country_mentions(sentence)):
         return Unstated(published, "day")  # "Ireland, whose protocol has been ratified, will deposit ... next month"
     return _entry_date(sentence, published, prefer=prefer)
@@ -1499,7 +1552,11 @@ def path_countries(sentence: Sentence, *, strong: bool = False, within: Clause |
             for root, country in mentions:
                 if sayer is not None and root.head == sayer and root.dep_ == "nsubj" and country not in found:
                     found.append(country)
-            before = {country for root, country in mentions if root.i < token.i}
+            before = {
+                country
+                for root, country in mentions
+                if root.i < token.i and not (root.dep_ == "poss" and root.head.lemma_.lower() in _GATEKEEPING)
+            }
             if token.lower_ == "it" and not found and len(before) == 1:
                 found += before  # "Malta's victory is necessary for it to become a member": the one named before
         # "In Vienna, the spread on Austrian debt barely budged after the government formally applied": the one
@@ -1541,6 +1598,7 @@ def path_countries(sentence: Sentence, *, strong: bool = False, within: Clause |
                 and token.dep_ == "poss"
                 and token.head.lemma_.lower() in _MEMBERSHIP_OBJECTS
                 and within.has(token)
+                and not any(t.lower_ == "ratification" for t in token.head.subtree)  # the ratifier's instrument
             ):
                 # "Ukraine should join the alliance. The U.S. and Germany worry its admission could ...": the one
                 # before; else "Sweden's premier handed over the documents, completing its accession".
@@ -1667,6 +1725,8 @@ def _possessed_path(token: Token) -> bool:
     head = token.head
     while head.dep_ == "compound" and head.head.i != head.i:
         head = head.head  # "Austria's NATO bid": the parser hangs the country on "NATO"
+    if head.lemma_.lower() in _GATEKEEPING:
+        return False  # "Turkey's veto on Cyprus joining": the one who holds the door
     return head.lemma_.lower() in PATH_NOUNS or any(
         c.dep_ in {"acl", "xcomp", "relcl"} and c.lemma_.lower() in _SEEKING_VERBS for c in head.children
     )
@@ -1681,7 +1741,7 @@ def _described_path(token: Token) -> bool:
         and head.lemma_.lower() in (_MEMBERSHIP_OBJECTS | {"flag"}) - {"integration"}
         and (
             head.lemma_.lower() not in _VAGUE_PATHS
-            or any(c.i != token.i and _SAID_OF_NATO.fullmatch(c.text) for c in head.children)
+            or any(t.i != token.i and _SAID_OF_NATO.fullmatch(t.text) for t in head.subtree)
         )
     )
 
@@ -1723,7 +1783,10 @@ def _subject_of_a_path_verb(token: Token) -> bool:
     led += [
         v
         for o in head.children
-        if o.dep_ == "dobj" and not any(p.dep_ == "poss" and p.pos_ != "PRON" for p in o.children)
+        if o.dep_ == "dobj"
+        and not any(
+            (p.dep_ == "poss" and p.pos_ != "PRON") or (p.dep_ == "amod" and places.country(p.text)) for p in o.children
+        )  # (nor "would support Maltese aspirations to join")
         for v in o.children
         if v.dep_ in {"acl", "relcl"}
     ]
@@ -1801,6 +1864,10 @@ def _path_verb(verb: Token) -> bool:
         return (to_come or since) and any(c.dep_ == "attr" and _a_member(c, {"member", "ally"}) for c in verb.children)
     if verb.lemma_.lower() not in PATH_VERBS:
         return False
+    if verb.lemma_.lower() == "deposit" and any(
+        c.dep_ == "dobj" and any(t.lower_ == "ratification" for t in c.subtree) for c in verb.children
+    ):
+        return False  # "Turkey deposited its instrument of ratification": the ratifier, on no way in
     if verb.lemma_.lower() == "apply" and any(
         # not "applied to host", but "applying to be fast-tracked to join"
         (c.dep_ == "xcomp" and not any(g.lemma_.lower() in {"join", "become"} for g in c.subtree))
@@ -1827,10 +1894,12 @@ def _path_verb(verb: Token) -> bool:
 
 
 def _a_member(noun: Token, words: set[str]) -> bool:
-    """ "member", or "member state" ("will become NATO member states")."""
+    """ "member", or NATO's "member state" ("will become NATO member states", not "the first member state to host
+    the centre", "a member country of NATO's innovation accelerator")."""
     return noun.lemma_.lower() in words or (
         noun.lemma_.lower() in {"state", "country", "nation"}
         and any(c.dep_ == "compound" and c.lemma_.lower() == "member" for c in noun.children)
+        and any(NATO_CONTEXT.fullmatch(c.text) for c in noun.children if c.dep_ in {"compound", "nmod", "poss"})
     )
 
 
@@ -1857,8 +1926,8 @@ def _hands_in_its_own(token: Token) -> bool:
         return False
     verb = token.head
     for c in verb.children:
-        if c.dep_ != "dobj" or c.lemma_.lower() not in PATH_NOUNS:
-            continue
+        if c.dep_ != "dobj" or c.lemma_.lower() not in PATH_NOUNS or any(t.lower_ == "ratification" for t in c.subtree):
+            continue  # (not "Hungary deposited its instrument of ratification": the ratifier's)
         # Not "Hungary ratified its bid": that "its" is another country's.
         # ("Finland and Sweden submitted applications": no one else's either)
         if verb.lemma_.lower() in _HANDING_VERBS and (
@@ -2038,16 +2107,31 @@ def _named_the_one_to_join(token: Token) -> bool:
 
 
 def _for_it_to_join(token: Token) -> bool:
-    """ "a timeline for Ukraine to become a member", however the parser hangs "for Ukraine" and "to become"."""
+    """ "a timeline for Ukraine to become a member", "a veto on Cyprus joining NATO", however the parser hangs the
+    country and the verb after it."""
     doc, after = token.doc, token.right_edge.i + 1
-    return (
-        token.dep_ == "pobj"
-        and token.head.lower_ == "for"
-        and after + 1 < len(doc)
-        and doc[after].lower_ == "to"
-        and _path_verb(verb := doc[after + 1])
-        and _joins_nothing_else(verb)
-    )
+    if token.dep_ != "pobj" or after >= len(doc):
+        return False
+    if token.head.lower_ == "for" and doc[after].lower_ == "to" and after + 1 < len(doc):
+        verb = doc[after + 1]
+    elif token.head.lower_ in {"on", "against", "about", "over"} and doc[after].tag_ == "VBG":
+        verb = doc[after]
+    else:
+        return False
+    return _path_verb(verb) and _joins_nothing_else(verb)
+
+
+def _moved_to_join(token: Token) -> bool:
+    """ "the war pushed Finland to join NATO", "to keep Austria out of NATO": the one moved, or kept out."""
+    if token.dep_ != "dobj":
+        return False
+    verb = token.head
+    if _lemma(verb) in {"keep", "stay"}:
+        return any(
+            c.dep_ == "prep" and c.lower_ == "out" and any(NATO_CONTEXT.search(t.text) for t in c.subtree)
+            for c in verb.children
+        )
+    return any(c.dep_ == "xcomp" and _path_verb(c) and _joins_nothing_else(c) for c in verb.children)
 
 
 def _working_for_membership(token: Token) -> bool:
@@ -2176,6 +2260,7 @@ _PATH_TESTS = (
     _said_in_its_clause,
     _for_it_to_join,
     _whose_leader_seeks_to_join,
+    _moved_to_join,
 )
 # What a country seeks, asks or hopes for on its way in ("an invitation", "membership"); not "its future".
 _MEMBERSHIP_OBJECTS = PATH_NOUNS - {"future", "path"}
@@ -2183,6 +2268,7 @@ _SEEKING_VERBS = PATH_VERBS | {"seek"}  # "the decision to seek membership", "th
 _ASKING_VERBS = frozenset({"hope", "push", "press", "ask", "call", "lobby", "campaign", "wait", "apply", "bid", "vie"})
 _HANDING_VERBS = frozenset(
     {
+        "announce",
         "submit",
         "file",
         "lodge",

@@ -248,12 +248,16 @@ APPLICATION = re.compile(
     r"|appl(?:y|ied|ies|ying) (?:for (?:[\w-]+ ){0,2}"
     r"(?:membership|accession)|(?:to be [\w-]+ )?to join"
     r"|for NATO(?=\s*[.,;]|\s+(?:in|on|at|and|last|this|after|before|when|as|but)\b))|applied(?=\s+(?:in|on|last|earlier|a (?:year|month|week))\b|[.;])|(?:submit\w*|fil\w*|sign\w*|hand\w* in|hand\w* over(?= (?:its|their))|lodg\w*) "
-    r"(?:an?|its|their|the) (?:formal |official |membership |joint |NATO )?applications?|applications? (?:for|to join)"
+    r"(?:an?|its|their|the) (?:formal |official |membership |joint |NATO )?applications?"
+    r"|applications? (?:for(?! (?:NATO )?(?:internships?|contracts?|jobs?|posts?|positions?|funding|grants?|tenders?|visas?)"
+    r"\b)|to join)"
     r"|(?:submit\w*|fil\w*|hand\w* in|lodg\w*) (?:its|their) (?:formal |official |membership )?bids? to join "
     r"(?:NATO|the (?:[\w.-]+ ){0,3}?alliance)"
     # "announced their candidacy to join the alliance" (not "announced his candidacy for president")
     r"|(?:announc|submit|declar|present|fil|lodg)\w* (?:its|their) (?:formal |official |NATO )?candidac(?:y|ies) "
-    r"(?:to join|for (?:NATO )?membership))\b",
+    r"(?:to join (?:NATO|the (?:[\w-]+ ){0,2}?alliance)|for (?:NATO )?membership(?! (?:of|in) (?!NATO)))"
+    # "Malta and Cyprus submitted applications on Monday"
+    r"|(?:submit\w*|fil\w*|lodg\w*) applications(?= (?:on|last|this|in|earlier)\b|\s*[.,;]))\b",
     re.I,
 )
 # An application that in a story about NATO is to NATO: "Switzerland applied in March", "submitted their
@@ -290,7 +294,9 @@ COUNCIL = re.compile(
     r"|\b(?:NATO|Allied) (?:(?:foreign|defen[cs]e) )?ministers(?:'|’)? (?:meeting|council)\b"
     r"|\b(?:foreign|defen[cs]e) ministers of (?:the )?NATO(?: member states| allies| countries)?\b[^.]{0,30}\bmeeting\b"
     r"|\b(?:NATO|Allied) (?:foreign|defen[cs]e) ministerial\b"
-    r"|\bmeeting of (?:NATO|Allied) (?:foreign|defen[cs]e) ministers\b",
+    r"|\bmeeting of (?:NATO|Allied) (?:foreign|defen[cs]e) ministers\b"
+    r"|\bconven\w*\s+(?:an?\s+(?:[\w-]+\s+)?(?:meeting|session)\s+of\s+)?the\s+(?:NATO-[A-Z]\w+ (?:Council|Commission)"
+    r"|[A-Z]\w+-NATO (?:Council|Commission)|North Atlantic Council)\b",
     re.I,
 )
 PLAN = re.compile(r"\b(?:plan|roadmap|road map|formula|concrete ways|concrete steps|bridge to membership)\b", re.I)
@@ -314,8 +320,8 @@ ACCESSION = re.compile(
     r"(?:join|be added to|be admitted to) (?:NATO|the [Aa]lliance) (?:was|is)\b"
     r"|\binstruments? of accession\b"
     # "handed Blinken the official documents for Sweden's accession to NATO"
-    r"|\b(?:hand\w*|deposit\w*|submit\w*|deliver\w*|present\w*)\b[^.]{0,60}\b(?:documents?|instruments?|papers) "
-    r"(?:for|of) (?:(?:its|their|the|his|her|[\w-]+[’']s) ){0,2}accession\b|\baccession (?:took|takes) effect\b|\bmembership\b(?:\s+\w+){0,4}?\s+became official\b"
+    r"|\b(?:hand\w*|deposit\w*|submit\w*|deliver\w*|present\w*)\b[^.]{0,60}\b(?<!ratification )"
+    r"(?:documents?|instruments?|papers) (?:for|of) (?:(?:its|their|the|his|her|[\w-]+[’']s) ){0,2}accession\b|\baccession (?:took|takes) effect\b|\bmembership\b(?:\s+\w+){0,4}?\s+became official\b"
     r"|\bcomplet(?:e|ed|ing|es) (?:(?:its|their|the|\w+[’']s) )?accession\b(?! talks| process| negotiations)"
     r"|\bflag[- ]raising\b|\bflag\b[^.]{0,40}\b(?:was|is|will be|is to be|is set to be) (?:raised|hoisted)\b|\b(?:29th|30th|31st|32nd|33rd) (?:member|[Aa]lly)\b",
     re.I,

@@ -74,13 +74,15 @@ _AGENCY = re.compile(
     r"Ukrinform|BNS|ELTA|LETA|ERR|Trend|APA|AzerTac|Azertag|Agerpres|PAP|CTK|ČTK|MTI|HINA|Tanjug|Beta|MINA|"
     r"Fena|MIA|ATA|BTA|STA|NTB|TT|STT|Ritzau|KUNA|WAM|SPA|QNA|IRNA|ISNA|Mehr|Fars|Bloomberg|UPI|RFE/RL)",
 )
-_STAFF_OF = re.compile(r"^Staff,?\s+(?P<outlet>.+)$")
+_STAFF_OF = re.compile(r"^Staff,?\s+(?P<outlet>[A-Z].+)$")
+# "By Staff Writer", "By Staff Reporter": a role, no outlet
+_NO_OUTLET = re.compile(r"(?:writer|reporter|correspondent|editor|members?|journalists?)\b", re.I)
 
 
 def agency_credited(byline: str) -> str | None:
     """The agency a byline credits: its name alone ("Xinhua"), or its staff ("Staff The Canadian Press")."""
     byline = byline.strip()
-    if staff := _STAFF_OF.match(byline):
+    if (staff := _STAFF_OF.match(byline)) and not _NO_OUTLET.match(staff["outlet"]):
         return staff["outlet"]
     return byline if _AGENCY.fullmatch(byline) else None
 

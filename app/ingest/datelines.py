@@ -18,6 +18,7 @@ are read by `parsing`, which hands their place to `readable_place`.
 
 import re
 
+from app.extraction import places
 from app.extraction.dates import MONTH_NAMES
 
 _MONTH = rf"(?i:{MONTH_NAMES})\.?"
@@ -38,15 +39,17 @@ _BRACKETED = r"\((?P<bracket>[^()]{1,60})\)"
 _CAPS_DATELINE = re.compile(
     rf"^(?P<place>{_CAPS_PLACE}(?:,\s*{_REGION})*?)(?:[,;]\s*{_DATE})?\s*(?:{_BRACKETED}\s*)?{_SEPARATOR}\s+{_STORY_START}"
 )
-# "Bucharest, 1 December 2022 (Agency): The ..." too: after a bracket, a colon closes the dateline.
 _WIRE_DATELINE = re.compile(
-    rf"^(?P<place>{_MIXED_PLACE}(?:,\s*{_REGION})*?)(?:[,;]\s*{_DATE})?\s*{_BRACKETED}\s*(?:{_SEPARATOR}|:)\s+"
-    rf"{_STORY_START}"
+    rf"^(?P<place>{_MIXED_PLACE}(?:,\s*{_REGION})*?)(?:[,;]\s*{_DATE})?\s*{_BRACKETED}\s*{_SEPARATOR}\s+{_STORY_START}"
+)
+# "Bucharest, 1 December 2022 (Agency): The ...": after a date and a bracket, a colon closes the dateline.
+_DATED_COLON_DATELINE = re.compile(
+    rf"^(?P<place>{_MIXED_PLACE}(?:,\s*{_REGION})*?)[,;]\s*{_DATE}\s*{_BRACKETED}\s*:\s+{_STORY_START}"
 )
 # "MADRID, June 29. /AGENCY/. The ...": the agency between slashes.
 _SLASHED_DATELINE = re.compile(
-    rf"^(?P<place>{_CAPS_PLACE}(?:,\s*{_REGION})*?)(?:,\s*{_DATE})?\.?\s*/(?P<bracket>[A-Z][\w .&-]{{1,30}})/\.?\s+"
-    rf"{_STORY_START}"
+    rf"^(?P<place>{_CAPS_PLACE}(?:,\s*{_REGION})*?)(?:,\s*{_DATE})?\.?\s*/(?P<bracket>[A-Z][\w .&-]{{1,30}})/\.?"
+    rf"(?:\s*{_SEPARATOR})?\s+{_STORY_START}"
 )
 # "MOSCOW (Agency - 3rd August, 2023) Ireland has ...": a place in capitals and a bracket, no dash.
 _CAPS_BRACKET_DATELINE = re.compile(
@@ -55,6 +58,13 @@ _CAPS_BRACKET_DATELINE = re.compile(
 _OUTLET_DATELINE = re.compile(rf"^(?P<place>{_MIXED_PLACE},\s*{_REGION})\s*{_BRACKETED}\s+{_STORY_START}")
 _DASH_DATELINE = re.compile(rf"^(?P<place>{_MIXED_PLACE}(?:,\s*{_REGION})?)\s+(?P<sep>--|[–—])\s+{_STORY_START}")
 _DATED_DATELINE = re.compile(rf"^(?P<place>{_MIXED_PLACE}(?:,\s*{_REGION})?),\s*{_MONTH}\s+\d{{1,2}},\s*\d{{4}}:\s+")
+# Labels a page puts in brackets after a place, which name no agency: "(Updated 14:30)", "(Video)", "(centre)"
+_NOT_AN_AGENCY = re.compile(
+    r"(?:updated|update|video|photo|photos|pictured|opinion|analysis|comment|live|watch|listen|audio|file|centre|"
+    r"center|left|right|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+    re.I,
+)
+_AGENCY_WORDS = re.compile(r"/|\b(?:(?i:news|agency|press|wire|service)|[A-Z]{2,})\b")
 _BRACKET_DATE = re.compile(rf"\s*(?:[-–—,;]\s*)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}).*$")
 _DATE_ONLY = re.compile(rf"(?:{_DATE}|{_MONTH}\s+\d{{4}}|\d{{4}})")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
@@ -75,17 +85,38 @@ def dateline_agency(lead: str) -> str | None:
     match = _dateline(lead)
     if match is None or match.re is _OUTLET_DATELINE or not match.groupdict().get("bracket"):
         return None
+    return _agency_in(match)
+
+
+def _agency_in(match: re.Match[str]) -> str | None:
     # "UrduPoint News / Agency - 03rd August, 2023": the agency without the date of filing
     agency = _BRACKET_DATE.sub("", match["bracket"]).strip(" ,;-–—")
-    if not agency or _DATE_ONLY.fullmatch(agency):
+    if not agency or _DATE_ONLY.fullmatch(agency) or _NOT_AN_AGENCY.match(agency):
         return None
+    if match.re is _CAPS_BRACKET_DATELINE and not _AGENCY_WORDS.search(agency):
+        return None  # "IRELAND (Opinion) Why ...": with no dash, only what names itself an agency or a wire
+    if _spelled_out(match["place"], agency) or places.country(agency) or places.city_country(agency):
+        return None  # "NATO (North Atlantic Treaty Organization)", "Vienna (Austria):"
     return agency
 
 
+def _spelled_out(place: str, bracket: str) -> bool:
+    """ "NATO (North Atlantic Treaty Organization)": the bracket spells out the word before it."""
+    initials = "".join(word[0] for word in bracket.split() if word[:1].isupper())
+    return len(initials) >= 2 and initials.upper() == place.replace(".", "").upper()
+
+
 def _dateline(lead: str) -> re.Match[str] | None:
-    shapes = (_CAPS_DATELINE, _WIRE_DATELINE, _SLASHED_DATELINE, _CAPS_BRACKET_DATELINE, _OUTLET_DATELINE)
+    shapes = (
+        _CAPS_DATELINE,
+        _WIRE_DATELINE,
+        _DATED_COLON_DATELINE,
+        _SLASHED_DATELINE,
+        _CAPS_BRACKET_DATELINE,
+        _OUTLET_DATELINE,
+    )
     for shape in (*shapes, _DATED_DATELINE):
-        if match := shape.match(lead):
+        if (match := shape.match(lead)) and (shape is not _CAPS_BRACKET_DATELINE or _agency_in(match)):
             return match
     if (match := _DASH_DATELINE.match(lead)) and not _aside(lead, match):
         return match

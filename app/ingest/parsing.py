@@ -64,9 +64,14 @@ _EDITING_TRAILER = re.compile(r"^\(?(?:reporting|writing|editing) by\b.*$", re.I
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<owner>[^.]+?)\.?(?:\s+all rights.*)?$", re.I)
 # "Source: Example Radio", "(Source: Example Radio; issued May 2, 2023)"
 # (not "Source: the Secretary General at the start of a meeting with ..., as reported by ...", whose line it is)
-_SOURCE_LINE = re.compile(r"^\(?source\s*:\s*(?P<source>[^;()]{1,60}?)(?:;[^()]*)?\)?\.?$", re.IGNORECASE)
+_SOURCE_LINE = re.compile(
+    r"^\(?source\s*:\s*(?P<source>[^;()]{1,60}?)(?:;\s*(?:issued|published|posted|updated)\b[^()]*)?\)?\.?$",
+    re.IGNORECASE,
+)
 _PUBLISHED_BYLINE = re.compile(
-    r"^(?P<who>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})\s+(?:Published|Updated|Posted)(?:\s+on)?:?\s+(?P<when>.+)$"
+    r"^(?!(?:Page|Article|Story|Post|News|Last|First|Date|Desk|Staff|Editorial)\b)"
+    r"(?P<who>[A-Z][\w.'’-]+(?:\s+(?!(?:Last|First|Desk|Team|Staff)\b)[A-Z][\w.'’-]+){1,3})"
+    r"\s+(?:Published|Updated|Posted)(?:\s+on)?:?\s+(?P<when>.+)$"
 )
 # "By Example Agency | Published: May 2, 2023": the label before the date is not the author's
 _PUBLISHED_LABEL = re.compile(r"\s*\|\s*(?:published|updated|posted)(?:\s+on)?\s*:?\s*$", re.IGNORECASE)

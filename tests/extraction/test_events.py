@@ -152,3 +152,13 @@ def test_the_office_named_again_the_same_evening_and_a_guest_received_by_a_host(
         (["Jon Ek", "Karl Borg"], date(2024, 3, 13), "held"),
     ]
     assert all(m.unnamed_participants == [] for m in result.meetings)
+
+
+def test_failing_to_meet_someone_is_no_meeting(extractor):
+    result = _extract(
+        extractor,
+        "Irish Prime Minister Sean Kelly said on Monday after failing to meet Austrian Chancellor Karl Huber that he "
+        "would try again.",
+        published=PUBLISHED,
+    )
+    assert result.meetings == []

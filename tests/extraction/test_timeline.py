@@ -2015,9 +2015,20 @@ def test_what_a_foreign_minister_says_another_country_should_do_is_that_country_
         "VALLETTA – Cyprus should make full use of the partnership tools offered by NATO, Maltese Foreign Minister "
         "Anna Berg said on Tuesday after meeting her Cypriot counterpart Karl Borg.",
         "The two ministers also discussed Cyprus's EU accession talks, and Cyprus's reforms.",
+        "Malta consistently supports Cyprus's Euro-Atlantic integration, Berg said.",
         published=PUBLISHED,
     )
-    assert _entries(result) == [("statement", date(2024, 3, 12), "day", "Cyprus")]
+    assert [e[3] for e in _entries(result)] == ["Cyprus", "Cyprus"]
+
+
+def test_what_a_minister_says_of_a_country_on_no_way_in_is_not_that_country_s(extractor):
+    result = _extract(
+        extractor,
+        "China poses a challenge to NATO, Maltese Foreign Minister Anna Berg said on Tuesday.",
+        "China has expanded its navy. China rejects the charge.",
+        published=PUBLISHED,
+    )
+    assert _entries(result) == [("statement", date(2024, 3, 12), "day", "Malta")]
 
 
 @pytest.mark.parametrize("apostrophe", ["\u02bc", "\u00b4"])
@@ -2124,3 +2135,87 @@ def test_a_protocol_discussed_is_not_approved_and_the_protocol_approved_later_is
 )
 def test_a_summit_told_by_another_date_an_invitation_to_attend_and_a_ministers_meeting(extractor, paragraphs, expected):
     assert _entries(_extract(extractor, *paragraphs, published=date(2024, 7, 10))) == expected
+
+
+# What a third review of this release's rules found, on sentences written to tempt them.
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        (
+            ("Turkey deposited its ratification documents for Malta's accession to NATO on Friday.",),
+            [("ratification", date(2024, 3, 8), "day", "Malta")],
+        ),
+        (
+            ("Malta and Cyprus deposited their ratification documents on Monday, becoming NATO members.",),
+            [("accession", date(2024, 3, 11), "day", "Cyprus"), ("accession", date(2024, 3, 11), "day", "Malta")],
+        ),
+        (
+            ("Hungary deposited its instrument of ratification of Malta's NATO accession protocol on Monday.",),
+            [("ratification", date(2024, 3, 11), "day", "Malta")],
+        ),
+        (
+            ("The NATO-Malta Council is due to meet at ambassador level on Friday.",),
+            [("council", date(2024, 3, 15), "day", "Malta")],
+        ),
+        (
+            ("NATO will convene the NATO-Malta Council on Wednesday to discuss air defence.",),
+            [("council", date(2024, 3, 20), "day", "Malta")],
+        ),
+        (
+            ("Turkey will not block Cypriot entry into NATO, Turkish Foreign Minister Karl Borg said on Tuesday.",),
+            [("statement", date(2024, 3, 12), "day", "Cyprus")],
+        ),
+        (("Iceland announced its candidacy to join the UN Security Council on Tuesday, NATO officials noted.",), []),
+        (
+            ("Malta and Cyprus submitted applications on Monday, NATO officials said.",),
+            [
+                ("application", date(2024, 3, 11), "day", "Cyprus"),
+                ("application", date(2024, 3, 11), "day", "Malta"),
+            ],
+        ),
+        (("Hundreds of Maltese students submitted applications for NATO internships on Monday.",), []),
+        (("Austria should apply for NATO membership in June, the opposition leader said on Tuesday.",), []),
+        (
+            ("Malta should become a member of NATO on Thursday, officials said.",),
+            [("plan", PUBLISHED, "day", "Malta")],
+        ),
+        (
+            (
+                "Malta's application has cleared most hurdles, diplomats said.",
+                "Hungary's approval is still needed for it to become a member of NATO.",
+            ),
+            [("plan", PUBLISHED, "day", "Malta")],
+        ),
+        (
+            ("Greek Prime Minister Jon Ek has expressed concern over Turkey's veto on Cyprus joining NATO.",),
+            [("statement", PUBLISHED, "day", "Cyprus")],
+        ),
+        (
+            ("Malta's leader open to NATO", "Maltese Prime Minister Karl Borg has expressed willingness to join NATO."),
+            [("statement", PUBLISHED, "day", "Malta")],
+        ),
+    ],
+)
+def test_what_a_third_review_found(extractor, paragraphs, expected):
+    entries = _entries(_extract(extractor, *paragraphs, published=PUBLISHED))
+    assert [e for e in entries if e[0] != "statement" or any(x[0] == "statement" for x in expected)] == expected
+
+
+def test_a_minister_appointed_last_week_attending_a_ministerial_is_no_change_at_nato(extractor):
+    result = _extract(
+        extractor,
+        "Malta's new Foreign Minister Jon Ek, appointed last week, attended the NATO foreign ministers' meeting in "
+        "Brussels on Wednesday.",
+        published=PUBLISHED,
+    )
+    assert [(e.kind, e.country) for e in result.timeline] == [("council", "NATO")]
+
+
+def test_an_ally_s_leader_described_as_newly_elected_does_not_hide_a_change_at_nato(extractor):
+    result = _extract(
+        extractor,
+        "Newly elected Maltese Prime Minister Jon Ek said on Wednesday that allies had chosen Karl Borg to succeed "
+        "Anna Berg at NATO.",
+        published=PUBLISHED,
+    )
+    assert "leadership_change" in {e.kind for e in result.timeline}

@@ -803,3 +803,49 @@ def test_a_name_line_a_publish_date_label_and_a_dated_time_line_are_the_byline()
 
     assert (article.title, article.author) == ("Leaders to meet in Valletta", "Anna Berg")
     assert article.body == "The Prime Minister flies to Valletta tomorrow morning."
+
+
+# What a review of the dateline and byline rules found: labels, places and spelled-out names in brackets, and
+# bylines that name a role or page furniture, credit no agency and name no author.
+@pytest.mark.parametrize(
+    ("lines", "source", "author"),
+    [
+        (
+            "NATO (North Atlantic Treaty Organization) Secretary General Anna Berg visited Valletta on Tuesday.",
+            None,
+            None,
+        ),
+        ("VALLETTA (Updated 14:30) Malta's prime minister said on Tuesday the island would stay neutral.", None, None),
+        ("VALLETTA (Video) Malta's prime minister said on Tuesday the island would stay neutral.", None, None),
+        ("Vienna (Austria): The Austrian government on Tuesday rejected calls to join NATO.", None, None),
+        (
+            "Foreign Minister Karl Huber (centre): The Austrian government on Tuesday rejected calls to join.",
+            None,
+            None,
+        ),
+        ("IRELAND (Opinion) Why neutrality still matters to Dublin.", None, None),
+        ("DUBLIN (Sunday 10 March 2024) Ireland's government said neutrality would stay.", None, None),
+        ("LONDON, March 12 /PRNewswire/ -- Example Corp announced a contract.", "PRNewswire", None),
+        (
+            "By Staff Writer\n\nVALLETTA - Malta's prime minister said the island would stay neutral.",
+            None,
+            "Staff Writer",
+        ),
+        (
+            "By Staff and agencies\n\nMalta's prime minister said the island would stay neutral.",
+            None,
+            "Staff and agencies",
+        ),
+        ("Page Last Updated March 14, 2024\n\nMalta's prime minister said the island would stay neutral.", None, None),
+        (
+            "News Desk Updated: March 14, 2024 10:30\n\nMalta's prime minister said the island would stay neutral.",
+            None,
+            None,
+        ),
+        ("Malta's prime minister said the island would stay neutral.\n\n(Source: NATO; figures for 2023)", None, None),
+    ],
+)
+def test_what_is_no_agency_and_no_author(lines, source, author):
+    article = parse_seed_text(f" date 2024-03-14 Daily briefing\n\n{lines}\n")
+
+    assert (article.source, article.author) == (source, author)
