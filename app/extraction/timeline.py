@@ -959,6 +959,22 @@ _DEPOSIT_IS_ACCESSION = re.compile(
 _A_DAY = re.compile(r"\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tomorrow", re.I)
 
 
+def _for_someone_to(verb: Token) -> bool:
+    """ "for Ukraine to become", whether the parser makes "for" the verb's marker or "Ukraine" the object of
+    "for" before "to"."""
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and any(
+        c.dep_ in {"mark", "nsubj"} and c.lower_ == "for" for c in verb.children
+    ):
+        return True
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].lower_ != "to":
+        return False
+    subject = doc[verb.i - 2]
+    while subject.dep_ in {"compound", "amod", "det", "nummod", "poss"} and subject.head.i != subject.i:
+        subject = subject.head
+    return subject.dep_ == "pobj" and subject.head.lower_ == "for"
+
+
 def _on_a_day(verb: Token) -> bool:
     """Whether the verb's clause names a day ("on June 5", "on Thursday"), not only a month or a year."""
     inside = {t.i for t in verb.subtree}
@@ -1308,6 +1324,14 @@ def _planned(verb: Token) -> bool:
     ):
         # "clearing another hurdle for the country to become", "paving the way for Macedonia to become", "victory is
         # necessary for it to become a member"
+        return True
+    if (
+        _lemma(verb) in PATH_VERBS
+        and _for_someone_to(verb)
+        and not any(t.ent_type_ == "DATE" and t.lower_ not in {"one", "day", "someday"} for t in verb.subtree)
+    ):
+        # "required for any country to become a member", "too early for Ukraine to become", "no roadmap for
+        # Georgia to become a member": what would have to be, not a step taken
         return True
     if (
         verb.tag_ in {"VB", "VBP"}

@@ -2219,3 +2219,16 @@ def test_an_ally_s_leader_described_as_newly_elected_does_not_hide_a_change_at_n
         published=PUBLISHED,
     )
     assert "leadership_change" in {e.kind for e in result.timeline}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unanimity among the 32 allies is required for any country to become a member of NATO.",
+        "Reforms are crucial for Malta to become a member of NATO one day, the minister said on Tuesday.",
+        "Maltese President Anna Berg said on Tuesday it was too early for Cyprus to become a member of NATO.",
+        "Allies have offered no roadmap for Malta to become a member, Prime Minister Karl Borg said on Tuesday.",
+    ],
+)
+def test_what_it_takes_for_a_country_to_become_a_member_is_no_accession(extractor, text):
+    assert "accession" not in {e.kind for e in _extract(extractor, text, published=PUBLISHED).timeline}
