@@ -37,6 +37,18 @@ def merge_hyphenated_names(doc: Doc) -> Doc:
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
+        # "Kang Kyung-wha", "Moon Jae-in": a romanised given name's lower-case half the model leaves out
+        if (
+            ent.end + 1 < len(doc)
+            and doc[ent.end].text in {"-", "‐"}
+            and not ent[-1].whitespace_
+            and not doc[ent.end].whitespace_
+            and (after := doc[ent.end + 1]).is_alpha
+            and after.is_lower
+            and len(after) <= 5
+            and after.lower_ not in _NOT_A_NAME_HALF
+        ):
+            joins.append((ent[-1].i, after.i + 1))
         for token in ent[1:-1]:
             before, after = doc[token.i - 1], doc[token.i + 1]
             if (
@@ -45,7 +57,10 @@ def merge_hyphenated_names(doc: Doc) -> Doc:
                 and not token.whitespace_
                 and before.is_alpha
                 and after.is_alpha
-                and after.text[:1].isupper()
+                and (
+                    after.text[:1].isupper()
+                    or (after.is_lower and len(after) <= 5 and after.lower_ not in _NOT_A_NAME_HALF)
+                )
             ):
                 joins.append((before.i, after.i + 1))
     if joins:
@@ -62,6 +77,8 @@ def merge_hyphenated_names(doc: Doc) -> Doc:
     return doc
 
 
+# "the Berg-led delegation", "a Borg-style reform": a word after the hyphen, no half of a name
+_NOT_A_NAME_HALF = frozenset({"led", "based", "born", "owned", "backed", "run", "style", "era", "like", "type", "made"})
 _A_MONTH = re.compile(rf"(?:{MONTH_NAMES})\.?", re.IGNORECASE)
 _A_DAY_TIME = re.compile(
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:this|yesterday|today) (?:morning|afternoon|evening)\b"

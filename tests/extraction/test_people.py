@@ -173,6 +173,15 @@ def test_hyphenated_given_names_and_surnames_are_kept_whole(extractor):
     assert sorted(people_key for people_key, _ in meeting.participants) == sorted(p.key for p in people.values())
 
 
+def test_a_romanised_given_name_keeps_its_lower_case_half(extractor):
+    result = _extract(
+        extractor,
+        "Foreign Minister Park Min-ji met her Polish counterpart Jan Nowak in Warsaw on Monday.",
+        "The Jan Nowak-led delegation then left.",
+    )
+    assert {p.name for p in result.people} == {"Park Min-ji", "Jan Nowak"}
+
+
 def test_a_name_the_model_takes_for_an_organisation_is_a_person_when_it_meets_one(extractor):
     # The small model tags "Baiba Braze" ORG here; the meeting's other side is a person it knows.
     result = _extract(extractor, "Baiba Braze met Margus Tsahkna in Riga on Monday.")
