@@ -43,7 +43,7 @@ _DATED_BYLINE = re.compile(rf"^(?P<date>{_DATE_IN_LINE.pattern})\s*[|·•–—
 _DATELINE_ONLY = re.compile(
     rf"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<date>{_DATE_IN_LINE.pattern})"
     rf"(?:,?\s+(?P<place>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,2}})"
-    r"|,?\s+\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)?$",
+    r"|,?\s+\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?$",
     re.IGNORECASE,
 )
 # "Claire Trevett," alone above the date line: the author
@@ -65,7 +65,8 @@ _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<owner>[^.]+
 # "Source: Example Radio", "(Source: Example Radio; issued May 2, 2023)"
 # (not "Source: the Secretary General at the start of a meeting with ..., as reported by ...", whose line it is)
 _SOURCE_LINE = re.compile(
-    r"^\(?source\s*:\s*(?P<source>[^;()]{1,60}?)(?:;\s*(?:issued|published|posted|updated)\b[^()]*)?\)?\.?$",
+    r"^(?:\(|\*\s*)?(?:main )?source\s*:\s*(?P<source>[^;()]{1,60}?)"
+    r"(?:;\s*(?:issued|published|posted|updated)\b[^()]*)?\)?\.?$",
     re.IGNORECASE,
 )
 _PUBLISHED_BYLINE = re.compile(
@@ -541,5 +542,5 @@ def _assemble_paragraphs(classified: list[tuple[str, str]]) -> tuple[Paragraph, 
 
 def _spelling_in_body(name: str, body: str) -> str:
     """Prefer the body's own spelling of a name the header gives in other case ("UkrinForm")."""
-    match = re.search(re.escape(name), body, re.IGNORECASE)
+    match = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", body, re.IGNORECASE)  # not "ap" inside "apply"
     return match.group(0) if match else name

@@ -849,3 +849,13 @@ def test_what_is_no_agency_and_no_author(lines, source, author):
     article = parse_seed_text(f" date 2024-03-14 Daily briefing\n\n{lines}\n")
 
     assert (article.source, article.author) == (source, author)
+
+
+def test_a_starred_main_source_line_and_a_date_line_with_a_time_zone():
+    article = parse_seed_text(
+        " date 2022-09-30 Malta applies\n\nSeptember 30, 2022 20:11 IST\n\n"
+        "Malta applied to join NATO on Friday, officials said, after a long debate.\n\n*Main source: AP\n"
+    )
+
+    assert article.source == "AP"  # as the line writes it, not "ap" as in "applied"
+    assert article.body == "Malta applied to join NATO on Friday, officials said, after a long debate."
