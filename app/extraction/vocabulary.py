@@ -319,7 +319,7 @@ ACCESSION = re.compile(
     r"|\b(?:last|latest|newest|most recent) (?:country|member(?: state)?|nation|state) to "
     r"(?:join|be added to|be admitted to) (?:NATO|the [Aa]lliance) (?:was|is)\b"
     r"|\binstruments? of accession\b"
-    # "handed Blinken the official documents for Sweden's accession to NATO"
+    # "handed the Secretary of State the official documents for Sweden's accession to NATO"
     r"|\b(?:hand\w*|deposit\w*|submit\w*|deliver\w*|present\w*)\b[^.]{0,60}\b(?<!ratification )"
     r"(?:documents?|instruments?|papers) (?:for|of) (?:(?:its|their|the|his|her|[\w-]+[’']s) ){0,2}accession\b|\baccession (?:took|takes) effect\b|\bmembership\b(?:\s+\w+){0,4}?\s+became official\b"
     r"|\bcomplet(?:e|ed|ing|es) (?:(?:its|their|the|\w+[’']s) )?accession\b(?! talks| process| negotiations)"
