@@ -176,9 +176,39 @@ def _is_name_word(text: str, *, place_ok: bool = False) -> bool:
         and lowered not in _HONORIFICS
         and places.country(lowered) is None
         and lowered not in ORGANIZATIONS
+        and lowered not in _BODY_HEADS
         # Cities are not asked: thousands are also surnames (Okada) or given names (Nancy); the model decides.
         and lowered not in {"the", "a", "an", "and", "of", "president's", "office", "they", "we", "it", "he", "she"}
     )
+
+
+# Words that end the name of a body or a caption's label, never a person's ("Justice and Development Party",
+# "Indian Ocean Rim Association", "Photo Credit")
+_BODY_HEADS = frozenset(
+    {
+        "party",
+        "association",
+        "movement",
+        "union",
+        "front",
+        "coalition",
+        "federation",
+        "league",
+        "organization",
+        "organisation",
+        "committee",
+        "council",
+        "commission",
+        "assembly",
+        "ministry",
+        "agency",
+        "institute",
+        "foundation",
+        "corporation",
+        "photo",
+        "credit",
+    }
+)
 
 
 @dataclass
@@ -276,6 +306,8 @@ def _full_name_candidates(sentence: Sentence, paragraph: Paragraph, lone: set[st
         if _excluded(sentence, paragraph, ent[0]):
             continue
         person = ent.label_ == "PERSON"
+        if _without_possessive(ent[-1].text).lower() in _BODY_HEADS:
+            continue  # "the North Atlantic Council", "the Felicity Party" tagged a person: a body, not a shorter name
         tokens = _trimmed(list(ent), person=person)
         if person and tokens:
             tokens = _extended(tokens)

@@ -189,3 +189,12 @@ def test_a_name_the_model_takes_for_an_organisation_is_a_person_when_it_meets_on
     [meeting] = result.meetings
     assert len(meeting.participants) == 2
     assert meeting.unnamed_participants == []
+
+
+def test_the_name_of_a_party_is_no_person(extractor):
+    result = _extract(
+        extractor,
+        "In Tuesday's vote the Justice and Development Party (AKP) and the Nationalist Movement Party (MHP), joined "
+        'by the opposition Republican People\'s Party (CHP), said "Yes." The Felicity Party said "No."',
+    )
+    assert result.people == []
