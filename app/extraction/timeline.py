@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -334,7 +335,8 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
     lede_index = next(
         (s.index for s in sentences if s.kind == "text" and any(t.pos_ in {"VERB", "AUX"} for t in s.span)), -1
     )
-    on_a_path: set[str] = set()  # the countries some sentence puts on a way in, asked for when needed
+    # the countries some sentence puts on a way in, found once, when first asked for
+    put_on_a_path = functools.cache(lambda: _put_on_a_path(sentences))
     for position, sentence in enumerate(sentences):
         if OTHER_SUMMIT.search(sentence.text):
             other_summit = True
@@ -383,9 +385,7 @@ def find_timeline(sentences: list[Sentence], people: dict[str, PersonFact], *, p
                 # that names Georgia most: Georgia's, not the speaker's
                 or (
                     most_named
-                    if speakers
-                    and most_named in _subjects_in(clause)
-                    and most_named in (on_a_path := on_a_path or _put_on_a_path(sentences))
+                    if speakers and most_named in _subjects_in(clause) and most_named in put_on_a_path()
                     else None
                 )
                 or _speakers_country(speakers, people)
@@ -652,7 +652,7 @@ def _clause_entries(
 
 def _put_on_a_path(sentences: list[Sentence]) -> set[str]:
     """Every country some sentence of the article puts on a way into NATO (not "China poses a challenge")."""
-    return {country for sentence in sentences for country in path_countries(sentence)} or {"NATO"}
+    return {country for sentence in sentences for country in path_countries(sentence)}
 
 
 def _subjects_in(clause: Clause) -> set[str]:
