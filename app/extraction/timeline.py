@@ -1622,7 +1622,7 @@ def path_countries(sentence: Sentence, *, strong: bool = False, within: Clause |
                 and token.dep_ == "poss"
                 and token.head.lemma_.lower() in _MEMBERSHIP_OBJECTS
                 and within.has(token)
-                and not any(t.lower_ == "ratification" for t in token.head.subtree)  # the ratifier's instrument
+                and not _of_ratification(token.head)  # the ratifier's instrument
             ):
                 # "Ukraine should join the alliance. The U.S. and Germany worry its admission could ...": the one
                 # before; else "Sweden's premier handed over the documents, completing its accession".
@@ -1888,9 +1888,7 @@ def _path_verb(verb: Token) -> bool:
         return (to_come or since) and any(c.dep_ == "attr" and _a_member(c, {"member", "ally"}) for c in verb.children)
     if verb.lemma_.lower() not in PATH_VERBS:
         return False
-    if verb.lemma_.lower() == "deposit" and any(
-        c.dep_ == "dobj" and any(t.lower_ == "ratification" for t in c.subtree) for c in verb.children
-    ):
+    if verb.lemma_.lower() == "deposit" and any(c.dep_ == "dobj" and _of_ratification(c) for c in verb.children):
         return False  # "Turkey deposited its instrument of ratification": the ratifier, on no way in
     if verb.lemma_.lower() == "apply" and any(
         # not "applied to host", but "applying to be fast-tracked to join"
@@ -1915,6 +1913,11 @@ def _path_verb(verb: Token) -> bool:
         )
         for c in verb.children
     )
+
+
+def _of_ratification(noun: Token) -> bool:
+    """ "its instrument of ratification", "ratification documents": a member's approval, not a way in."""
+    return any(t.lower_ == "ratification" for t in noun.subtree)
 
 
 def _a_member(noun: Token, words: set[str]) -> bool:
@@ -1950,7 +1953,7 @@ def _hands_in_its_own(token: Token) -> bool:
         return False
     verb = token.head
     for c in verb.children:
-        if c.dep_ != "dobj" or c.lemma_.lower() not in PATH_NOUNS or any(t.lower_ == "ratification" for t in c.subtree):
+        if c.dep_ != "dobj" or c.lemma_.lower() not in PATH_NOUNS or _of_ratification(c):
             continue  # (not "Hungary deposited its instrument of ratification": the ratifier's)
         # Not "Hungary ratified its bid": that "its" is another country's.
         # ("Finland and Sweden submitted applications": no one else's either)
